@@ -1,0 +1,16 @@
+import type { Fault } from './hub/faults.ts';
+import type { LoggedRequest } from './hub/request-log.ts';
+import { HUB_URL } from './ports.ts';
+
+/** What a test does to the hub double started by the Playwright config. */
+export const hubControl = {
+  async reset(): Promise<void> {
+    await fetch(`${HUB_URL}/__control/reset`, { method: 'POST' });
+  },
+  async inject(...faults: Fault[]): Promise<void> {
+    await fetch(`${HUB_URL}/__control/faults`, { method: 'POST', body: JSON.stringify(faults) });
+  },
+  async log(): Promise<LoggedRequest[]> {
+    return (await fetch(`${HUB_URL}/__control/log`)).json() as Promise<LoggedRequest[]>;
+  },
+};

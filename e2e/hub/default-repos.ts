@@ -1,0 +1,33 @@
+import { fixtureRepo } from './fixture-repo.ts';
+import { whisperTinyDir } from './fixture-paths.ts';
+import type { HubRepo } from './repo-types.ts';
+import { syntheticFile, syntheticRepo } from './synthetic-repo.ts';
+
+const MiB = 1024 * 1024;
+
+/** The commit of Xenova/whisper-tiny that the fixture bytes come from (shared/fixtures/SOURCES.md). */
+export const WHISPER_TINY_COMMIT = '5332fcc35e32a33b86612b9a57a89be7906102b1';
+
+/** A whisper-shaped repo with real JSON files and synthetic ONNX weights of any size. */
+function syntheticWhisper(id: string, encoderBytes: number, decoderBytes: number): HubRepo {
+  const tiny = fixtureRepo({ id, sha: '', dir: whisperTinyDir() });
+  const json = tiny.files.filter((f) => !f.path.startsWith('onnx/'));
+  return syntheticRepo({
+    id,
+    files: [
+      ...json,
+      syntheticFile('onnx/encoder_model_quantized.onnx', encoderBytes),
+      syntheticFile('onnx/decoder_model_merged_quantized.onnx', decoderBytes),
+    ],
+  });
+}
+
+/** Everything the double serves by default. */
+export function defaultRepos(): HubRepo[] {
+  return [
+    fixtureRepo({ id: 'Xenova/whisper-tiny', sha: WHISPER_TINY_COMMIT, dir: whisperTinyDir() }),
+    fixtureRepo({ id: 'test/gated-whisper-tiny', sha: 'a'.repeat(40), dir: whisperTinyDir(), gated: true }),
+    syntheticWhisper('test/whisper-1gib', 384 * MiB, 640 * MiB),
+    syntheticWhisper('test/whisper-64mib', 16 * MiB, 48 * MiB),
+  ];
+}

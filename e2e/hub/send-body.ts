@@ -1,0 +1,63 @@
+import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FaultTable } from './faults.ts';
+import type { HubFile } from './repo-types.ts';
+
+function flip(chunk: Buffer, chunkStart: number, offsets: readonly number[]): Buffer {
+  const hits = offsets.filter((o) => o >= chunkStart && o < chunkStart + chunk.length);
+  if (hits.length === 0) return chunk;
+  const copy = Buffer.from(chunk);
+  for (const offset of hits) copy[offset - chunkStart] ^= 0xff;
+  return copy;
+}
+
+/** Throttled bodies go out in pieces of ~50 ms each, waiting before each, as a slow link does. */
+function paced(chunk: Buffer, bytesPerSecond: number): Buffer[] {
+  if (bytesPerSecond <= 0) return [chunk];
+  const size = Math.max(1024, Math.floor(bytesPerSecond / 20));
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < chunk.length; at += size) pieces.push(chunk.subarray(at, at + size));
+  return pieces;
+}
+
+async function write(res: ServerResponse, chunk: Buffer): Promise<void> {
+  if (!res.write(chunk)) {
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  }
+}
+
+/**
+ * Stream bytes [start, end] of a file with the table's faults applied: corruption,
+ * throttling, and a dropped connection (the socket is destroyed mid-body, as a
+ * flaky network does, so the client sees a truncated body, not an HTTP error).
+ */
+export async function sendBody(res: ServerResponse, file: HubFile, start: number, end: number, faults: FaultTable): Promise<void> {
+  const dropAt = faults.takeDrop(file.path, start, end);
+  const last = dropAt === null ? end : dropAt - 1;
+  const corrupt = faults.corruptOffsets(file.path);
+  let at = start;
+  if (last >= start) {
+    for await (const raw of file.open(start, last)) {
+      if (res.destroyed) return;
+      const chunk = flip(raw as Buffer, at, corrupt);
+      at += chunk.length;
+      for (const piece of paced(chunk, faults.bytesPerSecond)) {
+        if (faults.bytesPerSecond > 0) await sleep((piece.length / faults.bytesPerSecond) * 1000);
+        await write(res, piece);
+      }
+    }
+  }
+  if (dropAt === null) return void res.end();
+  // Let what was written reach the client, then cut the connection mid-body.
+  const socket = res.socket;
+  if (socket) await new Promise<void>((resolve) => socket.write('', () => resolve()));
+  socket?.destroy();
+}

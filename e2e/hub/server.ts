@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TokenBook } from './access.ts';
+import { handleControl } from './control.ts';
+import { answerPreflight, applyCors } from './cors.ts';
+import { FaultTable } from './faults.ts';
+import { sendTree, sendModelInfo } from './hub-api.ts';
+import { entryNotFound, repoNotFound, revisionNotFound } from './hub-errors.ts';
+import { Presigner } from './presign.ts';
+import { logEntry, type LoggedRequest } from './request-log.ts';
+import type { HubFile, HubRepo } from './repo-types.ts';
+import { resolveFile, type ResolveContext } from './resolve.ts';
+import { serveBytes } from './serve-bytes.ts';
+
+export interface HubDoubleOptions {
+  readonly repos: readonly HubRepo[];
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly cdnPort?: number;
+  readonly tokens?: TokenBook;
+  /** Entries per tree page; small so that `Link` paging is always exercised. */
+  readonly pageSize?: number;
+  readonly urlTtlSeconds?: number;
+}
+
+export interface HubDouble {
+  readonly hubUrl: string;
+  readonly cdnUrl: string;
+  readonly log: LoggedRequest[];
+  readonly faults: FaultTable;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TOKENS: TokenBook = { withAccess: ['hf_double_has_access'], withoutAccess: ['hf_double_no_access'] };
+
+const API = /^\/api\/models\/([^/]+\/[^/]+)(?:\/(revision|tree)\/([^/]+)(?:\/(.*))?)?$/;
+const RESOLVE = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/;
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function findRevision(repos: readonly HubRepo[], id: string, revision: string): HubRepo | 'no-repo' | 'no-revision' {
+  const repo = repos.find((r) => r.id === id);
+  if (!repo) return 'no-repo';
+  return ['main', 'HEAD', repo.sha].includes(decodeURIComponent(revision)) ? repo : 'no-revision';
+}
+
+/** Start the hub double: a hub origin and a second "CDN" origin that LFS downloads redirect to. */
+export async function startHubDouble(options: HubDoubleOptions): Promise<HubDouble> {
+  const host = options.host ?? '127.0.0.1';
+  const faults = new FaultTable();
+  const log: LoggedRequest[] = [];
+  const published = new Map<string, HubFile>();
+  const presigner = new Presigner(`double-${Date.now()}`, options.urlTtlSeconds ?? 3600);
+  const hub = createServer();
+  const cdn = createServer();
+  const hubPort = await listen(hub, host, options.port ?? 0);
+  const cdnPort = await listen(cdn, host, options.cdnPort ?? 0);
+  const hubUrl = `http://${host}:${hubPort}`;
+  const cdnUrl = `http://${host}:${cdnPort}`;
+  const ctx: ResolveContext = {
+    faults,
+    tokens: options.tokens ?? DEFAULT_TOKENS,
+    presigner,
+    cdnUrl,
+    now: Date.now,
+    publish: (key, file) => published.set(key, file),
+  };
+  const state = { faults, log, now: Date.now };
+  hub.on('request', (req, res) => void guard(res, handleHub(req, res, hubUrl, options, ctx, state)));
+  cdn.on('request', (req, res) => void guard(res, handleCdn(req, res, cdnUrl, { published, presigner, faults, log })));
+  const close = async (): Promise<void> => {
+    for (const server of [hub, cdn]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  };
+  return { hubUrl, cdnUrl, log, faults, close };
+}
+
+async function guard(res: ServerResponse, work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end(String(error));
+    } else res.destroy();
+  }
+}
+
+async function handleHub(
+  req: IncomingMessage,
+  res: ServerResponse,
+  hubUrl: string,
+  options: HubDoubleOptions,
+  ctx: ResolveContext,
+  state: { faults: FaultTable; log: LoggedRequest[]; now: () => number },
+): Promise<void> {
+  const url = new URL(req.url ?? '/', hubUrl);
+  if (await handleControl(req, res, url.pathname, state)) return;
+  state.log.push(logEntry('hub', req, Date.now()));
+  if (answerPreflight(req, res)) return;
+  applyCors(res);
+  const api = url.pathname.match(API);
+  if (api) return handleApi(res, url, api, options);
+  const resolve = url.pathname.match(RESOLVE);
+  if (!resolve) return entryNotFound(res, url.pathname);
+  const [, id, revision, path] = resolve;
+  const repo = findRevision(options.repos, id, revision);
+  if (repo === 'no-repo') return repoNotFound(res);
+  if (repo === 'no-revision') return revisionNotFound(res, revision);
+  const file = repo.files.find((f) => f.path === decodeURIComponent(path));
+  if (!file) return entryNotFound(res, path);
+  return resolveFile(req, res, repo, file, ctx);
+}
+
+async function handleApi(res: ServerResponse, url: URL, match: RegExpMatchArray, options: HubDoubleOptions): Promise<void> {
+  const [, id, kind, revision = 'main', prefix = ''] = match;
+  const repo = findRevision(options.repos, id, revision);
+  if (repo === 'no-repo') return repoNotFound(res);
+  if (repo === 'no-revision') return revisionNotFound(res, revision);
+  if (kind === 'tree') return sendTree(res, repo, url, prefix.replace(/\/$/, ''), options.pageSize ?? 10);
+  sendModelInfo(res, repo);
+}
+
+async function handleCdn(
+  req: IncomingMessage,
+  res: ServerResponse,
+  cdnUrl: string,
+  cdn: { published: Map<string, HubFile>; presigner: Presigner; faults: FaultTable; log: LoggedRequest[] },
+): Promise<void> {
+  cdn.log.push(logEntry('cdn', req, Date.now()));
+  if (answerPreflight(req, res)) return;
+  applyCors(res);
+  const url = new URL(req.url ?? '/', cdnUrl);
+  const file = cdn.published.get(url.pathname);
+  const verdict = cdn.presigner.check(url, Date.now(), cdn.faults.expiredBefore);
+  if (!file || verdict !== 'ok') {
+    res.statusCode = 403;
+    res.setHeader('Content-Type', 'application/xml');
+    const message = verdict === 'expired' ? 'Request has expired' : 'Access Denied';
+    return void res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>${message}</Message></Error>`);
+  }
+  return serveBytes(req, res, file, `"${await file.sha256()}"`, cdn.faults);
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/chromium-path.ts';
+import { HUB_PORT, CDN_PORT, APP_PORT } from './e2e/ports.ts';
+
+/** Flags that keep Chromium from dialling out on a machine with no network (FACTS.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.e2e.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+    trace: 'off',
+  },
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx e2e/hub/cli.ts --port ${HUB_PORT} --cdn-port ${CDN_PORT}`,
+      url: `http://127.0.0.1:${HUB_PORT}/api/models/Xenova/whisper-tiny`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node_modules/.bin/vite preview --port ${APP_PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${APP_PORT}`,
+      reuseExistingServer: false,
+    },
+  ],
+});

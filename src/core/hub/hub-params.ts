@@ -1,0 +1,12 @@
+/** What every hub call takes, as in huggingface.js: injectable endpoint, fetch and token. */
+export interface HubParams {
+  /** `owner/name` of a model repo. */
+  readonly repo: string;
+  /** @default HUB_URL */
+  readonly hubUrl?: string;
+  /** @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+  /** `hf_…`; sent to the hub origin only. */
+  readonly accessToken?: string;
+  readonly signal?: AbortSignal;
+}
