@@ -27,7 +27,7 @@ export class FaultTable {
       case 'status': this.#statuses.push({ ...fault, left: fault.times ?? 1 }); break;
       case 'corrupt': this.#corrupt.push({ ...fault }); break;
       case 'throttle': this.#bytesPerSecond = fault.bytesPerSecond; break;
-      case 'expire-urls': this.#expiredBefore = now + 1; break;
+      case 'expire-urls': this.#expiredBefore = now; break;
       default: fault satisfies never;
     }
   }

@@ -1,0 +1,125 @@
+import type { RepoFile } from '../hub/list-repo-files.ts';
+import type { FileKey, ModelStore, StoredFile } from '../store/model-store.ts';
+import { AttemptError, isAbort, isQuotaError } from './attempt-error.ts';
+import { fetchRange } from './fetch-range.ts';
+import { giveUpError, integrityError, quotaError } from './file-errors.ts';
+import type { Hasher, HasherFactory, HashKind } from './hasher.ts';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry-policy.ts';
+
+export interface DownloadFileParams {
+  readonly repo: string;
+  readonly commit: string;
+  readonly file: RepoFile;
+  readonly hubUrl: string;
+  readonly accessToken?: string;
+  readonly fetch: typeof fetch;
+  readonly store: ModelStore;
+  readonly createHasher: HasherFactory;
+  readonly signal: AbortSignal;
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly now: () => number;
+  readonly random: () => number;
+  /** @default DEFAULT_RETRY */
+  readonly retry?: RetryPolicy;
+}
+
+/** Bytes of this file on disk so far; yielded after every chunk written. */
+export type FileBytes = number;
+
+const PREFIX_CHUNK = 4 * 1024 * 1024;
+
+/** Feed the bytes already on disk to a fresh hasher, so a resume verifies the whole file. */
+async function hashPrefix(handle: StoredFile, length: number, hasher: Hasher): Promise<void> {
+  for (let at = 0; at < length; at += PREFIX_CHUNK) {
+    const chunk = new Uint8Array(Math.min(PREFIX_CHUNK, length - at));
+    handle.read(chunk, at);
+    await hasher.update(chunk);
+  }
+}
+
+function write(handle: StoredFile, chunk: Uint8Array, at: number, p: DownloadFileParams): void {
+  try {
+    handle.write(chunk, at);
+  } catch (error) {
+    if (isQuotaError(error)) throw quotaError(p.repo, p.file.size - at);
+    throw error;
+  }
+}
+
+/**
+ * Download one file into the store: resume from the bytes on disk, stream each chunk to disk
+ * and the hasher, retry with backoff, and verify against the hub's checksum at the end.
+ * A file that fails verification is deleted. Yields the bytes on disk as they grow.
+ */
+export async function* downloadFile(p: DownloadFileParams): AsyncGenerator<FileBytes> {
+  const key: FileKey = { repo: p.repo, commit: p.commit, path: p.file.path };
+  const kind: HashKind = p.file.sha256 ? 'sha256' : 'git-sha1';
+  const handle = await p.store.open(key);
+  let closed = false;
+  try {
+    let onDisk = handle.size();
+    if (onDisk > p.file.size) handle.truncate((onDisk = 0));
+    let hasher = await p.createHasher(kind, p.file.size);
+    await hashPrefix(handle, onDisk, hasher);
+    yield onDisk;
+    const url = `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
+    let etag: string | null = `"${p.file.sha256 ?? p.file.oid}"`;
+    let failures = 0;
+    while (onDisk < p.file.size) {
+      const before = onDisk;
+      try {
+        const res = await fetchRange({ url, hubOrigin: new URL(p.hubUrl).origin, from: onDisk, etag, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal, now: p.now });
+        etag = res.etag ?? etag;
+        if (res.start === 0 && onDisk > 0) {
+          handle.truncate((onDisk = 0));
+          hasher = await p.createHasher(kind, p.file.size);
+        }
+        for await (const chunk of readChunks(res.body, p.signal)) {
+          if (onDisk + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
+          write(handle, chunk, onDisk, p);
+          onDisk += chunk.byteLength;
+          await hasher.update(chunk);
+          yield onDisk;
+        }
+        if (onDisk < p.file.size) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
+      } catch (error) {
+        if (isAbort(error, p.signal) || !(error instanceof AttemptError || error instanceof TypeError)) throw error;
+        failures = onDisk > before ? 1 : failures + 1;
+        const delay = retryDelay(failures, error instanceof AttemptError ? error.failure : { kind: 'network' }, p.retry ?? DEFAULT_RETRY, p.random);
+        if (delay === null) throw giveUpError(error, p.repo, p.file.path, url);
+        await p.sleep(delay, p.signal);
+      }
+    }
+    handle.flush();
+    handle.close();
+    closed = true;
+    const digest = await hasher.digest();
+    if (digest !== (p.file.sha256 ?? p.file.oid)) {
+      await p.store.remove(key);
+      throw integrityError(p.repo, p.file.path, kind === 'sha256' ? 'sha256' : 'git blob');
+    }
+  } finally {
+    if (!closed) handle.close();
+  }
+}
+
+/** The body's chunks; a network failure mid-body becomes an AttemptError so it is retried. */
+async function* readChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw new AttemptError({ kind: 'network' }, error instanceof Error ? error.message : String(error));
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Stopping early (abort, disk error) must also stop the network transfer.
+    await reader.cancel().catch(() => undefined);
+  }
+}

@@ -1,0 +1,105 @@
+import { StudioError } from '../errors.ts';
+import { formatBytes } from '../format/format-bytes.ts';
+import { listRepoFiles } from '../hub/list-repo-files.ts';
+import { resolveCommit } from '../hub/resolve-commit.ts';
+import type { Dtype } from '../plan/dtypes.ts';
+import { planFiles, type FilePlan } from '../plan/file-plan.ts';
+import type { InstalledManifest, RecordStore } from '../store/records.ts';
+import { downloadFile, type DownloadFileParams } from './download-file.ts';
+import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type Sample } from './progress.ts';
+
+export type ModelEvent =
+  | { readonly type: 'planned'; readonly plan: FilePlan; readonly onDisk: number }
+  | {
+      readonly type: 'progress';
+      readonly file: string;
+      readonly fileLoaded: number;
+      readonly fileTotal: number;
+      readonly loaded: number;
+      readonly total: number;
+      readonly bytesPerSecond: number;
+      readonly etaSeconds: number | null;
+    }
+  | { readonly type: 'installed'; readonly manifest: InstalledManifest };
+
+export interface DownloadModelParams extends Omit<DownloadFileParams, 'repo' | 'commit' | 'file'> {
+  readonly repo: string;
+  readonly revision: string;
+  readonly dtype: Dtype;
+  readonly records: RecordStore;
+  /** Free space as the browser reports it; null where it cannot tell. */
+  readonly estimate: () => Promise<{ readonly quota: number; readonly usage: number } | null>;
+}
+
+/** The plan to follow: an interrupted download's (pinned to its commit), else a fresh one. */
+async function choosePlan(p: DownloadModelParams): Promise<FilePlan> {
+  const pending = await p.records.getPending(p.repo);
+  if (pending && pending.plan.dtype === p.dtype && pending.revision === p.revision) return pending.plan;
+  const hub = { repo: p.repo, hubUrl: p.hubUrl, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal };
+  const commit = await resolveCommit({ ...hub, revision: p.revision });
+  const plan = planFiles(p.repo, commit, await listRepoFiles({ ...hub, revision: commit }), p.dtype);
+  if (plan) return plan;
+  throw new StudioError({ code: 'unsupported', repo: p.repo, message: `${p.repo} has no complete ${p.dtype} ONNX weights for the browser. Pick another dtype or model.` });
+}
+
+async function bytesOnDisk(p: DownloadModelParams, plan: FilePlan): Promise<number> {
+  const sizes = await Promise.all(plan.files.map((f) => p.store.sizeOf({ repo: p.repo, commit: plan.commit, path: f.path })));
+  return sizes.reduce<number>((sum, size, i) => sum + Math.min(size ?? 0, plan.files[i].size), 0);
+}
+
+async function ensureSpace(p: DownloadModelParams, missing: number): Promise<void> {
+  const estimate = await p.estimate();
+  if (!estimate) return;
+  const free = estimate.quota - estimate.usage;
+  if (missing > free) {
+    throw new StudioError({
+      code: 'quota',
+      repo: p.repo,
+      message: `Not enough storage for ${p.repo}: it needs ${formatBytes(missing)} more, but the browser allows only ${formatBytes(Math.max(0, free))} more on this device. Delete a model or free disk space, then try again.`,
+    });
+  }
+}
+
+/**
+ * Download a model's files for one dtype, pinned to one commit, into the store; write the
+ * manifest only after every file verified. Yields the plan, throttled progress and the result.
+ */
+export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<ModelEvent> {
+  const plan = await choosePlan(p);
+  const onDisk = await bytesOnDisk(p, plan);
+  yield { type: 'planned', plan, onDisk };
+  await ensureSpace(p, plan.totalBytes - onDisk);
+  await p.records.putPending({ plan, revision: p.revision, startedAt: p.now() });
+  let done = 0;
+  let samples: readonly Sample[] = [];
+  let lastEmit: number | null = null;
+  for (const file of plan.files) {
+    let fileLoaded = 0;
+    for await (fileLoaded of downloadFile({ ...p, commit: plan.commit, file })) {
+      const now = p.now();
+      const edge = fileLoaded === 0 || fileLoaded === file.size;
+      samples = addSample(samples, { at: now, bytes: done + fileLoaded });
+      if (!shouldEmit(lastEmit, now, edge)) continue;
+      lastEmit = now;
+      const speed = bytesPerSecond(samples);
+      const loaded = done + fileLoaded;
+      yield { type: 'progress', file: file.path, fileLoaded, fileTotal: file.size, loaded, total: plan.totalBytes, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed) };
+    }
+    done += file.size;
+  }
+  const manifest = manifestOf(plan, p.now());
+  await p.records.putManifest(manifest);
+  await p.records.deletePending(p.repo);
+  yield { type: 'installed', manifest };
+}
+
+function manifestOf(plan: FilePlan, now: number): InstalledManifest {
+  return Object.freeze({
+    repo: plan.repo,
+    commit: plan.commit,
+    dtype: plan.dtype,
+    files: plan.files.map((f) => Object.freeze({ path: f.path, size: f.size, sha256: f.sha256, oid: f.oid })),
+    totalBytes: plan.totalBytes,
+    installedAt: now,
+  });
+}

@@ -1,0 +1,31 @@
+import type { Dtype } from '../plan/dtypes.ts';
+import type { FilePlan } from '../plan/file-plan.ts';
+
+/** Written last, after every file verified: only a model with a manifest counts as installed. */
+export interface InstalledManifest {
+  readonly repo: string;
+  readonly commit: string;
+  readonly dtype: Dtype;
+  readonly files: readonly { readonly path: string; readonly size: number; readonly sha256: string | null; readonly oid: string }[];
+  readonly totalBytes: number;
+  readonly installedAt: number;
+}
+
+/** A download under way or interrupted; it makes "Resume" possible after a reload. */
+export interface PendingDownload {
+  readonly plan: FilePlan;
+  readonly revision: string;
+  readonly startedAt: number;
+}
+
+/** Small records beside the bytes (IndexedDB in the browser). */
+export interface RecordStore {
+  getManifest(repo: string): Promise<InstalledManifest | null>;
+  putManifest(manifest: InstalledManifest): Promise<void>;
+  deleteManifest(repo: string): Promise<void>;
+  listManifests(): Promise<readonly InstalledManifest[]>;
+  getPending(repo: string): Promise<PendingDownload | null>;
+  putPending(pending: PendingDownload): Promise<void>;
+  deletePending(repo: string): Promise<void>;
+  listPending(): Promise<readonly PendingDownload[]>;
+}
