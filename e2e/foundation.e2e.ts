@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { whisperTinyFiles } from './fixture-files.ts';
+import { addRepo, openApp } from './app.ts';
+import { WHISPER_TINY_Q8_BYTES } from './fixture-files.ts';
 import { hubControl } from './hub-control.ts';
 import { HUB_URL } from './ports.ts';
 
@@ -12,19 +13,15 @@ test('the app opens cross-origin isolated with its header and an empty library',
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 });
 
-test('lists a repo through the hub client pointed at the double by the hub setting', async ({ page }) => {
+test('reads a repo listing through the hub client pointed at the double by the hub setting', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Hub endpoint').fill(HUB_URL);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByLabel('Model repo').fill('Xenova/whisper-tiny');
-  await page.getByRole('button', { name: 'Look up' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
 
-  const files = whisperTinyFiles();
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  await expect(page.getByTestId('file-count')).toHaveText(String(files.length));
-  await expect(page.getByTestId('total-size')).toHaveAttribute('title', `${total} bytes`);
-  await expect(page.getByTestId('total-size')).toHaveText('45.2 MB');
-
+  const q8 = model.getByRole('option', { name: /^q8/ });
+  await expect(q8).toHaveText('q8 — 43.6 MB (7 files)');
+  await expect(model.getByTestId('download-button')).toHaveAttribute('title', `${WHISPER_TINY_Q8_BYTES} bytes`);
   const trees = (await hubControl.log()).filter((r) => r.url.includes('/tree/'));
   expect(trees.length, 'the double pages the listing; the client must follow Link').toBeGreaterThan(1);
 
@@ -33,9 +30,7 @@ test('lists a repo through the hub client pointed at the double by the hub setti
 });
 
 test('a repo that does not exist gets a message that says what to check', async ({ page }) => {
-  await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
-  await page.goto('/');
-  await page.getByLabel('Model repo').fill('nobody/no-such-model');
-  await page.getByRole('button', { name: 'Look up' }).click();
-  await expect(page.getByRole('alert')).toContainText('nobody/no-such-model was not found');
+  await openApp(page);
+  const model = await addRepo(page, 'nobody/no-such-model');
+  await expect(model.getByRole('alert')).toContainText('nobody/no-such-model was not found');
 });

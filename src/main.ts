@@ -1,10 +1,19 @@
 import { mount } from 'svelte';
+import { DOWNLOAD_CHANNEL } from './core/protocol.ts';
 import App from './ui/App.svelte';
-import { RepoLookup } from './ui/state/repo-lookup.svelte.ts';
+import { Library } from './ui/state/library.svelte.ts';
 import { Settings } from './ui/state/settings.svelte.ts';
+import { StorageStatus } from './ui/state/storage-status.svelte.ts';
 import './ui/app.css';
 
 const settings = new Settings(localStorage, import.meta.env.VITE_HUB_URL);
-const lookup = new RepoLookup((input, init) => fetch(input, init));
+const worker = new Worker(new URL('./workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
+const library = new Library(worker, new BroadcastChannel(DOWNLOAD_CHANNEL), () => settings.hub());
+const storage = new StorageStatus(navigator.storage);
+library.onchange = () => {
+  void storage.refresh().then(() => (library.stored.some((m) => m.state === 'installed') ? storage.askToPersist() : undefined));
+};
+library.refresh();
+void storage.refresh();
 
-mount(App, { target: document.getElementById('app')!, props: { settings, lookup } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage } });

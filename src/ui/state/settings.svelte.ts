@@ -1,17 +1,24 @@
 import { HUB_URL, normalizeHubUrl } from '../../core/hub/hub-url.ts';
 
 const HUB_KEY = 'whisper-studio:hub-url';
+const TOKEN_KEY = 'whisper-studio:hf-token';
 
-/** App settings a person changes in the Settings panel, kept in the given Storage. */
+type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** App settings from the Settings panel. The token stays in memory unless the person asks to remember it. */
 export class Settings {
-  readonly #storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  readonly #storage: KeyValue;
   readonly defaultHubUrl: string;
   hubUrl = $state('');
+  token = $state('');
+  rememberToken = $state(false);
 
-  constructor(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, buildHubUrl: string | undefined) {
+  constructor(storage: KeyValue, buildHubUrl: string | undefined) {
     this.#storage = storage;
     this.defaultHubUrl = normalizeHubUrl(buildHubUrl ?? '') ?? HUB_URL;
     this.hubUrl = normalizeHubUrl(storage.getItem(HUB_KEY) ?? '') ?? this.defaultHubUrl;
+    this.token = storage.getItem(TOKEN_KEY) ?? '';
+    this.rememberToken = this.token !== '';
   }
 
   /** Returns false (and keeps the old value) when the input is not an http(s) URL. */
@@ -22,5 +29,21 @@ export class Settings {
     if (normalized === this.defaultHubUrl) this.#storage.removeItem(HUB_KEY);
     else this.#storage.setItem(HUB_KEY, normalized);
     return true;
+  }
+
+  /** Returns false for a value that cannot be a Hugging Face token (they start with `hf_`). */
+  setToken(input: string, remember: boolean): boolean {
+    const token = input.trim();
+    if (token !== '' && !/^hf_\w+$/.test(token)) return false;
+    this.token = token;
+    this.rememberToken = remember && token !== '';
+    if (this.rememberToken) this.#storage.setItem(TOKEN_KEY, token);
+    else this.#storage.removeItem(TOKEN_KEY);
+    return true;
+  }
+
+  /** What a hub request needs; the token only when there is one. */
+  hub(): { hubUrl: string; token?: string } {
+    return this.token ? { hubUrl: this.hubUrl, token: this.token } : { hubUrl: this.hubUrl };
   }
 }

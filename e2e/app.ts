@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { HUB_URL } from './ports.ts';
+
+/** Open the app pointed at the hub double, as a person who set Settings → Hub endpoint would have. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Whisper Studio' })).toBeVisible();
+}
+
+/** The library row of a model; repos outside the catalog are added through "Other model repo". */
+export async function addRepo(page: Page, repo: string): Promise<Locator> {
+  await page.getByLabel('Other model repo').fill(repo);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  return row(page, repo);
+}
+
+export function row(page: Page, name: string): Locator {
+  return page.getByTestId(`model-${name}`);
+}
+
+/** Pick a dtype in a row whose sizes are shown, and press Download. */
+export async function startDownload(model: Locator, dtype = 'q8'): Promise<void> {
+  await model.getByRole('combobox').selectOption(dtype);
+  await model.getByTestId('download-button').click();
+}
+
+export async function expectInstalled(model: Locator, timeout = 60_000): Promise<void> {
+  await expect(model.getByTestId('model-status')).toContainText('Installed', { timeout });
+}
+
+/** sha256 of every file the app stored in OPFS for a repo, read back in the page. */
+export async function opfsHashes(page: Page, repo: string): Promise<Record<string, string>> {
+  return page.evaluate(async (repoId) => {
+    const out: Record<string, string> = {};
+    const hex = (buf: ArrayBuffer): string => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const walk = async (dir: FileSystemDirectoryHandle, prefix: string): Promise<void> => {
+      for await (const [name, handle] of dir.entries()) {
+        if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${name}/`);
+        else out[`${prefix}${name}`] = hex(await crypto.subtle.digest('SHA-256', await (await (handle as FileSystemFileHandle).getFile()).arrayBuffer()));
+      }
+    };
+    const root = await navigator.storage.getDirectory();
+    const models = await root.getDirectoryHandle('models');
+    const repoDir = await models.getDirectoryHandle(encodeURIComponent(repoId));
+    for await (const [, commitDir] of repoDir.entries()) await walk(commitDir as FileSystemDirectoryHandle, '');
+    return out;
+  }, repo);
+}

@@ -1,0 +1,70 @@
+import type { ErrorData } from './errors.ts';
+import type { Dtype } from './plan/dtypes.ts';
+import type { InstalledManifest } from './store/records.ts';
+
+/** What the UI asks the download worker. Every message is a frozen plain object. */
+export type DownloadRequest =
+  | { readonly type: 'inspect'; readonly jobId: string; readonly repo: string; readonly revision: string; readonly hubUrl: string; readonly token?: string }
+  | { readonly type: 'download'; readonly jobId: string; readonly repo: string; readonly revision: string; readonly dtype: Dtype; readonly hubUrl: string; readonly token?: string }
+  | { readonly type: 'abort'; readonly jobId: string }
+  | { readonly type: 'delete'; readonly jobId: string; readonly repo: string }
+  | { readonly type: 'list'; readonly jobId: string };
+
+/** A dtype a repo can be downloaded as, with its exact size. */
+export interface DtypeOption {
+  readonly dtype: Dtype;
+  readonly totalBytes: number;
+  readonly fileCount: number;
+}
+
+/** A model with bytes on this device: installed (verified) or partial (resumable). */
+export interface StoredModel {
+  readonly repo: string;
+  readonly state: 'installed' | 'partial';
+  readonly dtype: Dtype;
+  readonly commit: string;
+  readonly revision: string;
+  readonly bytesOnDisk: number;
+  readonly totalBytes: number;
+  readonly installedAt: number | null;
+}
+
+/** What the download worker answers; progress, done, cancelled and error also go to other tabs. */
+export type DownloadReply =
+  | { readonly type: 'inspected'; readonly jobId: string; readonly repo: string; readonly commit: string; readonly options: readonly DtypeOption[] }
+  | { readonly type: 'started'; readonly jobId: string; readonly repo: string; readonly dtype: Dtype; readonly total: number; readonly onDisk: number }
+  | {
+      readonly type: 'progress';
+      readonly jobId: string;
+      readonly repo: string;
+      readonly file: string;
+      readonly fileLoaded: number;
+      readonly fileTotal: number;
+      readonly loaded: number;
+      readonly total: number;
+      readonly bytesPerSecond: number;
+      readonly etaSeconds: number | null;
+    }
+  | { readonly type: 'done'; readonly jobId: string; readonly repo: string; readonly manifest: InstalledManifest }
+  | { readonly type: 'cancelled'; readonly jobId: string; readonly repo: string }
+  | { readonly type: 'error'; readonly jobId: string; readonly repo: string | null; readonly error: ErrorData }
+  | { readonly type: 'busy'; readonly jobId: string; readonly repo: string }
+  | { readonly type: 'installed-list'; readonly jobId: string; readonly models: readonly StoredModel[] }
+  | { readonly type: 'deleted'; readonly jobId: string; readonly repo: string };
+
+/** Between tabs (BroadcastChannel): one tab's download replies, and another tab's wish to cancel. */
+export type TabMessage =
+  | { readonly type: 'relay'; readonly reply: DownloadReply }
+  | { readonly type: 'abort-repo'; readonly repo: string };
+
+export const DOWNLOAD_CHANNEL = 'whisper-studio:downloads';
+
+/** Messages are created frozen and never changed afterwards. */
+export function message<T extends DownloadRequest | DownloadReply | TabMessage>(value: T): T {
+  return Object.freeze(value);
+}
+
+/** Replies that other tabs should see too. */
+export function isRelayed(reply: DownloadReply): boolean {
+  return reply.type === 'started' || reply.type === 'progress' || reply.type === 'done' || reply.type === 'cancelled' || reply.type === 'error' || reply.type === 'deleted';
+}

@@ -1,0 +1,124 @@
+import type { ErrorData } from '../../core/errors.ts';
+import type { Dtype } from '../../core/plan/dtypes.ts';
+import { message, type DownloadReply, type DownloadRequest, type DtypeOption, type StoredModel, type TabMessage } from '../../core/protocol.ts';
+import type { Port } from './worker-port.ts';
+
+export type Inspection =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly commit: string; readonly options: readonly DtypeOption[] }
+  | { readonly state: 'failed'; readonly error: ErrorData };
+
+type Progress = Extract<DownloadReply, { type: 'progress' }>;
+
+export type Transfer =
+  | { readonly state: 'starting'; readonly jobId: string; readonly local: boolean }
+  | { readonly state: 'running'; readonly jobId: string; readonly local: boolean; readonly loaded: number; readonly total: number; readonly progress: Progress | null }
+  | { readonly state: 'busy' }
+  | { readonly state: 'failed'; readonly error: ErrorData };
+
+const update = <T>(record: Readonly<Record<string, T>>, key: string, value: T | undefined): Readonly<Record<string, T>> => {
+  const next = { ...record };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return Object.freeze(next);
+};
+
+/** The model library: what is on this device, sizes from the hub, downloads in this and other tabs. */
+export class Library {
+  readonly #worker: Port<DownloadRequest, DownloadReply>;
+  readonly #tabs: Port<TabMessage, TabMessage>;
+  readonly #hub: () => { hubUrl: string; token?: string };
+  #nextJob = 0;
+  /** Jobs this tab started: their replies also come back over the tab channel, and are ignored there. */
+  readonly #mine = new Set<string>();
+  stored = $state.raw<readonly StoredModel[]>([]);
+  inspections = $state.raw<Readonly<Record<string, Inspection>>>({});
+  transfers = $state.raw<Readonly<Record<string, Transfer>>>({});
+  /** Called after a model is installed or deleted (e.g. to refresh the storage meter). */
+  onchange: () => void = () => undefined;
+
+  constructor(worker: Port<DownloadRequest, DownloadReply>, tabs: Port<TabMessage, TabMessage>, hub: () => { hubUrl: string; token?: string }) {
+    this.#worker = worker;
+    this.#tabs = tabs;
+    this.#hub = hub;
+    worker.addEventListener('message', (event) => this.#receive(event.data, true));
+    tabs.addEventListener('message', (event) => {
+      if (event.data.type === 'relay' && !this.#mine.has(event.data.reply.jobId)) this.#receive(event.data.reply, false);
+    });
+  }
+
+  #job(): string {
+    const jobId = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${(this.#nextJob++).toString(36)}`;
+    this.#mine.add(jobId);
+    return jobId;
+  }
+
+  refresh(): void {
+    this.#worker.postMessage(message({ type: 'list', jobId: this.#job() }));
+  }
+
+  inspect(repo: string): void {
+    this.inspections = update(this.inspections, repo, { state: 'loading' });
+    this.#worker.postMessage(message({ type: 'inspect', jobId: this.#job(), repo, revision: 'main', ...this.#hub() }));
+  }
+
+  download(repo: string, dtype: Dtype, revision = 'main'): void {
+    const jobId = this.#job();
+    this.transfers = update(this.transfers, repo, { state: 'starting', jobId, local: true });
+    this.#worker.postMessage(message({ type: 'download', jobId, repo, revision, dtype, ...this.#hub() }));
+  }
+
+  /** Resume an interrupted download at the commit it started on. */
+  resume(model: StoredModel): void {
+    this.download(model.repo, model.dtype, model.revision);
+  }
+
+  cancel(repo: string): void {
+    const transfer = this.transfers[repo];
+    if (transfer && 'local' in transfer && transfer.local) this.#worker.postMessage(message({ type: 'abort', jobId: transfer.jobId }));
+    else this.#tabs.postMessage(message({ type: 'abort-repo', repo }));
+  }
+
+  remove(repo: string): void {
+    this.#worker.postMessage(message({ type: 'delete', jobId: this.#job(), repo }));
+  }
+
+  #receive(reply: DownloadReply, local: boolean): void {
+    switch (reply.type) {
+      case 'inspected':
+        this.inspections = update(this.inspections, reply.repo, { state: 'ready', commit: reply.commit, options: reply.options });
+        return;
+      case 'started':
+        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.onDisk, total: reply.total, progress: null });
+        return;
+      case 'progress':
+        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.loaded, total: reply.total, progress: reply });
+        return;
+      case 'busy':
+        this.transfers = update(this.transfers, reply.repo, { state: 'busy' });
+        return;
+      case 'error':
+        this.#failed(reply.repo, reply.error);
+        return;
+      case 'installed-list':
+        this.stored = reply.models;
+        return;
+      case 'done':
+      case 'cancelled':
+      case 'deleted':
+        this.transfers = update(this.transfers, reply.repo, undefined);
+        this.refresh();
+        if (reply.type !== 'cancelled') this.onchange();
+        return;
+      default:
+        reply satisfies never;
+    }
+  }
+
+  #failed(repo: string | null, error: ErrorData): void {
+    if (repo === null) return;
+    if (this.inspections[repo]?.state === 'loading') this.inspections = update(this.inspections, repo, { state: 'failed', error });
+    else this.transfers = update(this.transfers, repo, { state: 'failed', error });
+    this.refresh();
+  }
+}

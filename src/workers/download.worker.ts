@@ -1,0 +1,65 @@
+/// <reference lib="webworker" />
+import { toErrorData } from '../core/errors.ts';
+import { inspectRepo } from '../core/plan/inspect-repo.ts';
+import { DOWNLOAD_CHANNEL, isRelayed, message, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/protocol.ts';
+import { deleteStoredModel, listStoredModels } from '../core/store/list-stored-models.ts';
+import { DownloadJobs } from './download/download-jobs.ts';
+import { hashWorkerHashers } from './download/hash-worker-client.ts';
+import { idbRecords } from './download/idb-records.ts';
+import { opfsStore } from './download/opfs-store.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const tabs = new BroadcastChannel(DOWNLOAD_CHANNEL);
+const post = (reply: DownloadReply): void => {
+  self.postMessage(reply);
+  if (isRelayed(reply)) tabs.postMessage(message<TabMessage>({ type: 'relay', reply }));
+};
+
+const jobs = new DownloadJobs({
+  store: opfsStore,
+  records: idbRecords,
+  createHasher: hashWorkerHashers(new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' })),
+  fetch: (input, init) => fetch(input, init),
+  estimate: async () => {
+    const { quota, usage } = await navigator.storage.estimate();
+    return quota === undefined || usage === undefined ? null : { quota, usage };
+  },
+  withRepoLock: (repo, work) =>
+    navigator.locks.request(`whisper-studio:download:${repo}`, { ifAvailable: true }, async (lock) => (lock ? (await work(), true) : false)),
+  post,
+});
+
+tabs.onmessage = (event: MessageEvent<TabMessage>) => {
+  if (event.data.type === 'abort-repo') jobs.abortRepo(event.data.repo);
+};
+
+async function handle(request: DownloadRequest): Promise<void> {
+  const { jobId } = request;
+  switch (request.type) {
+    case 'download':
+      return jobs.start(request);
+    case 'abort':
+      return jobs.abort(jobId);
+    case 'inspect': {
+      const found = await inspectRepo({ repo: request.repo, revision: request.revision, hubUrl: request.hubUrl, accessToken: request.token });
+      return post(message({ type: 'inspected', jobId, repo: request.repo, ...found }));
+    }
+    case 'list':
+      return post(message({ type: 'installed-list', jobId, models: await listStoredModels(idbRecords, opfsStore) }));
+    case 'delete':
+      await jobs.stopRepo(request.repo);
+      await deleteStoredModel(request.repo, idbRecords, opfsStore);
+      return post(message({ type: 'deleted', jobId, repo: request.repo }));
+    default:
+      request satisfies never;
+  }
+}
+
+self.onmessage = (event: MessageEvent<DownloadRequest>) => {
+  const request = event.data;
+  handle(request).catch((error: unknown) => {
+    const repo = 'repo' in request ? request.repo : null;
+    post(message({ type: 'error', jobId: request.jobId, repo, error: toErrorData(error) }));
+  });
+};
