@@ -20,3 +20,146 @@ test('downloads whisper-tiny q8 into OPFS, exact size first, verified, installed
   await page.reload();
   await expectInstalled(page.getByTestId('model-Xenova/whisper-tiny'));
 });
+
+/** Bytes the CDN sent per request, from the Range asked and the file size. */
+function rangeStarts(log: Awaited<ReturnType<typeof hubControl.log>>, fileSha: string): number[] {
+  return log.filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes(fileSha)).map((r) => (r.range ? Number(r.range.slice(6, -1)) : 0));
+}
+
+const DECODER = 'onnx/decoder_model_merged_quantized.onnx';
+
+test('cancel mid-way keeps the bytes; Resume fetches only the missing range', async ({ page }) => {
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 8_000_000 });
+  await openApp(page);
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
+  await startDownload(model);
+  await expect(model.getByText(DECODER)).toBeVisible({ timeout: 20_000 });
+  await model.getByRole('button', { name: 'Cancel' }).click();
+  await expect(model.getByTestId('model-status')).toContainText('Partial');
+  const status = await model.getByTestId('model-status').textContent();
+  expect(status).toMatch(/Partial \d+%/);
+
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 0 });
+  await model.getByRole('button', { name: 'Resume' }).click();
+  await expectInstalled(model);
+  const starts = rangeStarts(await hubControl.log(), fixtureSha256(DECODER));
+  expect(starts).toHaveLength(2);
+  expect(starts[0]).toBe(0);
+  expect(starts[1]).toBeGreaterThan(0);
+  const hashes = await opfsHashes(page, 'Xenova/whisper-tiny');
+  expect(hashes[DECODER]).toBe(fixtureSha256(DECODER));
+});
+
+test('dropped connections at several offsets: the download finishes by itself', async ({ page }) => {
+  await hubControl.inject(
+    { kind: 'drop', path: DECODER, atByte: 1_000_000 },
+    { kind: 'drop', path: DECODER, atByte: 9_000_000 },
+    { kind: 'drop', path: DECODER, atByte: 25_000_000 },
+  );
+  await openApp(page);
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
+  await startDownload(model);
+  await expectInstalled(model);
+  const starts = rangeStarts(await hubControl.log(), fixtureSha256(DECODER));
+  expect(starts, JSON.stringify(starts)).toHaveLength(4);
+  expect(starts.slice(1).every((s, i) => s > starts[i]), JSON.stringify(starts)).toBe(true);
+});
+
+test('a reload mid-download offers Resume and continues from the bytes on disk', async ({ page }) => {
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 8_000_000 });
+  await openApp(page);
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
+  await startDownload(model);
+  await expect(model.getByText(DECODER)).toBeVisible({ timeout: 20_000 });
+  await page.reload();
+  const again = page.getByTestId('model-Xenova/whisper-tiny');
+  await expect(again.getByTestId('model-status')).toContainText('Partial');
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 0 });
+  await again.getByRole('button', { name: 'Resume' }).click();
+  await expectInstalled(again);
+  const starts = rangeStarts(await hubControl.log(), fixtureSha256(DECODER));
+  expect(starts.at(-1)).toBeGreaterThan(0);
+  expect((await opfsHashes(page, 'Xenova/whisper-tiny'))[DECODER]).toBe(fixtureSha256(DECODER));
+});
+
+test('corrupted bytes are never installed and the error says so', async ({ page }) => {
+  await hubControl.inject({ kind: 'corrupt', path: DECODER, atByte: 5_000_000 });
+  await openApp(page);
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
+  await startDownload(model);
+  await expect(model.getByRole('alert')).toContainText(`${DECODER} of Xenova/whisper-tiny did not match the hub's sha256 checksum`, { timeout: 30_000 });
+  await expect(model.getByTestId('model-status')).not.toContainText('Installed');
+  expect(Object.keys(await opfsHashes(page, 'Xenova/whisper-tiny'))).not.toContain(DECODER);
+});
+
+test('a 429 makes it wait as asked, then it finishes', async ({ page }) => {
+  await hubControl.inject({ kind: 'status', status: 429, retryAfter: 2, path: DECODER });
+  await openApp(page);
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
+  await startDownload(model);
+  await expectInstalled(model);
+  const resolves = (await hubControl.log()).filter((r) => r.server === 'hub' && r.url.endsWith(DECODER));
+  expect(resolves).toHaveLength(2);
+  expect(resolves[1].time - resolves[0].time).toBeGreaterThanOrEqual(2000);
+});
+
+test('a gated model asks for a token; with one it installs, and the CDN never sees it', async ({ page }) => {
+  await openApp(page);
+  const model = await addRepo(page, 'test/gated-whisper-tiny');
+  await startDownload(model);
+  await expect(model.getByRole('alert')).toContainText('test/gated-whisper-tiny is a gated model');
+  await page.getByLabel('Hugging Face token').fill('hf_double_has_access');
+  await page.getByRole('button', { name: 'Save token' }).click();
+  await model.getByRole('button', { name: 'Resume' }).click();
+  await expectInstalled(model);
+  const log = await hubControl.log();
+  expect(log.filter((r) => r.server === 'hub' && r.url.includes('/resolve/') && r.authorization).length).toBeGreaterThan(0);
+  expect(log.filter((r) => r.server === 'cdn')).not.toHaveLength(0);
+  expect(log.filter((r) => r.server === 'cdn' && r.authorization)).toHaveLength(0);
+  expect(log.some((r) => r.url.includes('hf_double'))).toBe(false);
+});
+
+test('a model larger than the storage quota is refused before any file is fetched', async ({ page }) => {
+  await openApp(page);
+  const model = await addRepo(page, 'test/whisper-64gib');
+  await startDownload(model);
+  await expect(model.getByRole('alert')).toContainText('Not enough storage for test/whisper-64gib');
+  expect((await hubControl.log()).filter((r) => r.url.includes('/resolve/'))).toHaveLength(0);
+});
+
+test('two tabs: one set of requests, both show progress, the other tab can cancel', async ({ page, context }) => {
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 6_000_000 });
+  await openApp(page);
+  const other = await context.newPage();
+  await openApp(other);
+  const first = await addRepo(page, 'Xenova/whisper-tiny');
+  const second = await addRepo(other, 'Xenova/whisper-tiny');
+  await expect(second.getByTestId('download-button')).toBeVisible();
+  // Both people press Download at the same moment: the Web Lock lets one tab fetch.
+  const press = (model: typeof first) => model.getByTestId('download-button').evaluate((b) => (b as HTMLButtonElement).click());
+  await Promise.all([press(first), press(second)]);
+  await expect(second.getByTestId('download-progress')).toBeVisible();
+  await expect(first.getByTestId('download-progress')).toBeVisible();
+  const elsewhere = async (): Promise<number> =>
+    (await first.getByText('Downloading in another tab.').count()) + (await second.getByText('Downloading in another tab.').count());
+  await expect.poll(elsewhere).toBe(1);
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  await expect(first.getByTestId('model-status')).toContainText('Partial');
+  await expect(second.getByTestId('model-status')).toContainText('Partial');
+  const resolves = (await hubControl.log()).filter((r) => r.server === 'hub' && r.url.includes('/resolve/'));
+  expect(new Set(resolves.map((r) => r.url)).size).toBe(resolves.length);
+});
+
+test('delete removes the files and storage use falls', async ({ page }) => {
+  await openApp(page);
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
+  await startDownload(model);
+  await expectInstalled(model);
+  await page.reload();
+  const used = async (): Promise<number> => Number(await page.getByTestId('storage-used').getAttribute('title').then((t) => t?.split(' ')[0]));
+  const before = await used();
+  expect(before).toBeGreaterThan(40_000_000);
+  await page.getByTestId('model-Xenova/whisper-tiny').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('model-Xenova/whisper-tiny')).toHaveCount(0);
+  await expect.poll(used).toBeLessThan(before - 40_000_000);
+});

@@ -14,6 +14,7 @@ export function applyCors(res: ServerResponse): void {
 /** Answer a preflight; returns true when the request was one. */
 export function answerPreflight(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'OPTIONS') return false;
+  applyCors(res);
   res.statusCode = 204;
   res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');

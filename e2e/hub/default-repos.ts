@@ -9,7 +9,7 @@ const MiB = 1024 * 1024;
 export const WHISPER_TINY_COMMIT = '5332fcc35e32a33b86612b9a57a89be7906102b1';
 
 /** A whisper-shaped repo with real JSON files and synthetic ONNX weights of any size. */
-function syntheticWhisper(id: string, encoderBytes: number, decoderBytes: number): HubRepo {
+function syntheticWhisper(id: string, encoderBytes: number, decoderBytes: number, listedSha256?: string): HubRepo {
   const tiny = fixtureRepo({ id, sha: '', dir: whisperTinyDir() });
   const json = tiny.files.filter((f) => !f.path.startsWith('onnx/'));
   return syntheticRepo({
@@ -17,7 +17,7 @@ function syntheticWhisper(id: string, encoderBytes: number, decoderBytes: number
     files: [
       ...json,
       syntheticFile('onnx/encoder_model_quantized.onnx', encoderBytes),
-      syntheticFile('onnx/decoder_model_merged_quantized.onnx', decoderBytes),
+      syntheticFile('onnx/decoder_model_merged_quantized.onnx', decoderBytes, true, listedSha256),
     ],
   });
 }
@@ -29,5 +29,7 @@ export function defaultRepos(): HubRepo[] {
     fixtureRepo({ id: 'test/gated-whisper-tiny', sha: 'a'.repeat(40), dir: whisperTinyDir(), gated: true }),
     syntheticWhisper('test/whisper-1gib', 384 * MiB, 640 * MiB),
     syntheticWhisper('test/whisper-64mib', 16 * MiB, 48 * MiB),
+    // Bigger than any test browser's quota: only ever refused, so its checksum is never computed.
+    syntheticWhisper('test/whisper-64gib', 16 * MiB, 64 * 1024 * MiB, 'f'.repeat(64)),
   ];
 }

@@ -77,6 +77,16 @@ describe('resolve', () => {
     expect(stale.status).toBe(200);
   });
 
+  it('answers CORS preflights on both origins, as browsers need for Range, If-Range and Authorization', async () => {
+    const location = (await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { redirect: 'manual' })).headers.get('location')!;
+    for (const url of [resolveUrl('test/small', 'onnx/model.onnx'), location]) {
+      const res = await fetch(url, { method: 'OPTIONS', headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,if-range,range' } });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-allow-headers')).toBe('authorization,if-range,range');
+    }
+  });
+
   it('says EntryNotFound for a missing file', async () => {
     const res = await fetch(resolveUrl('test/small', 'nope.json'));
     expect(res.status).toBe(404);

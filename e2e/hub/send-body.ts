@@ -56,8 +56,9 @@ export async function sendBody(res: ServerResponse, file: HubFile, start: number
     }
   }
   if (dropAt === null) return void res.end();
-  // Let what was written reach the client, then cut the connection mid-body.
+  // Close the connection mid-body after what was written (FIN, as a server or proxy timing out
+  // does): the client gets every byte sent, then a body shorter than Content-Length.
   const socket = res.socket;
-  if (socket) await new Promise<void>((resolve) => socket.write('', () => resolve()));
+  if (socket) await new Promise<void>((resolve) => socket.end(resolve));
   socket?.destroy();
 }

@@ -21,7 +21,14 @@ export interface DownloadFileParams {
   readonly random: () => number;
   /** @default DEFAULT_RETRY */
   readonly retry?: RetryPolicy;
+  /** Lets queued messages (an abort) run; called every few ms of the chunk loop. */
+  readonly yieldToEvents?: () => Promise<void>;
 }
+
+/** How long the chunk loop may run before it lets queued messages in. */
+const YIELD_EVERY_MS = 5;
+/** Network chunks are ~64 KiB; writing and hashing them in 1 MiB batches costs far fewer calls. */
+const BATCH_BYTES = 1024 * 1024;
 
 /** Bytes of this file on disk so far; yielded after every chunk written. */
 export type FileBytes = number;
@@ -74,12 +81,18 @@ export async function* downloadFile(p: DownloadFileParams): AsyncGenerator<FileB
           handle.truncate((onDisk = 0));
           hasher = await p.createHasher(kind, p.file.size);
         }
-        for await (const chunk of readChunks(res.body, p.signal)) {
+        let lastYield = p.now();
+        for await (const chunk of batched(readChunks(res.body, p.signal), BATCH_BYTES)) {
           if (onDisk + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
           write(handle, chunk, onDisk, p);
           onDisk += chunk.byteLength;
           await hasher.update(chunk);
           yield onDisk;
+          if (p.yieldToEvents && p.now() - lastYield >= YIELD_EVERY_MS) {
+            await p.yieldToEvents();
+            p.signal.throwIfAborted();
+            lastYield = p.now();
+          }
         }
         if (onDisk < p.file.size) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
       } catch (error) {
@@ -101,6 +114,36 @@ export async function* downloadFile(p: DownloadFileParams): AsyncGenerator<FileB
   } finally {
     if (!closed) handle.close();
   }
+}
+
+function concat(parts: readonly Uint8Array[], bytes: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
+/** Chunks joined into batches of at least `size` bytes; what arrived before a failure is still yielded. */
+async function* batched(source: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of source) {
+      parts.push(chunk);
+      bytes += chunk.byteLength;
+      if (bytes < size) continue;
+      yield concat(parts, bytes);
+      [parts, bytes] = [[], 0];
+    }
+  } catch (error) {
+    if (bytes > 0) yield concat(parts, bytes);
+    throw error;
+  }
+  if (bytes > 0) yield concat(parts, bytes);
 }
 
 /** The body's chunks; a network failure mid-body becomes an AttemptError so it is retried. */

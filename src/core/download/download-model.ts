@@ -78,11 +78,11 @@ export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<Mod
     for await (fileLoaded of downloadFile({ ...p, commit: plan.commit, file })) {
       const now = p.now();
       const edge = fileLoaded === 0 || fileLoaded === file.size;
-      samples = addSample(samples, { at: now, bytes: done + fileLoaded });
-      if (!shouldEmit(lastEmit, now, edge)) continue;
+      if (!shouldEmit(lastEmit, now, edge)) continue; // the hot path: one comparison a chunk
       lastEmit = now;
-      const speed = bytesPerSecond(samples);
       const loaded = done + fileLoaded;
+      samples = addSample(samples, { at: now, bytes: loaded });
+      const speed = bytesPerSecond(samples);
       yield { type: 'progress', file: file.path, fileLoaded, fileTotal: file.size, loaded, total: plan.totalBytes, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed) };
     }
     done += file.size;

@@ -5,6 +5,7 @@ import { message, type DownloadReply, type DownloadRequest } from '../../core/pr
 import type { ModelStore } from '../../core/store/model-store.ts';
 import type { RecordStore } from '../../core/store/records.ts';
 import { sleep } from '../../core/util/sleep.ts';
+import { createYielder } from '../../core/util/yield-to-events.ts';
 
 type DownloadMessage = Extract<DownloadRequest, { type: 'download' }>;
 
@@ -22,6 +23,7 @@ export interface JobDeps {
 /** The download worker's running jobs: one AbortController each, and one job per repo. */
 export class DownloadJobs {
   readonly #deps: JobDeps;
+  readonly #yield = createYielder();
   readonly #running = new Map<string, { repo: string; controller: AbortController; finished: Promise<void> }>();
 
   constructor(deps: JobDeps) {
@@ -77,6 +79,7 @@ export class DownloadJobs {
         sleep,
         now: () => performance.now(),
         random: Math.random,
+        yieldToEvents: this.#yield,
       })) {
         if (event.type === 'planned') this.#deps.post(message({ type: 'started', jobId, repo, dtype: event.plan.dtype, total: event.plan.totalBytes, onDisk: event.onDisk }));
         else if (event.type === 'progress') this.#deps.post(message({ ...event, jobId, repo }));

@@ -1,0 +1,101 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { findChromium } from '../../scripts/chromium-path.ts';
+import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
+
+/**
+ * A browser profile on disk, as a person has: Playwright's default contexts are incognito,
+ * where OPFS lives in memory and writes run at a fraction of disk speed.
+ */
+export async function withProfile<T>(work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'whisper-studio-bench-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+  try {
+    return await work(context.pages()[0] ?? (await context.newPage()), context);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The built download worker's URL on the app's origin, so the bench speaks its protocol directly. */
+export function builtDownloadWorker(): string {
+  const name = readdirSync(join(PROJECT_ROOT, 'dist/assets')).find((f) => /^download\.worker-.*\.js$/.test(f));
+  if (!name) throw new Error('No built download worker: run `vite build` first');
+  return `/assets/${name}`;
+}
+
+/** Run a baseline worker (source text) on these URLs; it answers `{bytes, ms}`. */
+export function runBlobWorker(page: Page, source: string, urls: string[]): Promise<{ bytes: number; ms: number }> {
+  return page.evaluate(
+    ([code, list]) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+        worker.onmessage = (e) => {
+          worker.terminate();
+          resolve(e.data as { bytes: number; ms: number });
+        };
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage(list);
+      }),
+    [source, urls] as const,
+  );
+}
+
+/** Our download worker: download a repo, time `started` → `done`, then delete it again. */
+export function runAppDownload(page: Page, workerUrl: string, repo: string, hubUrl: string): Promise<{ bytes: number; ms: number }> {
+  return page.evaluate(
+    ([url, repoId, hub]) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url, { type: 'module' });
+        let started = 0;
+        let bytes = 0;
+        let ms = 0;
+        worker.onmessage = ({ data }) => {
+          if (data.type === 'started') [started, bytes] = [performance.now(), data.total];
+          else if (data.type === 'done') {
+            ms = performance.now() - started;
+            worker.postMessage({ type: 'delete', jobId: 'bench-delete', repo: repoId });
+          } else if (data.type === 'deleted') {
+            worker.terminate();
+            resolve({ bytes, ms });
+          } else if (data.type === 'error') reject(new Error(data.error.message));
+        };
+        worker.postMessage({ type: 'download', jobId: 'bench', repo: repoId, revision: 'main', dtype: 'q8', hubUrl: hub });
+      }),
+    [workerUrl, repo, hubUrl] as const,
+  );
+}
+
+/** Start downloads and abort each once past `afterBytes`; returns postMessage(abort) → `cancelled` latencies. */
+export function measureAborts(page: Page, workerUrl: string, repo: string, hubUrl: string, runs: number, afterBytes: number): Promise<number[]> {
+  return page.evaluate(
+    ([url, repoId, hub, count, threshold]) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url, { type: 'module' });
+        const latencies: number[] = [];
+        let abortedAt = 0;
+        const start = (): void => worker.postMessage({ type: 'download', jobId: `abort-${latencies.length}`, repo: repoId, revision: 'main', dtype: 'q8', hubUrl: hub });
+        worker.onmessage = ({ data }) => {
+          if (data.type === 'progress' && abortedAt === 0 && data.loaded > threshold) {
+            abortedAt = performance.now();
+            worker.postMessage({ type: 'abort', jobId: data.jobId });
+          } else if (data.type === 'cancelled') {
+            latencies.push(performance.now() - abortedAt);
+            worker.postMessage({ type: 'delete', jobId: 'bench-delete', repo: repoId });
+          } else if (data.type === 'deleted') {
+            abortedAt = 0;
+            if (latencies.length >= count) {
+              worker.terminate();
+              resolve(latencies);
+            } else start();
+          } else if (data.type === 'error') reject(new Error(data.error.message));
+        };
+        start();
+      }),
+    [workerUrl, repo, hubUrl, runs, afterBytes] as const,
+  );
+}

@@ -1,0 +1,31 @@
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** Resident memory of Chromium's renderer processes (the page and its workers live there), in bytes. */
+export function rendererRss(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer')) continue;
+      const rss = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
+
+/** Samples renderer RSS every 50 ms while `work` runs; returns the peak growth over the level before it. */
+export async function peakGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growth: number }> {
+  const baseline = rendererRss();
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, rendererRss())), 50);
+  try {
+    const result = await work();
+    peak = Math.max(peak, rendererRss());
+    return { result, growth: peak - baseline };
+  } finally {
+    clearInterval(timer);
+  }
+}
