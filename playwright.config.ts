@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium-path.ts';
-import { HUB_PORT, CDN_PORT, APP_PORT } from './e2e/ports.ts';
+import { APP_PORT, CDN_PORT, CDN_URL, HUB_PORT, HUB_URL } from './e2e/ports.ts';
 
 /** Flags that keep Chromium from dialling out on a machine with no network (FACTS.md). */
 export const CHROMIUM_ARGS = [
@@ -36,6 +36,7 @@ export default defineConfig({
     },
     {
       command: `node_modules/.bin/vite preview --port ${APP_PORT} --strictPort --host 127.0.0.1`,
+      env: { WHISPER_STUDIO_CONNECT_SRC: `${HUB_URL} ${CDN_URL}` },
       url: `http://127.0.0.1:${APP_PORT}`,
       reuseExistingServer: false,
     },

@@ -61,8 +61,11 @@ test('dropped connections at several offsets: the download finishes by itself', 
   await startDownload(model);
   await expectInstalled(model);
   const starts = rangeStarts(await hubControl.log(), fixtureSha256(DECODER));
+  // Chromium discards body bytes it buffered but had not handed over when a connection fails,
+  // so a retry starts at what reached the disk: never further back than the previous one.
   expect(starts, JSON.stringify(starts)).toHaveLength(4);
-  expect(starts.slice(1).every((s, i) => s > starts[i]), JSON.stringify(starts)).toBe(true);
+  expect(starts.slice(1).every((s, i) => s >= starts[i]), JSON.stringify(starts)).toBe(true);
+  expect((await opfsHashes(page, 'Xenova/whisper-tiny'))[DECODER]).toBe(fixtureSha256(DECODER));
 });
 
 test('a reload mid-download offers Resume and continues from the bytes on disk', async ({ page }) => {
@@ -70,7 +73,9 @@ test('a reload mid-download offers Resume and continues from the bytes on disk',
   await openApp(page);
   const model = await addRepo(page, 'Xenova/whisper-tiny');
   await startDownload(model);
-  await expect(model.getByText(DECODER)).toBeVisible({ timeout: 20_000 });
+  // Past the first 16 MiB flush of the decoder: closing a tab keeps what was flushed.
+  const percent = async (): Promise<number> => Number((await model.getByTestId('progress-percent').textContent())?.replace('%', ''));
+  await expect.poll(percent, { timeout: 30_000 }).toBeGreaterThan(72);
   await page.reload();
   const again = page.getByTestId('model-Xenova/whisper-tiny');
   await expect(again.getByTestId('model-status')).toContainText('Partial');
@@ -78,7 +83,7 @@ test('a reload mid-download offers Resume and continues from the bytes on disk',
   await again.getByRole('button', { name: 'Resume' }).click();
   await expectInstalled(again);
   const starts = rangeStarts(await hubControl.log(), fixtureSha256(DECODER));
-  expect(starts.at(-1)).toBeGreaterThan(0);
+  expect(starts.at(-1)).toBeGreaterThanOrEqual(16 * 1024 * 1024);
   expect((await opfsHashes(page, 'Xenova/whisper-tiny'))[DECODER]).toBe(fixtureSha256(DECODER));
 });
 

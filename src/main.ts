@@ -1,7 +1,9 @@
 import { mount } from 'svelte';
+import { Workbox } from 'workbox-window';
 import { DOWNLOAD_CHANNEL } from './core/protocol.ts';
 import App from './ui/App.svelte';
 import { Library } from './ui/state/library.svelte.ts';
+import { OfflineStatus } from './ui/state/offline-status.svelte.ts';
 import { Settings } from './ui/state/settings.svelte.ts';
 import { StorageStatus } from './ui/state/storage-status.svelte.ts';
 import './ui/app.css';
@@ -16,4 +18,11 @@ library.onchange = () => {
 library.refresh();
 void storage.refresh();
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage } });
+// Production builds only: a service worker in `vite dev` would serve developers stale code.
+const offline =
+  import.meta.env.PROD && 'serviceWorker' in navigator
+    ? new OfflineStatus(new Workbox('/sw.js'), navigator.serviceWorker.controller !== null, () => location.reload())
+    : null;
+void offline?.start();
+
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline } });

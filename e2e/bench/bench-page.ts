@@ -12,7 +12,8 @@ import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
  */
 export async function withProfile<T>(work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'whisper-studio-bench-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+  // bypassCSP: the baselines run as Blob-URL workers, which the app's CSP rightly forbids.
+  const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS, bypassCSP: true });
   try {
     return await work(context.pages()[0] ?? (await context.newPage()), context);
   } finally {

@@ -16,9 +16,21 @@ export function rendererRss(): number {
   return total;
 }
 
-/** Samples renderer RSS every 50 ms while `work` runs; returns the peak growth over the level before it. */
+/** Waits until the previous run's memory is given back (RSS stops falling), so baselines are comparable. */
+async function settle(): Promise<number> {
+  let last = rendererRss();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = rendererRss();
+    if (now >= last - 1024 * 1024) return Math.min(now, last);
+    last = now;
+  }
+  return last;
+}
+
+/** Samples renderer RSS every 50 ms while `work` runs; returns the peak growth over the settled level before it. */
 export async function peakGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growth: number }> {
-  const baseline = rendererRss();
+  const baseline = await settle();
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, rendererRss())), 50);
   try {

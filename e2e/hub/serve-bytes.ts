@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultTable } from './faults.ts';
-import { parseRange } from './http-range.ts';
+import { parseRange } from '../../src/core/http/parse-range.ts';
 import type { HubFile } from './repo-types.ts';
 import { sendBody } from './send-body.ts';
 

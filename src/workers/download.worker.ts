@@ -5,7 +5,7 @@ import { DOWNLOAD_CHANNEL, isRelayed, message, type DownloadReply, type Download
 import { deleteStoredModel, listStoredModels } from '../core/store/list-stored-models.ts';
 import { DownloadJobs } from './download/download-jobs.ts';
 import { hashWorkerHashers } from './download/hash-worker-client.ts';
-import { idbRecords } from './download/idb-records.ts';
+import { idbRecords } from './shared/idb-records.ts';
 import { opfsStore } from './download/opfs-store.ts';
 
 declare const self: DedicatedWorkerGlobalScope;

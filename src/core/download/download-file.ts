@@ -27,6 +27,8 @@ export interface DownloadFileParams {
 
 /** How long the chunk loop may run before it lets queued messages in. */
 const YIELD_EVERY_MS = 5;
+/** Bytes written between flushes: a tab closed mid-download keeps at least what was flushed. */
+const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
 /** Network chunks are ~64 KiB; writing and hashing them in 1 MiB batches costs far fewer calls. */
 const BATCH_BYTES = 1024 * 1024;
 
@@ -85,6 +87,7 @@ export async function* downloadFile(p: DownloadFileParams): AsyncGenerator<FileB
         for await (const chunk of batched(readChunks(res.body, p.signal), BATCH_BYTES)) {
           if (onDisk + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
           write(handle, chunk, onDisk, p);
+          if (Math.floor((onDisk + chunk.byteLength) / FLUSH_EVERY_BYTES) > Math.floor(onDisk / FLUSH_EVERY_BYTES)) handle.flush();
           onDisk += chunk.byteLength;
           await hasher.update(chunk);
           yield onDisk;

@@ -2,7 +2,7 @@ import type { Hasher, HasherFactory } from '../../core/download/hasher.ts';
 import type { HashReply, HashRequest } from '../../core/hash-protocol.ts';
 
 /** Bytes sent to the hash worker and not yet hashed, before `update` waits. Keeps memory flat. */
-const MAX_IN_FLIGHT = 32 * 1024 * 1024;
+const MAX_IN_FLIGHT = 8 * 1024 * 1024;
 
 interface Pending {
   inFlight: number;

@@ -1,24 +1,5 @@
-import type { FileKey, ModelStore, StoredFile } from '../../core/store/model-store.ts';
-
-/** OPFS layout: models/<repo, URL-encoded>/<commit>/<path…>. */
-const MODELS = 'models';
-
-async function modelsDir(): Promise<FileSystemDirectoryHandle> {
-  const root = await navigator.storage.getDirectory();
-  return root.getDirectoryHandle(MODELS, { create: true });
-}
-
-async function dirOf(key: FileKey, create: boolean): Promise<FileSystemDirectoryHandle> {
-  let dir = await (await modelsDir()).getDirectoryHandle(encodeURIComponent(key.repo), { create });
-  const parts = [key.commit, ...key.path.split('/').slice(0, -1)];
-  for (const part of parts) dir = await dir.getDirectoryHandle(part, { create });
-  return dir;
-}
-
-const fileName = (key: FileKey): string => key.path.split('/').at(-1) ?? key.path;
-
-const notFound = (error: unknown): boolean =>
-  error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'TypeMismatchError');
+import type { ModelStore, StoredFile } from '../../core/store/model-store.ts';
+import { isNotFound, modelFile, modelFileParent, modelsDir, repoDir } from '../shared/opfs-models.ts';
 
 async function directoryBytes(dir: FileSystemDirectoryHandle): Promise<number> {
   let total = 0;
@@ -28,11 +9,20 @@ async function directoryBytes(dir: FileSystemDirectoryHandle): Promise<number> {
   return total;
 }
 
+/** Null where the file or folder does not exist. */
+async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
 /** Model bytes in the Origin Private File System, written through sync access handles (dedicated workers only). */
 export const opfsStore: ModelStore = {
   async open(key) {
-    const file = await (await dirOf(key, true)).getFileHandle(fileName(key), { create: true });
-    const handle = await file.createSyncAccessHandle();
+    const handle = await (await modelFile(key, true)).createSyncAccessHandle();
     const stored: StoredFile = {
       size: () => handle.getSize(),
       write: (data, at) => {
@@ -46,39 +36,13 @@ export const opfsStore: ModelStore = {
     };
     return stored;
   },
-
-  async sizeOf(key) {
-    try {
-      const file = await (await dirOf(key, false)).getFileHandle(fileName(key));
-      return (await file.getFile()).size;
-    } catch (error) {
-      if (notFound(error)) return null;
-      throw error;
-    }
-  },
-
+  sizeOf: (key) => orNull(async () => (await (await modelFile(key, false)).getFile()).size),
   async remove(key) {
-    try {
-      await (await dirOf(key, false)).removeEntry(fileName(key));
-    } catch (error) {
-      if (!notFound(error)) throw error;
-    }
+    await orNull(async () => {
+      const { dir, name } = await modelFileParent(key, false);
+      await dir.removeEntry(name);
+    });
   },
-
-  async removeRepo(repo) {
-    try {
-      await (await modelsDir()).removeEntry(encodeURIComponent(repo), { recursive: true });
-    } catch (error) {
-      if (!notFound(error)) throw error;
-    }
-  },
-
-  async repoBytes(repo) {
-    try {
-      return await directoryBytes(await (await modelsDir()).getDirectoryHandle(encodeURIComponent(repo)));
-    } catch (error) {
-      if (notFound(error)) return 0;
-      throw error;
-    }
-  },
+  removeRepo: async (repo) => void (await orNull(async () => (await modelsDir()).removeEntry(encodeURIComponent(repo), { recursive: true }))),
+  repoBytes: async (repo) => (await orNull(async () => directoryBytes(await repoDir(repo, false)))) ?? 0,
 };

@@ -1,0 +1,31 @@
+/// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { parseModelPath } from '../core/sw/model-route.ts';
+import { serveModelFile } from './sw/serve-model-file.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+// The app shell, worker bundles and the ONNX Runtime wasm, versioned by Workbox; old versions are
+// cleaned up on activate. Model files are never in Cache Storage: they stay in OPFS.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+for (const method of ['GET', 'HEAD'] as const) {
+  registerRoute(
+    ({ url, sameOrigin }) => sameOrigin && parseModelPath(url.pathname) !== null,
+    ({ request, url }) => {
+      const { repo, path } = parseModelPath(url.pathname)!;
+      return serveModelFile(request, repo, path);
+    },
+    method,
+  );
+}
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+// The first install controls open pages at once; an update waits until the person agrees to reload.
+clientsClaim();
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
