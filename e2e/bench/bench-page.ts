@@ -1,26 +1,7 @@
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS } from '../../playwright.config.ts';
-import { findChromium } from '../../scripts/chromium-path.ts';
 import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
-
-/**
- * A browser profile on disk, as a person has: Playwright's default contexts are incognito,
- * where OPFS lives in memory and writes run at a fraction of disk speed.
- */
-export async function withProfile<T>(work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'whisper-studio-bench-'));
-  // bypassCSP: the baselines run as Blob-URL workers, which the app's CSP rightly forbids.
-  const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS, bypassCSP: true });
-  try {
-    return await work(context.pages()[0] ?? (await context.newPage()), context);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The built download worker's URL on the app's origin, so the bench speaks its protocol directly. */
 export function builtDownloadWorker(): string {

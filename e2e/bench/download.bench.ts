@@ -3,7 +3,8 @@ import { openApp } from '../app.ts';
 import { hubControl } from '../hub-control.ts';
 import { HUB_URL } from '../ports.ts';
 import { DRAIN_WORKER, NAIVE_WORKER, STREAM_WRITE_WORKER } from './baseline-workers.ts';
-import { builtDownloadWorker, measureAborts, runAppDownload, runBlobWorker, withProfile } from './bench-page.ts';
+import { withProfile } from '../profile.ts';
+import { builtDownloadWorker, measureAborts, runAppDownload, runBlobWorker } from './bench-page.ts';
 import { peakGrowth } from './renderer-memory.ts';
 import { fmt, mbps, median, MiB, percentile } from './stats.ts';
 
@@ -73,5 +74,5 @@ memory growth c − a = ${fmt(c.growth - a.growth)} MiB (target ≤ 64); memory 
 abort → cancelled over 20: median ${fmt(median(aborts))} ms, p95 ${fmt(percentile(aborts, 95))} ms (target p95 ≤ 30)
 drop at 50 % of the decoder (${dropAt} B): resumed from ${resumeFrom}; re-fetched ${decoder.size - resumeFrom} B for ${decoder.size - dropAt} B remaining (overlap ${dropAt - resumeFrom} B)
 `);
-  });
+  }, { bypassCSP: true }); // the baselines run as Blob-URL workers, which the app's CSP rightly forbids
 });

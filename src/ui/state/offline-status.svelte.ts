@@ -24,8 +24,10 @@ export class OfflineStatus {
       if (!event.isUpdate) this.offlineReady = true;
     });
     bridge.addEventListener('waiting', () => (this.updateWaiting = true));
-    bridge.addEventListener('controlling', (event) => {
-      if (event.isUpdate && this.#reloading) this.#reload();
+    // workbox-window marks an update found after the first visit as "external" and not "isUpdate",
+    // so what counts is that the person asked for it.
+    bridge.addEventListener('controlling', () => {
+      if (this.#reloading) this.#reload();
     });
   }
 
