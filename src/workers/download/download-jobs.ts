@@ -5,7 +5,7 @@ import { message, type DownloadReply, type DownloadRequest } from '../../core/pr
 import type { ModelStore } from '../../core/store/model-store.ts';
 import type { RecordStore } from '../../core/store/records.ts';
 import { sleep } from '../../core/util/sleep.ts';
-import { createYielder } from '../../core/util/yield-to-events.ts';
+import { createYielder } from './yield-to-events.ts';
 
 type DownloadMessage = Extract<DownloadRequest, { type: 'download' }>;
 
