@@ -6,6 +6,11 @@ import { Library } from './ui/state/library.svelte.ts';
 import { OfflineStatus } from './ui/state/offline-status.svelte.ts';
 import { Settings } from './ui/state/settings.svelte.ts';
 import { StorageStatus } from './ui/state/storage-status.svelte.ts';
+import { Transcriber } from './ui/state/transcriber.svelte.ts';
+import { TranscriptStore } from './ui/state/transcript-store.ts';
+import { decodeAudio } from './ui/audio/decode-audio.ts';
+import { saveText } from './ui/save-text.ts';
+import type { ExportFormat } from './core/subtitles/formats.ts';
 import './ui/app.css';
 
 const settings = new Settings(localStorage, import.meta.env.VITE_HUB_URL);
@@ -25,4 +30,15 @@ const offline =
     : null;
 void offline?.start();
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline } });
+const transcriber = new Transcriber(
+  () => new Worker(new URL('./workers/transcribe.worker.ts', import.meta.url), { type: 'module', name: 'transcribe' }),
+  decodeAudio,
+  new TranscriptStore(localStorage),
+);
+const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', txt: 'text/plain', json: 'application/json' };
+const onexport = (format: ExportFormat): void => {
+  const base = transcriber.source.replace(/\.[^.]+$/, '') || 'transcript';
+  saveText(`${base}.${format}`, transcriber.exportAs(format), TYPES[format]);
+};
+
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, onexport } });

@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parseCues } from '../src/core/subtitles/formats.ts';
+import { addRepo, expectInstalled, openApp, startDownload } from './app.ts';
+import { hubControl } from './hub-control.ts';
+import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
+import { APP_PORT } from './ports.ts';
+import { wordErrorRate } from './wer.ts';
+
+const JFK = jfkWav();
+test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
+test.beforeEach(async () => hubControl.reset());
+
+async function installTiny(page: Page): Promise<void> {
+  await openApp(page);
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
+  await startDownload(model);
+  await expectInstalled(model);
+}
+
+async function transcribeJfk(page: Page): Promise<string> {
+  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  const texts = await page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+  return texts.join(' ');
+}
+
+test('transcribes jfk.wav with the installed whisper-tiny, on this origin only, and exports valid SRT and VTT', async ({ page, context }) => {
+  await installTiny(page);
+  const elsewhere: string[] = [];
+  context.on('request', (r) => !r.url().startsWith(`http://127.0.0.1:${APP_PORT}/`) && !r.url().startsWith('blob:') && !r.url().startsWith('data:') && elsewhere.push(r.url()));
+  const text = await transcribeJfk(page);
+  expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
+  await expect(page.getByTestId('device')).toContainText(/WASM, \d thread|WebGPU/);
+  expect(elsewhere).toEqual([]);
+
+  for (const format of ['srt', 'vtt'] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: format.toUpperCase(), exact: true }).click()]);
+    const body = readFileSync((await download.path())!, 'utf8');
+    if (format === 'vtt') expect(body.startsWith('WEBVTT')).toBe(true);
+    else expect(body.startsWith('1\n00:00:')).toBe(true);
+    const cues = parseCues(body);
+    expect(cues.length).toBeGreaterThan(0);
+    expect(cues.every((c, i) => c.end >= c.start && (i === 0 || c.start >= cues[i - 1].end))).toBe(true);
+    expect(wordErrorRate(JFK_TEXT, cues.map((c) => c.text).join(' '))).toBeLessThanOrEqual(0.1);
+  }
+});
+
+test('edits survive a reload', async ({ page }) => {
+  await installTiny(page);
+  await transcribeJfk(page);
+  const first = page.getByLabel('Text of segment 1');
+  await first.fill('Edited by a person.');
+  await first.blur();
+  await page.reload();
+  await expect(page.getByLabel('Text of segment 1')).toHaveValue('Edited by a person.');
+});
+
+test('a file that is not audio gets a plain message; cancel stops and keeps the app usable', async ({ page }) => {
+  await installTiny(page);
+  await page.getByLabel('Audio or video file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not audio at all') });
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('notes.txt is not audio or video this browser can decode');
+
+  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Cancelled.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Transcribe', exact: true })).toBeEnabled();
+});
+
+test('with no model installed, the panel says where to get one', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('no-model')).toContainText('Download one in the model library');
+});

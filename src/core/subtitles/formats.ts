@@ -1,0 +1,49 @@
+import { toCues, type CueLimits } from './cues.ts';
+import { segment, type Segment } from './segment.ts';
+import { formatTimestamp, parseTimestamp } from './timestamp.ts';
+
+export type ExportFormat = 'srt' | 'vtt' | 'txt' | 'json';
+
+export function toSrt(segments: readonly Segment[], limits?: CueLimits): string {
+  return toCues(segments, limits)
+    .map((c, i) => `${i + 1}\n${formatTimestamp(c.start, ',')} --> ${formatTimestamp(c.end, ',')}\n${c.text}\n`)
+    .join('\n');
+}
+
+export function toVtt(segments: readonly Segment[], limits?: CueLimits): string {
+  const cues = toCues(segments, limits).map((c) => `${formatTimestamp(c.start, '.')} --> ${formatTimestamp(c.end, '.')}\n${c.text}\n`);
+  return ['WEBVTT\n', ...cues].join('\n');
+}
+
+export function toText(segments: readonly Segment[]): string {
+  return segments.map((s) => s.text.trim()).filter(Boolean).join('\n') + '\n';
+}
+
+export function toJson(segments: readonly Segment[]): string {
+  return JSON.stringify({ segments: segments.map((s) => ({ start: s.start, end: s.end, text: s.text.trim() })) }, null, 2) + '\n';
+}
+
+export function exportSegments(format: ExportFormat, segments: readonly Segment[]): string {
+  switch (format) {
+    case 'srt': return toSrt(segments);
+    case 'vtt': return toVtt(segments);
+    case 'txt': return toText(segments);
+    case 'json': return toJson(segments);
+    default: return format satisfies never;
+  }
+}
+
+/** Cues of an SRT or WebVTT file (numbers, headers, settings and notes are skipped). */
+export function parseCues(text: string): Segment[] {
+  const blocks = text.replace(/\r\n?/g, '\n').split(/\n{2,}/);
+  return blocks.flatMap((block) => {
+    const lines = block.split('\n').filter((l) => l.trim() !== '');
+    const timing = lines.findIndex((l) => l.includes('-->'));
+    if (timing < 0) return [];
+    const [from, to] = lines[timing].split('-->').map((t) => t.trim().split(/\s+/)[0]);
+    const start = parseTimestamp(from);
+    const end = parseTimestamp(to);
+    if (start === null || end === null) return [];
+    return [segment(start, end, lines.slice(timing + 1).join('\n'))];
+  });
+}

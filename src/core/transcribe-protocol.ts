@@ -1,0 +1,29 @@
+import type { ErrorData } from './errors.ts';
+import type { Dtype } from './plan/dtypes.ts';
+import type { Segment } from './subtitles/segment.ts';
+
+export type Task = 'transcribe' | 'translate';
+
+/** UI → transcription worker. Cancel is `worker.terminate()`: inference cannot be interrupted. */
+export type TranscribeRequest = {
+  readonly type: 'transcribe';
+  readonly jobId: string;
+  readonly repo: string;
+  readonly dtype: Dtype;
+  /** 16 kHz mono, transferred. */
+  readonly audio: Float32Array;
+  /** null: let the model detect it (multilingual models only). */
+  readonly language: string | null;
+  readonly task: Task;
+  readonly multilingual: boolean;
+};
+
+export type Device = 'webgpu' | 'wasm';
+
+/** Transcription worker → UI. */
+export type TranscribeReply =
+  | { readonly type: 'loading'; readonly jobId: string; readonly repo: string }
+  | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly threads: number; readonly loadMs: number }
+  | { readonly type: 'segments'; readonly jobId: string; readonly segments: readonly Segment[]; readonly doneSeconds: number; readonly totalSeconds: number }
+  | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number }
+  | { readonly type: 'error'; readonly jobId: string; readonly error: ErrorData };

@@ -1,0 +1,120 @@
+import { toErrorData, type ErrorData } from '../../core/errors.ts';
+import type { Dtype } from '../../core/plan/dtypes.ts';
+import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
+import { segment, type Segment } from '../../core/subtitles/segment.ts';
+import type { Device, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import type { TranscriptStore } from './transcript-store.ts';
+
+export type Phase = 'idle' | 'decoding' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
+
+export interface TranscribeOptions {
+  readonly repo: string;
+  readonly dtype: Dtype;
+  readonly multilingual: boolean;
+  readonly language: string | null;
+  readonly task: Task;
+}
+
+interface WorkerLike {
+  postMessage(message: TranscribeRequest, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<TranscribeReply>) => void): void;
+  terminate(): void;
+}
+
+/**
+ * One transcription at a time: decode in the page, infer in a worker, segments as they come.
+ * Cancel terminates the worker (inference cannot be interrupted) and keeps what is done.
+ */
+export class Transcriber {
+  readonly #makeWorker: () => WorkerLike;
+  readonly #decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
+  readonly #store: TranscriptStore;
+  #worker: WorkerLike | null = null;
+  #jobId = '';
+  phase = $state<Phase>('idle');
+  segments = $state.raw<readonly Segment[]>([]);
+  source = $state('');
+  doneSeconds = $state(0);
+  totalSeconds = $state(0);
+  device = $state<{ device: Device; threads: number } | null>(null);
+  error = $state.raw<ErrorData | null>(null);
+  percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
+  busy = $derived(this.phase === 'decoding' || this.phase === 'loading' || this.phase === 'transcribing');
+
+  constructor(makeWorker: () => WorkerLike, decode: (file: Blob & { name?: string }) => Promise<Float32Array>, store: TranscriptStore) {
+    this.#makeWorker = makeWorker;
+    this.#decode = decode;
+    this.#store = store;
+    const saved = store.load();
+    if (saved) [this.source, this.segments] = [saved.source, saved.segments];
+  }
+
+  async transcribe(file: Blob & { name?: string }, options: TranscribeOptions): Promise<void> {
+    if (this.busy) return;
+    this.error = null;
+    this.phase = 'decoding';
+    let audio: Float32Array;
+    try {
+      audio = await this.#decode(file);
+    } catch (error) {
+      return this.#fail(error);
+    }
+    this.#begin(file.name ?? 'recording', audio.length / 16_000);
+    this.#jobId = `t-${Date.now().toString(36)}`;
+    const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, audio, ...options });
+    this.#ensureWorker().postMessage(request, [audio.buffer]);
+  }
+
+  cancel(): void {
+    if (!this.busy) return;
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.phase = 'cancelled';
+  }
+
+  edit(index: number, patch: Partial<Segment>): void {
+    this.#setSegments(this.segments.map((s, i) => (i === index ? segment(patch.start ?? s.start, patch.end ?? s.end, patch.text ?? s.text) : s)));
+  }
+
+  exportAs(format: ExportFormat): string {
+    return exportSegments(format, this.segments);
+  }
+
+  #begin(source: string, total: number): void {
+    this.source = source;
+    this.#setSegments([]);
+    [this.doneSeconds, this.totalSeconds, this.phase] = [0, total, 'loading'];
+  }
+
+  #setSegments(segments: readonly Segment[]): void {
+    this.segments = Object.freeze([...segments]);
+    this.#store.save({ source: this.source, segments: this.segments });
+  }
+
+  #fail(error: unknown): void {
+    this.error = toErrorData(error);
+    this.phase = 'failed';
+  }
+
+  #ensureWorker(): WorkerLike {
+    if (this.#worker) return this.#worker;
+    const worker = this.#makeWorker();
+    worker.addEventListener('message', (event) => this.#receive(event.data));
+    return (this.#worker = worker);
+  }
+
+  #receive(reply: TranscribeReply): void {
+    if (reply.jobId !== this.#jobId) return;
+    switch (reply.type) {
+      case 'loading': this.phase = 'loading'; return;
+      case 'ready': [this.device, this.phase] = [{ device: reply.device, threads: reply.threads }, 'transcribing']; return;
+      case 'segments':
+        this.#setSegments([...this.segments, ...reply.segments]);
+        [this.doneSeconds, this.totalSeconds] = [reply.doneSeconds, reply.totalSeconds];
+        return;
+      case 'done': [this.doneSeconds, this.phase] = [reply.totalSeconds, 'done']; return;
+      case 'error': [this.error, this.phase] = [reply.error, 'failed']; return;
+      default: reply satisfies never;
+    }
+  }
+}

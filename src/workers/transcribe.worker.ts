@@ -1,0 +1,43 @@
+/// <reference lib="webworker" />
+import { StudioError, toErrorData } from '../core/errors.ts';
+import { transcribeAudio } from '../core/transcribe/transcribe-audio.ts';
+import type { TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
+import { windowDecoder } from './transcribe/decode-window.ts';
+import { loadPipeline, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (reply: TranscribeReply): void => self.postMessage(Object.freeze(reply));
+
+function loadError(repo: string, error: unknown): StudioError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new StudioError({
+    code: 'not-found',
+    repo,
+    message: `Could not load ${repo} from this device (${reason}). Check that it is installed in the model library; if it is, delete it and download it again.`,
+  });
+}
+
+async function run(request: TranscribeRequest): Promise<void> {
+  const { jobId, repo } = request;
+  post({ type: 'loading', jobId, repo });
+  const started = performance.now();
+  const device = await pickDevice();
+  const threads = device === 'wasm' ? threadCount() : 1;
+  const asr = await loadPipeline(repo, request.dtype, device, threads).catch((error: unknown) => {
+    throw loadError(repo, error);
+  });
+  post({ type: 'ready', jobId, device, threads, loadMs: performance.now() - started });
+  const decode = windowDecoder(asr, request);
+  const begun = performance.now();
+  let total = request.audio.length / 16_000;
+  for await (const step of transcribeAudio(request.audio, decode)) {
+    total = step.totalSeconds;
+    post({ type: 'segments', jobId, ...step });
+  }
+  post({ type: 'done', jobId, totalSeconds: total, elapsedMs: performance.now() - begun });
+}
+
+self.onmessage = (event: MessageEvent<TranscribeRequest>) => {
+  run(event.data).catch((error: unknown) => post({ type: 'error', jobId: event.data.jobId, error: toErrorData(error) }));
+};

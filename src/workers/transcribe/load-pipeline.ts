@@ -1,0 +1,47 @@
+import { env, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { Dtype } from '../../core/plan/dtypes.ts';
+import { MODEL_ROUTE_PREFIX } from '../../core/sw/model-route.ts';
+import type { Device } from '../../core/transcribe-protocol.ts';
+import { opfsModelCache } from './opfs-model-cache.ts';
+
+/** Models only from our store; ONNX Runtime only from our origin. Never the hub, never a CDN. */
+function configure(threads: number): void {
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = MODEL_ROUTE_PREFIX;
+  env.useBrowserCache = false;
+  env.useWasmCache = false;
+  env.useCustomCache = true;
+  env.customCache = opfsModelCache;
+  const wasm = env.backends.onnx.wasm!;
+  wasm.wasmPaths = { mjs: ortMjs, wasm: ortWasm };
+  wasm.numThreads = threads;
+  wasm.proxy = false;
+}
+
+export async function pickDevice(): Promise<Device> {
+  const gpu = (navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  return gpu && (await gpu.requestAdapter().catch(() => null)) ? 'webgpu' : 'wasm';
+}
+
+/** Threads only where SharedArrayBuffer exists (cross-origin isolated); one is left for the page. */
+export function threadCount(): number {
+  return self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
+}
+
+const loaded = new Map<string, Promise<AutomaticSpeechRecognitionPipeline>>();
+
+/** The ASR pipeline for an installed model, loaded once per worker. */
+export function loadPipeline(repo: string, dtype: Dtype, device: Device, threads: number): Promise<AutomaticSpeechRecognitionPipeline> {
+  const key = `${repo}:${dtype}:${device}:${threads}`;
+  let ready = loaded.get(key);
+  if (!ready) {
+    configure(threads);
+    ready = pipeline('automatic-speech-recognition', repo, { dtype, device }) as Promise<AutomaticSpeechRecognitionPipeline>;
+    ready.catch(() => loaded.delete(key));
+    loaded.set(key, ready);
+  }
+  return ready;
+}
