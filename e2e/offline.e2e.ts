@@ -9,6 +9,8 @@ import { PROJECT_ROOT } from './hub/fixture-paths.ts';
 import { startHubDouble, type HubDouble } from './hub/server.ts';
 import { withProfile } from './profile.ts';
 import { serveSite } from './static-site.ts';
+import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
+import { wordErrorRate } from './wer.ts';
 
 // These tests own their servers: a hub double they can stop, and a site they can redeploy.
 const SITE_PORT = 4184;
@@ -75,6 +77,27 @@ test('offline: the app reloads from the service worker and serves the installed 
     expect(res.sha256, path).toBe(fixtureSha256(path));
   }
   expect(outside).toEqual([]);
+});
+
+test('offline with the hub stopped, jfk.wav still transcribes, and nothing leaves the page', async ({ page, context }) => {
+  const jfk = jfkWav();
+  test.skip(jfk === null, 'needs ../shared/fixtures/audio/jfk.wav');
+  await openControlled(page);
+  await installTiny(page);
+  const hubRequestsBefore = hub.log.length;
+  await hub.close();
+  await context.setOffline(true);
+  await page.reload();
+  const outside: string[] = [];
+  context.on('request', (r) => !r.url().startsWith(site.url) && !/^(blob|data):/.test(r.url()) && outside.push(r.url()));
+  await page.getByLabel('Audio or video file').setInputFiles(jfk!);
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  const text = (await page.getByLabel(/^Text of segment/).evaluateAll((a) => a.map((x) => (x as HTMLTextAreaElement).value))).join(' ');
+  expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
+  expect(outside).toEqual([]);
+  expect(hub.log).toHaveLength(hubRequestsBefore);
 });
 
 test('a Range request through the service worker returns exactly the requested bytes', async ({ page }) => {

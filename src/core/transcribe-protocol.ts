@@ -16,6 +16,8 @@ export type TranscribeRequest = {
   readonly language: string | null;
   readonly task: Task;
   readonly multilingual: boolean;
+  /** WASM threads; by default as many as the device has (up to 4) when cross-origin isolated. */
+  readonly threads?: number;
 };
 
 export type Device = 'webgpu' | 'wasm';

@@ -23,7 +23,7 @@ async function run(request: TranscribeRequest): Promise<void> {
   post({ type: 'loading', jobId, repo });
   const started = performance.now();
   const device = await pickDevice();
-  const threads = device === 'wasm' ? threadCount() : 1;
+  const threads = device === 'wasm' ? (request.threads ?? threadCount()) : 1;
   const asr = await loadPipeline(repo, request.dtype, device, threads).catch((error: unknown) => {
     throw loadError(repo, error);
   });
