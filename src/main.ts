@@ -7,6 +7,7 @@ import { OfflineStatus } from './ui/state/offline-status.svelte.ts';
 import { Settings } from './ui/state/settings.svelte.ts';
 import { StorageStatus } from './ui/state/storage-status.svelte.ts';
 import { Transcriber } from './ui/state/transcriber.svelte.ts';
+import { Recorder } from './ui/state/recorder.svelte.ts';
 import { TranscriptStore } from './ui/state/transcript-store.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveText } from './ui/save-text.ts';
@@ -41,4 +42,6 @@ const onexport = (format: ExportFormat): void => {
   saveText(`${base}.${format}`, transcriber.exportAs(format), TYPES[format]);
 };
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, onexport } });
+const recorder = new Recorder(navigator.mediaDevices);
+
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, recorder, onexport } });

@@ -23,7 +23,9 @@ test('transcription: our worker vs a plain transformers.js pipeline, single- and
   test.skip(jfk === null, 'needs ../shared/fixtures/audio/jfk.wav');
   const root = join(PROJECT_ROOT, 'dist-bench');
   copyFileSync(jfk!, join(root, 'jfk.wav'));
-  const site = await serveSite({ root, port: 4185, connect: [HUB_URL, CDN_URL] });
+  // No CSP here: transformers.js by default imports ONNX Runtime from a Blob URL, which our CSP
+  // forbids (our worker turns that cache off), and the baseline should run with its defaults.
+  const site = await serveSite({ root, port: 4185, connect: [HUB_URL, CDN_URL], csp: false });
   try {
     await withProfile(async (page) => {
       page.on('console', (m) => m.type() === 'error' && console.log(`[page] ${m.text()}`));
@@ -64,7 +66,7 @@ ours threaded / single-threaded: jfk ${fmt(o2.short / o1.short, 2)}, 66 s ${fmt(
 load from our store / from transformers.js browser cache: ${fmt(ours2[0].loadMs / plainShort.loadMs, 2)} (target ≤ 1.0)
 66 s texts — plain: "${plainLong.runs[1].text.trim().slice(0, 120)}…" ours: "${oursLong2[1].text.trim().slice(0, 120)}…"
 `);
-    }, { bypassCSP: true }); // transformers.js by default imports ONNX Runtime from a Blob URL, which our CSP forbids
+    });
   } finally {
     await site.close();
   }

@@ -1,3 +1,4 @@
+import type { DownloadProgress } from './download/progress.ts';
 import type { ErrorData } from './errors.ts';
 import type { Dtype } from './plan/dtypes.ts';
 import type { InstalledManifest } from './store/records.ts';
@@ -33,18 +34,7 @@ export interface StoredModel {
 export type DownloadReply =
   | { readonly type: 'inspected'; readonly jobId: string; readonly repo: string; readonly commit: string; readonly options: readonly DtypeOption[] }
   | { readonly type: 'started'; readonly jobId: string; readonly repo: string; readonly dtype: Dtype; readonly total: number; readonly onDisk: number }
-  | {
-      readonly type: 'progress';
-      readonly jobId: string;
-      readonly repo: string;
-      readonly file: string;
-      readonly fileLoaded: number;
-      readonly fileTotal: number;
-      readonly loaded: number;
-      readonly total: number;
-      readonly bytesPerSecond: number;
-      readonly etaSeconds: number | null;
-    }
+  | ({ readonly type: 'progress'; readonly jobId: string; readonly repo: string } & DownloadProgress)
   | { readonly type: 'done'; readonly jobId: string; readonly repo: string; readonly manifest: InstalledManifest }
   | { readonly type: 'cancelled'; readonly jobId: string; readonly repo: string }
   | { readonly type: 'error'; readonly jobId: string; readonly repo: string | null; readonly error: ErrorData }

@@ -6,20 +6,11 @@ import type { Dtype } from '../plan/dtypes.ts';
 import { planFiles, type FilePlan } from '../plan/file-plan.ts';
 import type { InstalledManifest, RecordStore } from '../store/records.ts';
 import { downloadFile, type DownloadFileParams } from './download-file.ts';
-import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type Sample } from './progress.ts';
+import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type DownloadProgress, type Sample } from './progress.ts';
 
 export type ModelEvent =
   | { readonly type: 'planned'; readonly plan: FilePlan; readonly onDisk: number }
-  | {
-      readonly type: 'progress';
-      readonly file: string;
-      readonly fileLoaded: number;
-      readonly fileTotal: number;
-      readonly loaded: number;
-      readonly total: number;
-      readonly bytesPerSecond: number;
-      readonly etaSeconds: number | null;
-    }
+  | ({ readonly type: 'progress' } & DownloadProgress)
   | { readonly type: 'installed'; readonly manifest: InstalledManifest };
 
 export interface DownloadModelParams extends Omit<DownloadFileParams, 'repo' | 'commit' | 'file'> {

@@ -1,3 +1,14 @@
+/** Where a model download stands: the current file, the whole model, speed and time left. */
+export interface DownloadProgress {
+  readonly file: string;
+  readonly fileLoaded: number;
+  readonly fileTotal: number;
+  readonly loaded: number;
+  readonly total: number;
+  readonly bytesPerSecond: number;
+  readonly etaSeconds: number | null;
+}
+
 /** A byte count seen at a time; a short history of them gives the speed. */
 export interface Sample {
   readonly at: number;
