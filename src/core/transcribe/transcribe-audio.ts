@@ -34,9 +34,9 @@ export async function* transcribeAudio(audio: Float32Array, decode: WindowDecode
   const duration = audio.length / SAMPLE_RATE;
   let seek = 0;
   while (seek < duration - 0.1) {
-    const window = windowAt(seek, duration);
-    const samples = audio.subarray(Math.round(window.start * SAMPLE_RATE), Math.round(window.end * SAMPLE_RATE));
-    const { segments, nextSeek } = settleWindow(window, await decodeGuarded(samples, decode), duration);
+    const span = windowAt(seek, duration);
+    const samples = audio.subarray(Math.round(span.start * SAMPLE_RATE), Math.round(span.end * SAMPLE_RATE));
+    const { segments, nextSeek } = settleWindow(span, await decodeGuarded(samples, decode), duration);
     seek = nextSeek;
     yield Object.freeze({ segments: Object.freeze(segments), doneSeconds: seek, totalSeconds: duration });
   }

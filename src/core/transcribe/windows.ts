@@ -26,16 +26,16 @@ export function windowAt(seek: number, duration: number): AudioWindow {
  * starts at it and decodes it whole, so windows overlap without duplicated or cut words.
  * Ends are never null: an open end closes at the window's end.
  */
-export function settleWindow(window: AudioWindow, chunks: readonly RawChunk[], duration: number): { segments: Segment[]; nextSeek: number } {
-  const last = window.end >= duration - 0.01;
+export function settleWindow(span: AudioWindow, chunks: readonly RawChunk[], duration: number): { segments: Segment[]; nextSeek: number } {
+  const last = span.end >= duration - 0.01;
   const absolute = chunks
     .filter((c) => c.text.trim() !== '')
-    .map((c) => ({ start: Math.min(window.end, window.start + c.start), end: c.end === null ? null : Math.min(window.end, window.start + c.end), text: c.text }));
+    .map((c) => ({ start: Math.min(span.end, span.start + c.start), end: c.end === null ? null : Math.min(span.end, span.start + c.end), text: c.text }));
   const tail = absolute.at(-1);
-  const cutTail = !last && tail !== undefined && (tail.end === null || tail.end > window.end - 0.5) && tail.start > window.start + 1;
+  const cutTail = !last && tail !== undefined && (tail.end === null || tail.end > span.end - 0.5) && tail.start > span.start + 1;
   const kept = cutTail ? absolute.slice(0, -1) : absolute;
-  const segments = kept.map((c) => segment(c.start, Math.max(c.start, c.end ?? window.end), c.text.trim()));
+  const segments = kept.map((c) => segment(c.start, Math.max(c.start, c.end ?? span.end), c.text.trim()));
   if (last) return { segments, nextSeek: duration };
-  const nextSeek = cutTail ? tail!.start : Math.max(segments.at(-1)?.end ?? window.end, window.start + 1);
-  return { segments, nextSeek: Math.min(nextSeek, window.end) };
+  const nextSeek = cutTail ? tail!.start : Math.max(segments.at(-1)?.end ?? span.end, span.start + 1);
+  return { segments, nextSeek: Math.min(nextSeek, span.end) };
 }
