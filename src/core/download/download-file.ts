@@ -55,6 +55,68 @@ function write(handle: StoredFile, chunk: Uint8Array, at: number, p: DownloadFil
   }
 }
 
+/** The bytes of a file on disk so far and the hash over them; replaced, never shared. */
+interface Written {
+  onDisk: number;
+  hasher: Hasher;
+}
+
+const hashKind = (file: RepoFile): HashKind => (file.sha256 ? 'sha256' : 'git-sha1');
+
+/** Pick up what is on disk: too long means a different file, so start over; else hash the prefix. */
+async function resume(handle: StoredFile, p: DownloadFileParams): Promise<Written> {
+  let onDisk = handle.size();
+  if (onDisk > p.file.size) handle.truncate((onDisk = 0));
+  const hasher = await p.createHasher(hashKind(p.file), p.file.size);
+  await hashPrefix(handle, onDisk, hasher);
+  return { onDisk, hasher };
+}
+
+/** Write one response body at the end of what is on disk, hashing as it goes. */
+async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, state: Written, p: DownloadFileParams): AsyncGenerator<FileBytes> {
+  let lastYield = p.now();
+  for await (const chunk of batched(readChunks(body, p.signal), BATCH_BYTES)) {
+    const at = state.onDisk;
+    if (at + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
+    write(handle, chunk, at, p);
+    if (Math.floor((at + chunk.byteLength) / FLUSH_EVERY_BYTES) > Math.floor(at / FLUSH_EVERY_BYTES)) handle.flush();
+    state.onDisk = at + chunk.byteLength;
+    await state.hasher.update(chunk);
+    yield state.onDisk;
+    if (p.yieldToEvents && p.now() - lastYield >= YIELD_EVERY_MS) {
+      await p.yieldToEvents();
+      p.signal.throwIfAborted();
+      lastYield = p.now();
+    }
+  }
+  if (state.onDisk < p.file.size) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
+}
+
+/** Ask `resolve` (so an expired CDN URL is renewed) for the rest of the file until it is all on disk. */
+async function* fetchRest(handle: StoredFile, state: Written, p: DownloadFileParams): AsyncGenerator<FileBytes> {
+  const url = `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
+  let etag: string | null = `"${p.file.sha256 ?? p.file.oid}"`;
+  let failures = 0;
+  while (state.onDisk < p.file.size) {
+    const before = state.onDisk;
+    try {
+      const res = await fetchRange({ url, hubOrigin: new URL(p.hubUrl).origin, from: state.onDisk, etag, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal, now: p.now });
+      etag = res.etag ?? etag;
+      if (res.start === 0 && state.onDisk > 0) {
+        handle.truncate((state.onDisk = 0));
+        state.hasher = await p.createHasher(hashKind(p.file), p.file.size);
+      }
+      yield* receive(res.body, handle, state, p);
+    } catch (error) {
+      if (isAbort(error, p.signal) || !(error instanceof AttemptError || error instanceof TypeError)) throw error;
+      failures = state.onDisk > before ? 1 : failures + 1;
+      const delay = retryDelay(failures, error instanceof AttemptError ? error.failure : { kind: 'network' }, p.retry ?? DEFAULT_RETRY, p.random);
+      if (delay === null) throw giveUpError(error, p.repo, p.file.path, url);
+      await p.sleep(delay, p.signal);
+    }
+  }
+}
+
 /**
  * Download one file into the store: resume from the bytes on disk, stream each chunk to disk
  * and the hasher, retry with backoff, and verify against the hub's checksum at the end.
@@ -62,57 +124,18 @@ function write(handle: StoredFile, chunk: Uint8Array, at: number, p: DownloadFil
  */
 export async function* downloadFile(p: DownloadFileParams): AsyncGenerator<FileBytes> {
   const key: FileKey = { repo: p.repo, commit: p.commit, path: p.file.path };
-  const kind: HashKind = p.file.sha256 ? 'sha256' : 'git-sha1';
   const handle = await p.store.open(key);
   let closed = false;
   try {
-    let onDisk = handle.size();
-    if (onDisk > p.file.size) handle.truncate((onDisk = 0));
-    let hasher = await p.createHasher(kind, p.file.size);
-    await hashPrefix(handle, onDisk, hasher);
-    yield onDisk;
-    const url = `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
-    let etag: string | null = `"${p.file.sha256 ?? p.file.oid}"`;
-    let failures = 0;
-    while (onDisk < p.file.size) {
-      const before = onDisk;
-      try {
-        const res = await fetchRange({ url, hubOrigin: new URL(p.hubUrl).origin, from: onDisk, etag, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal, now: p.now });
-        etag = res.etag ?? etag;
-        if (res.start === 0 && onDisk > 0) {
-          handle.truncate((onDisk = 0));
-          hasher = await p.createHasher(kind, p.file.size);
-        }
-        let lastYield = p.now();
-        for await (const chunk of batched(readChunks(res.body, p.signal), BATCH_BYTES)) {
-          if (onDisk + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
-          write(handle, chunk, onDisk, p);
-          if (Math.floor((onDisk + chunk.byteLength) / FLUSH_EVERY_BYTES) > Math.floor(onDisk / FLUSH_EVERY_BYTES)) handle.flush();
-          onDisk += chunk.byteLength;
-          await hasher.update(chunk);
-          yield onDisk;
-          if (p.yieldToEvents && p.now() - lastYield >= YIELD_EVERY_MS) {
-            await p.yieldToEvents();
-            p.signal.throwIfAborted();
-            lastYield = p.now();
-          }
-        }
-        if (onDisk < p.file.size) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
-      } catch (error) {
-        if (isAbort(error, p.signal) || !(error instanceof AttemptError || error instanceof TypeError)) throw error;
-        failures = onDisk > before ? 1 : failures + 1;
-        const delay = retryDelay(failures, error instanceof AttemptError ? error.failure : { kind: 'network' }, p.retry ?? DEFAULT_RETRY, p.random);
-        if (delay === null) throw giveUpError(error, p.repo, p.file.path, url);
-        await p.sleep(delay, p.signal);
-      }
-    }
+    const state = await resume(handle, p);
+    yield state.onDisk;
+    yield* fetchRest(handle, state, p);
     handle.flush();
     handle.close();
     closed = true;
-    const digest = await hasher.digest();
-    if (digest !== (p.file.sha256 ?? p.file.oid)) {
+    if ((await state.hasher.digest()) !== (p.file.sha256 ?? p.file.oid)) {
       await p.store.remove(key);
-      throw integrityError(p.repo, p.file.path, kind === 'sha256' ? 'sha256' : 'git blob');
+      throw integrityError(p.repo, p.file.path, hashKind(p.file) === 'sha256' ? 'sha256' : 'git blob');
     }
   } finally {
     if (!closed) handle.close();
