@@ -31,6 +31,8 @@ export class Library {
   #nextJob = 0;
   /** Jobs this tab started: their replies also come back over the tab channel, and are ignored there. */
   readonly #mine = new Set<string>();
+  /** Jobs that ended (done, cancelled, failed): a late progress message must not revive them. */
+  readonly #ended = new Set<string>();
   stored = $state.raw<readonly StoredModel[]>([]);
   inspections = $state.raw<Readonly<Record<string, Inspection>>>({});
   transfers = $state.raw<Readonly<Record<string, Transfer>>>({});
@@ -84,6 +86,8 @@ export class Library {
   }
 
   #receive(reply: DownloadReply, local: boolean): void {
+    if (this.#ended.has(reply.jobId)) return;
+    if (reply.type === 'done' || reply.type === 'cancelled' || reply.type === 'error') this.#ended.add(reply.jobId);
     switch (reply.type) {
       case 'inspected':
         this.inspections = update(this.inspections, reply.repo, { state: 'ready', commit: reply.commit, options: reply.options });

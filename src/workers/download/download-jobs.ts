@@ -81,6 +81,7 @@ export class DownloadJobs {
         random: Math.random,
         yieldToEvents: this.#yield,
       })) {
+        if (signal.aborted) break; // `cancelled` went out already: nothing may follow it
         if (event.type === 'planned') this.#deps.post(message({ type: 'started', jobId, repo, dtype: event.plan.dtype, total: event.plan.totalBytes, onDisk: event.onDisk }));
         else if (event.type === 'progress') this.#deps.post(message({ ...event, jobId, repo }));
         else this.#deps.post(message({ type: 'done', jobId, repo, manifest: event.manifest }));
