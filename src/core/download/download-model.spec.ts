@@ -74,6 +74,17 @@ describe('downloadModel', () => {
     expect(progress.at(-1)).toMatchObject({ loaded: TOTAL, total: TOTAL });
   });
 
+  it('sends at most ~10 progress events a second, plus one at every file edge', async () => {
+    let clock = 0;
+    const events = await run(params({ now: () => (clock += 0.5) }));
+    const progress = events.filter((e) => e.type === 'progress');
+    const edges = 2 * 6;
+    expect(progress.length).toBeLessThanOrEqual(clock / 100 + edges + 1);
+    for (const path of repo.files.filter((f) => f.path !== 'onnx/encoder_model.onnx').map((f) => f.path)) {
+      expect(progress.some((e) => e.type === 'progress' && e.file === path && e.fileLoaded === e.fileTotal), path).toBe(true);
+    }
+  });
+
   it('survives dropped connections at several offsets, asking only for the missing ranges', async () => {
     hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 300_000 }, Date.now());
     hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 1_700_000 }, Date.now());

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { DownloadReply, DownloadRequest, TabMessage } from '../../core/protocol.ts';
+import { Library } from './library.svelte.ts';
+import type { Port } from './worker-port.ts';
+
+/** A port whose sent messages are recorded and whose incoming messages a spec delivers. */
+function fakePort<Out, In>(): Port<Out, In> & { sent: Out[]; deliver(message: In): void } {
+  const listeners: ((event: MessageEvent<In>) => void)[] = [];
+  return {
+    sent: [],
+    postMessage(message) {
+      this.sent.push(message);
+    },
+    addEventListener: (_type, listener) => void listeners.push(listener),
+    deliver: (message) => listeners.forEach((l) => l({ data: message } as MessageEvent<In>)),
+  };
+}
+
+function setup() {
+  const worker = fakePort<DownloadRequest, DownloadReply>();
+  const tabs = fakePort<TabMessage, TabMessage>();
+  const library = new Library(worker, tabs, () => ({ hubUrl: 'https://hub.test', token: 'hf_x' }));
+  return { worker, tabs, library };
+}
+
+const progress = (jobId: string, loaded: number): DownloadReply => ({
+  type: 'progress', jobId, repo: 'o/m', file: 'f', fileLoaded: loaded, fileTotal: 100, loaded, total: 100, bytesPerSecond: 1, etaSeconds: 1,
+});
+
+describe('Library', () => {
+  it('sends frozen download intents with the hub settings and tracks progress', () => {
+    const { worker, library } = setup();
+    library.download('o/m', 'q8');
+    const request = worker.sent[0];
+    expect(Object.isFrozen(request)).toBe(true);
+    expect(request).toMatchObject({ type: 'download', repo: 'o/m', dtype: 'q8', hubUrl: 'https://hub.test', token: 'hf_x', revision: 'main' });
+    worker.deliver(progress(request.jobId, 40));
+    expect(library.transfers['o/m']).toMatchObject({ state: 'running', loaded: 40, local: true });
+  });
+
+  it('cancels its own job through the worker; a late progress reply does not revive it', () => {
+    const { worker, library } = setup();
+    library.download('o/m', 'q8');
+    const { jobId } = worker.sent[0];
+    worker.deliver(progress(jobId, 10));
+    library.cancel('o/m');
+    expect(worker.sent.at(-1)).toEqual({ type: 'abort', jobId });
+    worker.deliver({ type: 'cancelled', jobId, repo: 'o/m' });
+    worker.deliver(progress(jobId, 20));
+    expect(library.transfers['o/m']).toBeUndefined();
+  });
+
+  it("shows another tab's download and cancels it through the tab channel; ignores its own relays", () => {
+    const { worker, tabs, library } = setup();
+    tabs.deliver({ type: 'relay', reply: progress('other-tab-job', 30) });
+    expect(library.transfers['o/m']).toMatchObject({ state: 'running', local: false, loaded: 30 });
+    library.cancel('o/m');
+    expect(tabs.sent).toEqual([{ type: 'abort-repo', repo: 'o/m' }]);
+
+    library.download('x/y', 'q8');
+    const own = worker.sent.at(-1)!.jobId;
+    tabs.deliver({ type: 'relay', reply: { type: 'cancelled', jobId: own, repo: 'x/y' } });
+    expect(library.transfers['x/y']).toMatchObject({ state: 'starting' });
+  });
+
+  it('keeps an error with the row it belongs to: inspection or download', () => {
+    const { worker, library } = setup();
+    library.inspect('o/m');
+    worker.deliver({ type: 'error', jobId: worker.sent[0].jobId, repo: 'o/m', error: { code: 'gated', message: 'gated' } });
+    expect(library.inspections['o/m']).toMatchObject({ state: 'failed' });
+    library.download('o/m', 'q8');
+    worker.deliver({ type: 'error', jobId: worker.sent.at(-1)!.jobId, repo: 'o/m', error: { code: 'network', message: 'down' } });
+    expect(library.transfers['o/m']).toMatchObject({ state: 'failed', error: { code: 'network' } });
+  });
+});
