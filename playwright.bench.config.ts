@@ -7,4 +7,5 @@ export default defineConfig({
   testDir: 'e2e/bench',
   testMatch: '**/*.bench.ts',
   timeout: 20 * 60_000,
+  reporter: [['list']],
 });
