@@ -95,7 +95,10 @@ async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, st
 /** Ask `resolve` (so an expired CDN URL is renewed) for the rest of the file until it is all on disk. */
 async function* fetchRest(handle: StoredFile, state: Written, p: DownloadFileParams): AsyncGenerator<FileBytes> {
   const url = `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
-  let etag: string | null = `"${p.file.sha256 ?? p.file.oid}"`;
+  // If-Range only with an ETag this server sent: CDNs (Xet) do not all use the sha256 as ETag, and a
+  // guessed one that does not match would turn every resume into a full download. The URL is pinned
+  // to a commit and the bytes are verified, so a resume without If-Range is still safe.
+  let etag: string | null = null;
   let failures = 0;
   while (state.onDisk < p.file.size) {
     const before = state.onDisk;

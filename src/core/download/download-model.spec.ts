@@ -92,6 +92,9 @@ describe('downloadModel', () => {
     expect(events.at(-1)?.type).toBe('installed');
     const ranges = hub.log.filter((r) => r.server === 'cdn' && r.url.includes('/lfs/')).map((r) => r.range);
     expect(ranges).toEqual([null, null, expect.stringMatching(/^bytes=\d+-$/), expect.stringMatching(/^bytes=\d+-$/)]);
+    const resumed = hub.log.filter((r) => r.server === 'cdn' && r.range !== null);
+    const decoderSha = await repo.files.find((f) => f.path === 'onnx/decoder_model_merged_quantized.onnx')!.sha256();
+    expect(resumed.map((r) => r.ifRange)).toEqual([`"${decoderSha}"`, `"${decoderSha}"`]);
     const starts = ranges.slice(2).map((r) => Number(r!.slice(6, -1)));
     expect(starts[0]).toBeLessThanOrEqual(300_000);
     expect(starts[1]).toBeGreaterThan(300_000);
