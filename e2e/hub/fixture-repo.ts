@@ -1,6 +1,7 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gitBlobOid, hashStream, lfsPointer } from './git-oid.ts';
+import { memo } from './memo.ts';
 import type { HubFile, HubRepo } from './repo-types.ts';
 
 /** Like the hub: weights and anything over 10 MB live in LFS. */
@@ -11,11 +12,6 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
   );
-}
-
-function memo<T>(make: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= make());
 }
 
 function diskFile(root: string, absolute: string): HubFile {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { gitBlobOid, hashStream, lfsPointer } from './git-oid.ts';
+import { memo } from './memo.ts';
 import type { HubFile, HubRepo } from './repo-types.ts';
 
 const BLOCK = 64 * 1024;
@@ -32,11 +33,6 @@ function* slices(base: Buffer, start: number, end: number): Generator<Buffer> {
     yield block(base, index).subarray(from, to);
     at = index * BLOCK + to;
   }
-}
-
-function memo<T>(make: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= make());
 }
 
 /**

@@ -2,7 +2,8 @@
 import { toErrorData } from '../core/errors.ts';
 import { inspectRepo } from '../core/plan/inspect-repo.ts';
 import { DOWNLOAD_CHANNEL, isRelayed, message, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/protocol.ts';
-import { deleteStoredModel, listStoredModels } from '../core/store/list-stored-models.ts';
+import { deleteStoredModel } from '../core/store/delete-stored-model.ts';
+import { listStoredModels } from '../core/store/list-stored-models.ts';
 import { DownloadJobs } from './download/download-jobs.ts';
 import { hashWorkerHashers } from './download/hash-worker-client.ts';
 import { idbRecords } from './shared/idb-records.ts';

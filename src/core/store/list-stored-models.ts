@@ -17,10 +17,3 @@ export async function listStoredModels(records: RecordStore, store: ModelStore):
   );
   return Object.freeze([...installed, ...partial.filter((p) => !installed.some((i) => i.repo === p.repo))]);
 }
-
-/** Forget a model: its files first, then its records, so no record ever points at missing bytes. */
-export async function deleteStoredModel(repo: string, records: RecordStore, store: ModelStore): Promise<void> {
-  await records.deleteManifest(repo);
-  await store.removeRepo(repo);
-  await records.deletePending(repo);
-}
