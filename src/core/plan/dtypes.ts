@@ -13,7 +13,3 @@ export const DTYPE_SUFFIX = Object.freeze({
 export type Dtype = keyof typeof DTYPE_SUFFIX;
 
 export const DTYPES = Object.freeze(Object.keys(DTYPE_SUFFIX) as Dtype[]);
-
-export function isDtype(value: string): value is Dtype {
-  return Object.hasOwn(DTYPE_SUFFIX, value);
-}
