@@ -21,7 +21,7 @@ test('downloads whisper-tiny q8 into OPFS, exact size first, verified, installed
   await expectInstalled(page.getByTestId('model-Xenova/whisper-tiny'));
 });
 
-/** Bytes the CDN sent per request, from the Range asked and the file size. */
+/** Where each CDN request for a file started: the Range asked for, 0 when it asked for the whole file. */
 function rangeStarts(log: Awaited<ReturnType<typeof hubControl.log>>, fileSha: string): number[] {
   return log.filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes(fileSha)).map((r) => (r.range ? Number(r.range.slice(6, -1)) : 0));
 }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { StudioError, toErrorData } from '../core/errors.ts';
 import { transcribeAudio } from '../core/transcribe/transcribe-audio.ts';
+import { SAMPLE_RATE } from '../core/transcribe/windows.ts';
 import type { TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
 import { windowDecoder } from './transcribe/decode-window.ts';
 import { loadPipeline, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
@@ -30,7 +31,7 @@ async function run(request: TranscribeRequest): Promise<void> {
   post({ type: 'ready', jobId, device, threads, loadMs: performance.now() - started });
   const decode = windowDecoder(asr, request);
   const begun = performance.now();
-  let total = request.audio.length / 16_000;
+  let total = request.audio.length / SAMPLE_RATE;
   for await (const step of transcribeAudio(request.audio, decode)) {
     total = step.totalSeconds;
     post({ type: 'segments', jobId, ...step });

@@ -4,6 +4,7 @@ import { listRepoFiles } from '../hub/list-repo-files.ts';
 import { resolveCommit } from '../hub/resolve-commit.ts';
 import type { Dtype } from '../plan/dtypes.ts';
 import { planFiles, type FilePlan } from '../plan/file-plan.ts';
+import { planBytesOnDisk } from '../store/plan-bytes-on-disk.ts';
 import type { InstalledManifest, RecordStore } from '../store/records.ts';
 import { downloadFile, type DownloadFileParams } from './download-file.ts';
 import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type DownloadProgress, type Sample } from './progress.ts';
@@ -33,11 +34,6 @@ async function choosePlan(p: DownloadModelParams): Promise<FilePlan> {
   throw new StudioError({ code: 'unsupported', repo: p.repo, message: `${p.repo} has no complete ${p.dtype} ONNX weights for the browser. Pick another dtype or model.` });
 }
 
-async function bytesOnDisk(p: DownloadModelParams, plan: FilePlan): Promise<number> {
-  const sizes = await Promise.all(plan.files.map((f) => p.store.sizeOf({ repo: p.repo, commit: plan.commit, path: f.path })));
-  return sizes.reduce<number>((sum, size, i) => sum + Math.min(size ?? 0, plan.files[i].size), 0);
-}
-
 async function ensureSpace(p: DownloadModelParams, missing: number): Promise<void> {
   const estimate = await p.estimate();
   if (!estimate) return;
@@ -57,7 +53,7 @@ async function ensureSpace(p: DownloadModelParams, missing: number): Promise<voi
  */
 export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<ModelEvent> {
   const plan = await choosePlan(p);
-  const onDisk = await bytesOnDisk(p, plan);
+  const onDisk = await planBytesOnDisk(p.store, plan);
   yield { type: 'planned', plan, onDisk };
   await ensureSpace(p, plan.totalBytes - onDisk);
   await p.records.putPending({ plan, revision: p.revision, startedAt: p.now() });
@@ -65,8 +61,7 @@ export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<Mod
   let samples: readonly Sample[] = [];
   let lastEmit: number | null = null;
   for (const file of plan.files) {
-    let fileLoaded = 0;
-    for await (fileLoaded of downloadFile({ ...p, commit: plan.commit, file })) {
+    for await (const fileLoaded of downloadFile({ ...p, commit: plan.commit, file })) {
       const now = p.now();
       const edge = fileLoaded === 0 || fileLoaded === file.size;
       if (!shouldEmit(lastEmit, now, edge)) continue; // the hot path: one comparison a chunk
@@ -89,7 +84,7 @@ function manifestOf(plan: FilePlan, now: number): InstalledManifest {
     repo: plan.repo,
     commit: plan.commit,
     dtype: plan.dtype,
-    files: plan.files.map((f) => Object.freeze({ path: f.path, size: f.size, sha256: f.sha256, oid: f.oid })),
+    files: plan.files, // already frozen {path, size, sha256, oid}: what the manifest records
     totalBytes: plan.totalBytes,
     installedAt: now,
   });

@@ -2,6 +2,7 @@ import { toErrorData, type ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
 import { segment, type Segment } from '../../core/subtitles/segment.ts';
+import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import type { Device, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import type { TranscriptStore } from './transcript-store.ts';
 
@@ -59,7 +60,7 @@ export class Transcriber {
     } catch (error) {
       return this.#fail(error);
     }
-    this.#begin(file.name ?? 'recording', audio.length / 16_000);
+    this.#begin(file.name ?? 'recording', audio.length / SAMPLE_RATE);
     this.#jobId = `t-${Date.now().toString(36)}`;
     const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, audio, ...options });
     this.#ensureWorker().postMessage(request, [audio.buffer]);
