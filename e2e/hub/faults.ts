@@ -2,59 +2,119 @@
 export type Fault =
   /** Cut the connection when a response body reaches this file offset (once). */
   | { readonly kind: 'drop'; readonly atByte: number; readonly path?: string }
-  /** Answer `resolve` with this status (500, 429, 503…) the next `times` times. */
-  | { readonly kind: 'status'; readonly status: number; readonly path?: string; readonly times?: number; readonly retryAfter?: number }
+  /** Stop sending at this file offset and keep the socket open, sending nothing, until the client gives up (once). */
+  | { readonly kind: 'stall'; readonly atByte: number; readonly path?: string }
+  /** End a body cleanly at this file offset: chunked, no Content-Length, so the client sees a short but "complete" body (once). */
+  | { readonly kind: 'truncate'; readonly atByte: number; readonly path?: string }
+  /** Answer a ranged request with 200 and the whole file, as servers without Range support do (`times`, default 1). */
+  | { readonly kind: 'ignore-range'; readonly path?: string; readonly times?: number }
+  /** Answer a ranged request with 206 whose body and Content-Range start `shift` bytes off the asked start (once). */
+  | { readonly kind: 'wrong-start'; readonly shift: number; readonly path?: string }
+  /** Never answer the tree or revision API (no status, no headers) the next `times` times. */
+  | { readonly kind: 'stall-api'; readonly api: 'tree' | 'revision'; readonly times?: number }
+  /**
+   * Answer `resolve` with this status (500, 429, 503…) the next `times` times. `retryAfter` is sent
+   * in seconds; `retryAfterDateIn` as an HTTP-date that many seconds after the answer.
+   */
+  | { readonly kind: 'status'; readonly status: number; readonly path?: string; readonly times?: number; readonly retryAfter?: number; readonly retryAfterDateIn?: number }
   /** Flip the byte at this file offset in every response that carries it. */
   | { readonly kind: 'corrupt'; readonly path: string; readonly atByte: number }
   /** Send bodies at most this fast. */
   | { readonly kind: 'throttle'; readonly bytesPerSecond: number }
   /** Make every presigned CDN URL issued so far expired. */
-  | { readonly kind: 'expire-urls' };
+  | { readonly kind: 'expire-urls' }
+  /**
+   * The CDN behaves like the hub's Xet bridge was reported to (FACTS.md): OPTIONS answered 403,
+   * and no `Access-Control-Expose-Headers`, so a page cannot read Content-Range, ETag or Accept-Ranges.
+   */
+  | { readonly kind: 'strict-cdn' };
+
+export interface InjectedStatus {
+  readonly status: number;
+  readonly retryAfter?: number;
+  readonly retryAfterDateIn?: number;
+}
+
+/** Where a body is cut short, and how. */
+export type BodyCut = { readonly kind: 'drop' | 'stall' | 'truncate'; readonly atByte: number };
 
 const matches = (wanted: string | undefined, path: string): boolean => wanted === undefined || wanted === path;
 
+type Counted<T> = T & { left: number };
+
+/** Take one use of the first entry that matches, dropping used-up entries; null when none matches. */
+function takeOne<T extends { left: number }>(list: T[], match: (entry: T) => boolean): T | null {
+  const hit = list.find((entry) => entry.left > 0 && match(entry));
+  if (!hit) return null;
+  hit.left -= 1;
+  list.splice(0, list.length, ...list.filter((entry) => entry.left > 0));
+  return hit;
+}
+
 /** The double's mutable fault table; each consumer takes what applies to one response. */
 export class FaultTable {
-  #drops: { atByte: number; path?: string }[] = [];
-  #statuses: { status: number; path?: string; left: number; retryAfter?: number }[] = [];
+  #cuts: Counted<BodyCut & { path?: string }>[] = [];
+  #statuses: Counted<InjectedStatus & { path?: string }>[] = [];
+  #ignoreRange: Counted<{ path?: string }>[] = [];
+  #wrongStart: Counted<{ path?: string; shift: number }>[] = [];
+  #apiStalls: Counted<{ api: 'tree' | 'revision' }>[] = [];
   #corrupt: { path: string; atByte: number }[] = [];
   #bytesPerSecond = 0;
   #expiredBefore = 0;
+  #strictCdn = false;
 
   add(fault: Fault, now: number): void {
     switch (fault.kind) {
-      case 'drop': this.#drops.push({ ...fault }); break;
+      case 'drop': case 'stall': case 'truncate': this.#cuts.push({ ...fault, left: 1 }); break;
       case 'status': this.#statuses.push({ ...fault, left: fault.times ?? 1 }); break;
+      case 'ignore-range': this.#ignoreRange.push({ path: fault.path, left: fault.times ?? 1 }); break;
+      case 'wrong-start': this.#wrongStart.push({ path: fault.path, shift: fault.shift, left: 1 }); break;
+      case 'stall-api': this.#apiStalls.push({ api: fault.api, left: fault.times ?? 1 }); break;
       case 'corrupt': this.#corrupt.push({ ...fault }); break;
       case 'throttle': this.#bytesPerSecond = fault.bytesPerSecond; break;
       case 'expire-urls': this.#expiredBefore = now; break;
+      case 'strict-cdn': this.#strictCdn = true; break;
       default: fault satisfies never;
     }
   }
 
   reset(): void {
-    this.#drops = [];
+    this.#cuts = [];
     this.#statuses = [];
+    this.#ignoreRange = [];
+    this.#wrongStart = [];
+    this.#apiStalls = [];
     this.#corrupt = [];
     this.#bytesPerSecond = 0;
     this.#expiredBefore = 0;
+    this.#strictCdn = false;
   }
 
   /** A status to answer instead of the file, consuming one use of it. */
-  takeStatus(path: string): { status: number; retryAfter?: number } | null {
-    const hit = this.#statuses.find((s) => s.left > 0 && matches(s.path, path));
-    if (!hit) return null;
-    hit.left -= 1;
-    this.#statuses = this.#statuses.filter((s) => s.left > 0);
-    return { status: hit.status, retryAfter: hit.retryAfter };
+  takeStatus(path: string): InjectedStatus | null {
+    const hit = takeOne(this.#statuses, (s) => matches(s.path, path));
+    return hit && { status: hit.status, retryAfter: hit.retryAfter, retryAfterDateIn: hit.retryAfterDateIn };
   }
 
-  /** The first drop offset inside [start, end], consumed. */
-  takeDrop(path: string, start: number, end: number): number | null {
-    const index = this.#drops.findIndex((d) => matches(d.path, path) && d.atByte >= start && d.atByte <= end);
-    if (index < 0) return null;
-    const [drop] = this.#drops.splice(index, 1);
-    return drop.atByte;
+  /** The first cut inside [start, end], consumed. */
+  takeCut(path: string, start: number, end: number): BodyCut | null {
+    const hit = takeOne(this.#cuts, (c) => matches(c.path, path) && c.atByte >= start && c.atByte <= end);
+    return hit && { kind: hit.kind, atByte: hit.atByte };
+  }
+
+  /** Whether this ranged request should get the whole file instead, consumed. */
+  takeIgnoreRange(path: string): boolean {
+    return takeOne(this.#ignoreRange, (r) => matches(r.path, path)) !== null;
+  }
+
+  /** How far off to start this ranged answer, consumed; 0 for a correct answer. */
+  takeWrongStart(path: string): number {
+    return takeOne(this.#wrongStart, (w) => matches(w.path, path))?.shift ?? 0;
+  }
+
+  /** Whether this API call should never be answered, consumed. */
+  takeApiStall(api: 'tree' | 'revision'): boolean {
+    return takeOne(this.#apiStalls, (s) => s.api === api) !== null;
   }
 
   corruptOffsets(path: string): number[] {
@@ -68,5 +128,9 @@ export class FaultTable {
   /** Presigned URLs issued (in ms since epoch) before this are expired. */
   get expiredBefore(): number {
     return this.#expiredBefore;
+  }
+
+  get strictCdn(): boolean {
+    return this.#strictCdn;
   }
 }

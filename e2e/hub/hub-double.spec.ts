@@ -147,4 +147,65 @@ describe('faults', () => {
     await (await fetch(resolveUrl('test/small', 'onnx/model.onnx'))).arrayBuffer();
     expect(performance.now() - started).toBeGreaterThan(200);
   });
+
+  it('answers 503 with Retry-After as an HTTP-date a few seconds ahead', async () => {
+    hub.faults.add({ kind: 'status', status: 503, retryAfterDateIn: 3 }, Date.now());
+    const res = await fetch(resolveUrl('test/small', 'config.json'));
+    expect(res.status).toBe(503);
+    const wait = Date.parse(res.headers.get('retry-after') ?? '') - Date.now();
+    expect(wait).toBeGreaterThan(1000);
+    expect(wait).toBeLessThanOrEqual(3000);
+  });
+
+  it('stalls mid-body with the socket open until the client gives up', async () => {
+    hub.faults.add({ kind: 'stall', path: 'onnx/model.onnx', atByte: 100_000 }, Date.now());
+    const res = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { signal: AbortSignal.timeout(800) });
+    const reader = res.body!.getReader();
+    let received = 0;
+    await expect(
+      (async () => {
+        for (;;) {
+          const next = await reader.read();
+          if (next.done) return;
+          received += next.value.byteLength;
+        }
+      })(),
+    ).rejects.toThrow();
+    expect(received).toBe(100_000);
+  });
+
+  it('never answers a stalled tree API call', async () => {
+    hub.faults.add({ kind: 'stall-api', api: 'tree' }, Date.now());
+    await expect(fetch(`${hub.hubUrl}/api/models/test/small/tree/main`, { signal: AbortSignal.timeout(500) })).rejects.toThrow();
+    expect((await fetch(`${hub.hubUrl}/api/models/test/small/tree/main`)).status).toBe(200);
+  });
+
+  it('truncates a body cleanly, answers a range with 200, or with 206 at the wrong start', async () => {
+    hub.faults.add({ kind: 'truncate', path: 'onnx/model.onnx', atByte: 1000 }, Date.now());
+    const short = await fetch(resolveUrl('test/small', 'onnx/model.onnx'));
+    expect(short.headers.get('content-length')).toBeNull();
+    expect((await short.arrayBuffer()).byteLength).toBe(1000);
+    hub.faults.add({ kind: 'ignore-range', path: 'onnx/model.onnx' }, Date.now());
+    const whole = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { headers: { Range: 'bytes=500-' } });
+    expect(whole.status).toBe(200);
+    expect((await whole.arrayBuffer()).byteLength).toBe(SIZE);
+    hub.faults.add({ kind: 'wrong-start', path: 'onnx/model.onnx', shift: -100 }, Date.now());
+    const off = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { headers: { Range: 'bytes=500-' } });
+    expect(off.status).toBe(206);
+    expect(off.headers.get('content-range')).toBe(`bytes 400-${SIZE - 1}/${SIZE}`);
+    await off.arrayBuffer();
+  });
+
+  it('a strict CDN refuses preflight and exposes no headers, and the log shows the OPTIONS', async () => {
+    hub.faults.add({ kind: 'strict-cdn' }, Date.now());
+    const redirect = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { redirect: 'manual' });
+    const location = redirect.headers.get('location')!;
+    const preflight = await fetch(location, { method: 'OPTIONS', headers: { 'Access-Control-Request-Method': 'GET', Origin: 'http://app.test' } });
+    expect(preflight.status).toBe(403);
+    const get = await fetch(location, { headers: { Range: 'bytes=10-' } });
+    expect(get.status).toBe(206);
+    expect(get.headers.get('access-control-expose-headers')).toBeNull();
+    await get.arrayBuffer();
+    expect(hub.log.filter((r) => r.server === 'cdn' && r.method === 'OPTIONS')).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAccess, type TokenBook } from './access.ts';
-import type { FaultTable } from './faults.ts';
+import type { FaultTable, InjectedStatus } from './faults.ts';
 import { sendHubError } from './hub-errors.ts';
 import type { Presigner } from './presign.ts';
 import type { HubFile, HubRepo } from './repo-types.ts';
@@ -16,10 +16,19 @@ export interface ResolveContext {
   readonly publish: (key: string, file: HubFile) => void;
 }
 
-function sendInjectedStatus(res: ServerResponse, status: number, retryAfter: number | undefined): void {
+/** Retry-After as the fault asks: seconds, or an HTTP-date computed when answering, as a server does. */
+function retryAfterHeader(injected: InjectedStatus, now: number): string | null {
+  if (injected.retryAfterDateIn !== undefined) return new Date(now + injected.retryAfterDateIn * 1000).toUTCString();
+  if (injected.retryAfter !== undefined) return String(injected.retryAfter);
+  return injected.status === 429 ? '1' : null;
+}
+
+function sendInjectedStatus(res: ServerResponse, injected: InjectedStatus, now: number): void {
+  const { status } = injected;
+  const retryAfter = retryAfterHeader(injected, now);
+  if (retryAfter !== null) res.setHeader('Retry-After', retryAfter);
   if (status === 429) {
-    const wait = retryAfter ?? 1;
-    res.setHeader('Retry-After', String(wait));
+    const wait = injected.retryAfter ?? injected.retryAfterDateIn ?? 1;
     res.setHeader('RateLimit', `"resolvers";r=0;t=${wait}`);
     res.setHeader('RateLimit-Policy', '"fixed window";"resolvers";q=3000;w=300');
     return sendHubError(res, 429, 'RateLimited', 'You have exceeded our rate limit for resolvers. Retry later.');
@@ -30,7 +39,7 @@ function sendInjectedStatus(res: ServerResponse, status: number, retryAfter: num
 /** `GET|HEAD /{repo}/resolve/{rev}/{path}`: small files directly, LFS files by 302 to the CDN. */
 export async function resolveFile(req: IncomingMessage, res: ServerResponse, repo: HubRepo, file: HubFile, ctx: ResolveContext): Promise<void> {
   const injected = ctx.faults.takeStatus(file.path);
-  if (injected) return sendInjectedStatus(res, injected.status, injected.retryAfter);
+  if (injected) return sendInjectedStatus(res, injected, ctx.now());
   const access = checkAccess(req, repo, ctx.tokens);
   if (!access.ok) return sendHubError(res, access.status, access.code, access.message);
   res.setHeader('X-Repo-Commit', repo.sha);

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FaultTable } from './faults.ts';
+import type { BodyCut, FaultTable } from './faults.ts';
 import type { HubFile } from './repo-types.ts';
 
 function flip(chunk: Buffer, chunkStart: number, offsets: readonly number[]): Buffer {
@@ -34,14 +34,31 @@ async function write(res: ServerResponse, chunk: Buffer): Promise<void> {
   }
 }
 
+/** Hold the response open, sending nothing, until the client gives up and closes it. */
+export function stallUntilClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve();
+    res.once('close', resolve);
+  });
+}
+
+/** End the body after what was written: cleanly (truncate), never (stall), or by closing the socket (drop). */
+async function endBody(res: ServerResponse, cut: BodyCut | null): Promise<void> {
+  if (cut === null || cut.kind === 'truncate') return void res.end();
+  if (cut.kind === 'stall') return stallUntilClosed(res);
+  // Close the connection mid-body after what was written (FIN, as a server or proxy timing out
+  // does): the client gets every byte sent, then a body shorter than Content-Length.
+  const socket = res.socket;
+  if (socket) await new Promise<void>((resolve) => socket.end(resolve));
+  socket?.destroy();
+}
+
 /**
  * Stream bytes [start, end] of a file with the table's faults applied: corruption,
- * throttling, and a dropped connection (the socket is destroyed mid-body, as a
- * flaky network does, so the client sees a truncated body, not an HTTP error).
+ * throttling, and a cut (`serveBytes` took it from the table, as it changes the headers).
  */
-export async function sendBody(res: ServerResponse, file: HubFile, start: number, end: number, faults: FaultTable): Promise<void> {
-  const dropAt = faults.takeDrop(file.path, start, end);
-  const last = dropAt === null ? end : dropAt - 1;
+export async function sendBody(res: ServerResponse, file: HubFile, start: number, end: number, faults: FaultTable, cut: BodyCut | null): Promise<void> {
+  const last = cut === null ? end : cut.atByte - 1;
   const corrupt = faults.corruptOffsets(file.path);
   let at = start;
   if (last >= start) {
@@ -55,10 +72,5 @@ export async function sendBody(res: ServerResponse, file: HubFile, start: number
       }
     }
   }
-  if (dropAt === null) return void res.end();
-  // Close the connection mid-body after what was written (FIN, as a server or proxy timing out
-  // does): the client gets every byte sent, then a body shorter than Content-Length.
-  const socket = res.socket;
-  if (socket) await new Promise<void>((resolve) => socket.end(resolve));
-  socket?.destroy();
+  await endBody(res, cut);
 }

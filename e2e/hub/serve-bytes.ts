@@ -1,8 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultTable } from './faults.ts';
-import { parseRange } from '../../src/core/http/parse-range.ts';
+import { parseRange, type RangeResult } from '../../src/core/http/parse-range.ts';
 import type { HubFile } from './repo-types.ts';
 import { sendBody } from './send-body.ts';
+
+/** The range to answer, with the table's range faults applied: Range ignored, or a start that is off. */
+function chooseRange(req: IncomingMessage, file: HubFile, etag: string, faults: FaultTable): RangeResult {
+  const ifRange = req.headers['if-range'];
+  const rangeHeader = ifRange === undefined || ifRange === etag ? req.headers.range : undefined;
+  const range = parseRange(rangeHeader, file.size);
+  if (range.kind !== 'partial') return range;
+  if (faults.takeIgnoreRange(file.path)) return { kind: 'none' };
+  const shift = faults.takeWrongStart(file.path);
+  const start = Math.min(file.size - 1, Math.max(0, range.start + shift));
+  return shift === 0 ? range : { ...range, start };
+}
 
 /** Answer GET/HEAD for a file's bytes: 200, 206 with Content-Range, 416, honouring If-Range. */
 export async function serveBytes(
@@ -12,9 +24,7 @@ export async function serveBytes(
   etag: string,
   faults: FaultTable,
 ): Promise<void> {
-  const ifRange = req.headers['if-range'];
-  const rangeHeader = ifRange === undefined || ifRange === etag ? req.headers.range : undefined;
-  const range = parseRange(rangeHeader, file.size);
+  const range = chooseRange(req, file, etag, faults);
   res.setHeader('ETag', etag);
   res.setHeader('Accept-Ranges', 'bytes');
   res.setHeader('Content-Type', 'application/octet-stream');
@@ -27,7 +37,9 @@ export async function serveBytes(
   const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, file.size - 1];
   res.statusCode = range.kind === 'partial' ? 206 : 200;
   if (range.kind === 'partial') res.setHeader('Content-Range', `bytes ${start}-${end}/${file.size}`);
-  res.setHeader('Content-Length', String(Math.max(0, end - start + 1)));
+  const cut = req.method === 'HEAD' ? null : faults.takeCut(file.path, start, end);
+  // A truncated body is sent chunked: without a length the client cannot tell it is short.
+  if (cut?.kind !== 'truncate') res.setHeader('Content-Length', String(Math.max(0, end - start + 1)));
   if (req.method === 'HEAD' || file.size === 0) return void res.end();
-  await sendBody(res, file, start, end, faults);
+  await sendBody(res, file, start, end, faults, cut);
 }

@@ -11,6 +11,7 @@ import { logEntry, type LoggedRequest } from './request-log.ts';
 import type { HubFile, HubRepo } from './repo-types.ts';
 import { resolveFile, type ResolveContext } from './resolve.ts';
 import { serveBytes } from './serve-bytes.ts';
+import { stallUntilClosed } from './send-body.ts';
 
 export interface HubDoubleOptions {
   readonly repos: readonly HubRepo[];
@@ -108,7 +109,7 @@ async function handleHub(
   if (answerPreflight(req, res)) return;
   applyCors(res);
   const api = url.pathname.match(API);
-  if (api) return handleApi(res, url, api, options);
+  if (api) return handleApi(res, url, api, options, state.faults);
   const resolve = url.pathname.match(RESOLVE);
   if (!resolve) return entryNotFound(res, url.pathname);
   const [, id, revision, path] = resolve;
@@ -120,11 +121,12 @@ async function handleHub(
   return resolveFile(req, res, repo, file, ctx);
 }
 
-async function handleApi(res: ServerResponse, url: URL, match: RegExpMatchArray, options: HubDoubleOptions): Promise<void> {
+async function handleApi(res: ServerResponse, url: URL, match: RegExpMatchArray, options: HubDoubleOptions, faults: FaultTable): Promise<void> {
   const [, id, kind, revision = 'main', prefix = ''] = match;
   const repo = findRevision(options.repos, id, revision);
   if (repo === 'no-repo') return repoNotFound(res);
   if (repo === 'no-revision') return revisionNotFound(res, revision);
+  if (faults.takeApiStall(kind === 'tree' ? 'tree' : 'revision')) return stallUntilClosed(res);
   if (kind === 'tree') return sendTree(res, repo, url, prefix.replace(/\/$/, ''), options.pageSize ?? 10);
   sendModelInfo(res, repo);
 }
@@ -136,8 +138,8 @@ async function handleCdn(
   cdn: { published: Map<string, HubFile>; presigner: Presigner; faults: FaultTable; log: LoggedRequest[] },
 ): Promise<void> {
   cdn.log.push(logEntry('cdn', req, Date.now()));
-  if (answerPreflight(req, res)) return;
-  applyCors(res);
+  if (answerPreflight(req, res, cdn.faults.strictCdn)) return;
+  applyCors(res, cdn.faults.strictCdn);
   const url = new URL(req.url ?? '/', cdnUrl);
   const file = cdn.published.get(url.pathname);
   const verdict = cdn.presigner.check(url, Date.now(), cdn.faults.expiredBefore);
