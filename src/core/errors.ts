@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'network'
   | 'server'
   | 'invalid-input'
-  | 'unsupported';
+  | 'unsupported'
+  | 'storage';
 
 export interface ErrorData {
   readonly code: ErrorCode;

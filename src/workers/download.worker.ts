@@ -2,9 +2,10 @@
 import { toErrorData } from '../core/errors.ts';
 import { inspectRepo } from '../core/plan/inspect-repo.ts';
 import { DOWNLOAD_CHANNEL, isRelayed, message, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/protocol.ts';
-import { deleteStoredModel } from '../core/store/delete-stored-model.ts';
 import { listStoredModels } from '../core/store/list-stored-models.ts';
+import { sleep } from '../core/util/sleep.ts';
 import { DownloadJobs } from './download/download-jobs.ts';
+import { createYielder } from './download/yield-to-events.ts';
 import { hashWorkerHashers } from './download/hash-worker-client.ts';
 import { idbRecords } from './shared/idb-records.ts';
 import { opfsStore } from './download/opfs-store.ts';
@@ -26,9 +27,15 @@ const jobs = new DownloadJobs({
     const { quota, usage } = await navigator.storage.estimate();
     return quota === undefined || usage === undefined ? null : { quota, usage };
   },
-  withRepoLock: (repo, work) =>
-    navigator.locks.request(`whisper-studio:download:${repo}`, { ifAvailable: true }, async (lock) => (lock ? (await work(), true) : false)),
+  withRepoLock: (repo, mode, work) =>
+    navigator.locks.request(`whisper-studio:download:${repo}`, { ifAvailable: mode === 'if-available' }, async (lock) => (lock ? (await work(), true) : false)),
+  abortElsewhere: (repo) => tabs.postMessage(message<TabMessage>({ type: 'abort-repo', repo })),
   post,
+  sleep,
+  now: () => performance.now(),
+  wallNow: () => Date.now(),
+  random: Math.random,
+  yieldToEvents: createYielder(),
 });
 
 tabs.onmessage = (event: MessageEvent<TabMessage>) => {
@@ -49,9 +56,7 @@ async function handle(request: DownloadRequest): Promise<void> {
     case 'list':
       return post(message({ type: 'installed-list', jobId, models: await listStoredModels(idbRecords, opfsStore) }));
     case 'delete':
-      await jobs.stopRepo(request.repo);
-      await deleteStoredModel(request.repo, idbRecords, opfsStore);
-      return post(message({ type: 'deleted', jobId, repo: request.repo }));
+      return jobs.remove(request.repo, jobId);
     default:
       request satisfies never;
   }

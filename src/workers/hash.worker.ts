@@ -20,6 +20,9 @@ async function handle(request: HashRequest): Promise<void> {
     case 'update':
       await (await hashers.get(request.id))?.update(new Uint8Array(request.chunk));
       return reply({ type: 'ack', id: request.id, bytes: request.chunk.byteLength });
+    case 'free':
+      hashers.delete(request.id);
+      return;
     case 'digest': {
       const hasher = await hashers.get(request.id);
       hashers.delete(request.id);
@@ -33,5 +36,11 @@ async function handle(request: HashRequest): Promise<void> {
 let queue = Promise.resolve();
 self.onmessage = (event: MessageEvent<HashRequest>) => {
   const request = event.data;
-  queue = queue.then(() => handle(request)).catch((error: unknown) => reply({ type: 'error', id: request.id, message: String(error) }));
+  queue = queue
+    .then(() => handle(request))
+    .catch((error: unknown) => {
+      // A hash that failed once is wrong from then on: forget it, and let the client reject its waiters.
+      hashers.delete(request.id);
+      reply({ type: 'error', id: request.id, message: String(error) });
+    });
 };

@@ -4,7 +4,9 @@ import { AttemptError, isAbort, isQuotaError } from './attempt-error.ts';
 import { fetchRange } from './fetch-range.ts';
 import { giveUpError, integrityError, quotaError } from './file-errors.ts';
 import type { Hasher, HasherFactory, HashKind } from './hasher.ts';
-import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry-policy.ts';
+import { batched, readChunks } from './read-body.ts';
+import { DEFAULT_RETRY, retryDecision, type RetryPolicy, type RetryReason } from './retry-policy.ts';
+import { createStallGuard, type StallGuard } from './stall-guard.ts';
 
 export interface DownloadFileParams {
   readonly repo: string;
@@ -17,14 +19,21 @@ export interface DownloadFileParams {
   readonly createHasher: HasherFactory;
   readonly signal: AbortSignal;
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** A monotonic clock (ms) for speeds and pacing. */
   readonly now: () => number;
+  /** The wall clock (ms since epoch) for HTTP dates such as Retry-After. */
+  readonly wallNow: () => number;
   readonly random: () => number;
   /** @default DEFAULT_RETRY */
   readonly retry?: RetryPolicy;
+  /** Silence on the network (no headers, no body bytes) that aborts an attempt. @default DEFAULT_STALL_MS */
+  readonly stallTimeoutMs?: number;
   /** Lets queued messages (an abort) run; called every few ms of the chunk loop. */
   readonly yieldToEvents?: () => Promise<void>;
 }
 
+/** huggingface_hub uses 10 s; a little more spares slow mobile links. */
+export const DEFAULT_STALL_MS = 15_000;
 /** How long the chunk loop may run before it lets queued messages in. */
 const YIELD_EVERY_MS = 5;
 /** Bytes written between flushes: a tab closed mid-download keeps at least what was flushed. */
@@ -32,8 +41,10 @@ const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
 /** Network chunks are ~64 KiB; writing and hashing them in 1 MiB batches costs far fewer calls. */
 const BATCH_BYTES = 1024 * 1024;
 
-/** Bytes of this file on disk so far; yielded after every chunk written. */
-export type FileBytes = number;
+/** What happens to one file: its bytes on disk grew, or an attempt failed and another follows. */
+export type FileEvent =
+  | { readonly type: 'bytes'; readonly onDisk: number }
+  | { readonly type: 'retry'; readonly reason: RetryReason; readonly delayMs: number; readonly onDisk: number };
 
 const PREFIX_CHUNK = 4 * 1024 * 1024;
 
@@ -68,21 +79,33 @@ async function resume(handle: StoredFile, p: DownloadFileParams): Promise<Writte
   let onDisk = handle.size();
   if (onDisk > p.file.size) handle.truncate((onDisk = 0));
   const hasher = await p.createHasher(hashKind(p.file), p.file.size);
-  await hashPrefix(handle, onDisk, hasher);
+  try {
+    await hashPrefix(handle, onDisk, hasher);
+  } catch (error) {
+    hasher.dispose();
+    throw error;
+  }
   return { onDisk, hasher };
 }
 
+/** Drop the bytes on disk and their hash: the next bytes are the file's first. */
+async function restart(handle: StoredFile, state: Written, p: DownloadFileParams): Promise<void> {
+  handle.truncate((state.onDisk = 0));
+  state.hasher.dispose();
+  state.hasher = await p.createHasher(hashKind(p.file), p.file.size);
+}
+
 /** Write one response body at the end of what is on disk, hashing as it goes. */
-async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, state: Written, p: DownloadFileParams): AsyncGenerator<FileBytes> {
+async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, state: Written, guard: StallGuard, p: DownloadFileParams): AsyncGenerator<FileEvent> {
   let lastYield = p.now();
-  for await (const chunk of batched(readChunks(body, p.signal), BATCH_BYTES)) {
+  for await (const chunk of batched(readChunks(body, guard), BATCH_BYTES)) {
     const at = state.onDisk;
     if (at + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
     write(handle, chunk, at, p);
     if (Math.floor((at + chunk.byteLength) / FLUSH_EVERY_BYTES) > Math.floor(at / FLUSH_EVERY_BYTES)) handle.flush();
     state.onDisk = at + chunk.byteLength;
     await state.hasher.update(chunk);
-    yield state.onDisk;
+    yield { type: 'bytes', onDisk: state.onDisk };
     if (p.yieldToEvents && p.now() - lastYield >= YIELD_EVERY_MS) {
       await p.yieldToEvents();
       p.signal.throwIfAborted();
@@ -92,30 +115,43 @@ async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, st
   if (state.onDisk < p.file.size) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
 }
 
+const resolveUrl = (p: DownloadFileParams): string => `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
+
+/** One request for the rest of the file, under its own stall watchdog. */
+async function* attempt(handle: StoredFile, state: Written, guard: StallGuard, p: DownloadFileParams): AsyncGenerator<FileEvent> {
+  const res = await fetchRange({
+    url: resolveUrl(p),
+    hubOrigin: new URL(p.hubUrl).origin,
+    from: state.onDisk,
+    size: p.file.size,
+    accessToken: p.accessToken,
+    fetch: p.fetch,
+    signal: p.signal,
+    guard,
+    wallNow: p.wallNow,
+  });
+  if (res.start === 0 && state.onDisk > 0) await restart(handle, state, p);
+  yield* receive(res.body, handle, state, guard, p);
+}
+
 /** Ask `resolve` (so an expired CDN URL is renewed) for the rest of the file until it is all on disk. */
-async function* fetchRest(handle: StoredFile, state: Written, p: DownloadFileParams): AsyncGenerator<FileBytes> {
-  const url = `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
-  // If-Range only with an ETag this server sent: CDNs (Xet) do not all use the sha256 as ETag, and a
-  // guessed one that does not match would turn every resume into a full download. The URL is pinned
-  // to a commit and the bytes are verified, so a resume without If-Range is still safe.
-  let etag: string | null = null;
+async function* fetchRest(handle: StoredFile, state: Written, p: DownloadFileParams): AsyncGenerator<FileEvent> {
   let failures = 0;
   while (state.onDisk < p.file.size) {
     const before = state.onDisk;
+    const guard = createStallGuard(p.signal, p.stallTimeoutMs ?? DEFAULT_STALL_MS);
     try {
-      const res = await fetchRange({ url, hubOrigin: new URL(p.hubUrl).origin, from: state.onDisk, etag, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal, now: p.now });
-      etag = res.etag ?? etag;
-      if (res.start === 0 && state.onDisk > 0) {
-        handle.truncate((state.onDisk = 0));
-        state.hasher = await p.createHasher(hashKind(p.file), p.file.size);
-      }
-      yield* receive(res.body, handle, state, p);
+      yield* attempt(handle, state, guard, p);
     } catch (error) {
-      if (isAbort(error, p.signal) || !(error instanceof AttemptError || error instanceof TypeError)) throw error;
+      if (isAbort(error, p.signal) || !(error instanceof AttemptError)) throw error;
       failures = state.onDisk > before ? 1 : failures + 1;
-      const delay = retryDelay(failures, error instanceof AttemptError ? error.failure : { kind: 'network' }, p.retry ?? DEFAULT_RETRY, p.random);
-      if (delay === null) throw giveUpError(error, p.repo, p.file.path, url);
-      await p.sleep(delay, p.signal);
+      const next = retryDecision(failures, error.failure, p.retry ?? DEFAULT_RETRY, p.random);
+      if (next.kind !== 'retry') throw giveUpError(error, next, p.repo, p.file.path, resolveUrl(p));
+      if (error.failure.kind === 'unverifiable-range') await restart(handle, state, p);
+      yield Object.freeze({ type: 'retry', reason: next.reason, delayMs: next.delayMs, onDisk: state.onDisk });
+      await p.sleep(next.delayMs, p.signal);
+    } finally {
+      guard.dispose();
     }
   }
 }
@@ -123,15 +159,16 @@ async function* fetchRest(handle: StoredFile, state: Written, p: DownloadFilePar
 /**
  * Download one file into the store: resume from the bytes on disk, stream each chunk to disk
  * and the hasher, retry with backoff, and verify against the hub's checksum at the end.
- * A file that fails verification is deleted. Yields the bytes on disk as they grow.
+ * A file that fails verification is deleted. Yields the bytes on disk as they grow, and retries.
  */
-export async function* downloadFile(p: DownloadFileParams): AsyncGenerator<FileBytes> {
+export async function* downloadFile(p: DownloadFileParams): AsyncGenerator<FileEvent> {
   const key: FileKey = { repo: p.repo, commit: p.commit, path: p.file.path };
   const handle = await p.store.open(key);
   let closed = false;
+  let state: Written | null = null;
   try {
-    const state = await resume(handle, p);
-    yield state.onDisk;
+    state = await resume(handle, p);
+    yield { type: 'bytes', onDisk: state.onDisk };
     yield* fetchRest(handle, state, p);
     handle.flush();
     handle.close();
@@ -142,56 +179,6 @@ export async function* downloadFile(p: DownloadFileParams): AsyncGenerator<FileB
     }
   } finally {
     if (!closed) handle.close();
-  }
-}
-
-function concat(parts: readonly Uint8Array[], bytes: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(bytes);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
-}
-
-/** Chunks joined into batches of at least `size` bytes; what arrived before a failure is still yielded. */
-async function* batched(source: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
-  let parts: Uint8Array[] = [];
-  let bytes = 0;
-  try {
-    for await (const chunk of source) {
-      parts.push(chunk);
-      bytes += chunk.byteLength;
-      if (bytes < size) continue;
-      yield concat(parts, bytes);
-      [parts, bytes] = [[], 0];
-    }
-  } catch (error) {
-    if (bytes > 0) yield concat(parts, bytes);
-    throw error;
-  }
-  if (bytes > 0) yield concat(parts, bytes);
-}
-
-/** The body's chunks; a network failure mid-body becomes an AttemptError so it is retried. */
-async function* readChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await reader.read();
-      } catch (error) {
-        if (signal.aborted) throw error;
-        throw new AttemptError({ kind: 'network' }, error instanceof Error ? error.message : String(error));
-      }
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    // Stopping early (abort, disk error) must also stop the network transfer.
-    await reader.cancel().catch(() => undefined);
+    state?.hasher.dispose();
   }
 }

@@ -21,13 +21,15 @@ export interface DownloadModelParams extends Omit<DownloadFileParams, 'repo' | '
   readonly records: RecordStore;
   /** Free space as the browser reports it; null where it cannot tell. */
   readonly estimate: () => Promise<{ readonly quota: number; readonly usage: number } | null>;
+  /** Each hub API request (revision, tree) gives up after this long. @default DEFAULT_HUB_TIMEOUT_MS */
+  readonly hubTimeoutMs?: number;
 }
 
 /** The plan to follow: an interrupted download's (pinned to its commit), else a fresh one. */
 async function choosePlan(p: DownloadModelParams): Promise<FilePlan> {
   const pending = await p.records.getPending(p.repo);
   if (pending && pending.plan.dtype === p.dtype && pending.revision === p.revision) return pending.plan;
-  const hub = { repo: p.repo, hubUrl: p.hubUrl, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal };
+  const hub = { repo: p.repo, hubUrl: p.hubUrl, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal, timeoutMs: p.hubTimeoutMs };
   const commit = await resolveCommit({ ...hub, revision: p.revision });
   const plan = planFiles(p.repo, commit, await listRepoFiles({ ...hub, revision: commit }), p.dtype);
   if (plan) return plan;
@@ -61,15 +63,21 @@ export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<Mod
   let samples: readonly Sample[] = [];
   let lastEmit: number | null = null;
   for (const file of plan.files) {
-    for await (const fileLoaded of downloadFile({ ...p, commit: plan.commit, file })) {
+    for await (const event of downloadFile({ ...p, commit: plan.commit, file })) {
       const now = p.now();
+      const fileLoaded = event.onDisk;
+      const base = { type: 'progress', file: file.path, fileLoaded, fileTotal: file.size, loaded: done + fileLoaded, total: plan.totalBytes } as const;
+      if (event.type === 'retry') {
+        samples = [];
+        yield { ...base, bytesPerSecond: 0, etaSeconds: null, retry: { reason: event.reason, delayMs: event.delayMs } };
+        continue;
+      }
       const edge = fileLoaded === 0 || fileLoaded === file.size;
       if (!shouldEmit(lastEmit, now, edge)) continue; // the hot path: one comparison a chunk
       lastEmit = now;
-      const loaded = done + fileLoaded;
-      samples = addSample(samples, { at: now, bytes: loaded });
+      samples = addSample(samples, { at: now, bytes: base.loaded });
       const speed = bytesPerSecond(samples);
-      yield { type: 'progress', file: file.path, fileLoaded, fileTotal: file.size, loaded, total: plan.totalBytes, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed) };
+      yield { ...base, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - base.loaded, speed), retry: null };
     }
     done += file.size;
   }

@@ -1,59 +1,70 @@
 import { AttemptError } from './attempt-error.ts';
 import { parseRetryAfter } from './retry-policy.ts';
+import type { StallGuard } from './stall-guard.ts';
 
 export interface RangeRequest {
   readonly url: string;
   readonly hubOrigin: string;
   /** Bytes already on disk: ask for the rest. */
   readonly from: number;
-  /** Sent as If-Range so a changed file comes back whole instead of spliced. */
-  readonly etag: string | null;
+  /** The file's size from the listing: how a 206 with a hidden Content-Range is checked. */
+  readonly size: number;
   readonly accessToken?: string;
   readonly fetch: typeof fetch;
+  /** The caller's abort signal (cancel). */
   readonly signal: AbortSignal;
-  readonly now: () => number;
+  /** This attempt's watchdog; its signal is the one the request carries. */
+  readonly guard: StallGuard;
+  /** Wall clock, for Retry-After dates. */
+  readonly wallNow: () => number;
 }
 
 export interface RangeResponse {
   readonly body: ReadableStream<Uint8Array>;
   /** Where the body starts in the file: `from`, or 0 when the server sent the whole file. */
   readonly start: number;
-  readonly etag: string | null;
 }
 
-function failure(res: Response, hubOrigin: string, now: number): AttemptError {
+function failure(res: Response, hubOrigin: string, wallNow: number): AttemptError {
   const fromCdn = new URL(res.url || hubOrigin).origin !== hubOrigin;
-  const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), res.headers.get('RateLimit'), now);
+  const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), res.headers.get('RateLimit'), wallNow);
   const errorCode = fromCdn ? null : res.headers.get('X-Error-Code');
   return new AttemptError({ kind: 'status', status: res.status, fromCdn, retryAfterMs }, `HTTP ${res.status}`, errorCode);
 }
 
 /**
+ * Where a 206 starts, when that can be known: from a readable Content-Range, or, where a CDN
+ * hides it (FACTS.md), from a Content-Length that is exactly the rest of the file. Null otherwise.
+ */
+function partialStart(res: Response, req: RangeRequest): number | null {
+  const contentRange = res.headers.get('Content-Range');
+  if (contentRange !== null) {
+    const match = contentRange.match(/^bytes (\d+)-(\d+)\/(\d+|\*)$/);
+    const fits = match !== null && Number(match[1]) === req.from && Number(match[2]) === req.size - 1 && (match[3] === '*' || Number(match[3]) === req.size);
+    return fits ? req.from : null;
+  }
+  const length = res.headers.get('Content-Length');
+  return length !== null && Number(length) === req.size - req.from ? req.from : null;
+}
+
+/**
  * GET a file from `resolve` (following the redirect to the CDN) from byte `from` on.
- * The token goes only on the hub request: browsers and undici drop Authorization
- * on a cross-origin redirect, so the CDN never receives it.
+ * Only CORS-safelisted headers may reach the CDN, or a CDN that refuses preflight fails every
+ * resume: `Authorization` goes to the hub and is dropped by the browser on the cross-origin
+ * redirect, and `Range` is a single `bytes=N-`. No `If-Range`: the URL is pinned to a commit and
+ * the bytes are verified against the hub's sha256, which is what keeps a resume correct.
  */
 export async function fetchRange(req: RangeRequest): Promise<RangeResponse> {
   const headers = new Headers();
   if (req.accessToken) headers.set('Authorization', `Bearer ${req.accessToken}`);
-  if (req.from > 0) {
-    headers.set('Range', `bytes=${req.from}-`);
-    if (req.etag) headers.set('If-Range', req.etag);
+  if (req.from > 0) headers.set('Range', `bytes=${req.from}-`);
+  const res = await req.guard.watch(req.fetch(req.url, { headers, signal: req.guard.signal, cache: 'no-store' }));
+  if (!res.ok || !res.body) throw failure(res, req.hubOrigin, req.wallNow());
+  if (res.status === 200) return { body: res.body, start: 0 };
+  const start = res.status === 206 ? partialStart(res, req) : null;
+  if (start === null) {
+    await res.body.cancel().catch(() => undefined);
+    throw new AttemptError({ kind: 'unverifiable-range' }, `A ${res.status} answer whose start could not be checked (Content-Range ${res.headers.get('Content-Range')})`);
   }
-  let res: Response;
-  try {
-    res = await req.fetch(req.url, { headers, signal: req.signal, cache: 'no-store' });
-  } catch (error) {
-    if (req.signal.aborted) throw error;
-    throw new AttemptError({ kind: 'network' }, error instanceof Error ? error.message : String(error));
-  }
-  if (!res.ok || !res.body) throw failure(res, req.hubOrigin, req.now());
-  const etag = res.headers.get('X-Linked-Etag') ?? res.headers.get('ETag');
-  if (res.status === 200) return { body: res.body, start: 0, etag };
-  const range = res.headers.get('Content-Range')?.match(/^bytes (\d+)-/);
-  if (!range || Number(range[1]) !== req.from) {
-    await res.body.cancel();
-    throw new AttemptError({ kind: 'network' }, `Unexpected Content-Range ${res.headers.get('Content-Range')}`);
-  }
-  return { body: res.body, start: req.from, etag };
+  return { body: res.body, start };
 }

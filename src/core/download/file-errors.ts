@@ -1,10 +1,28 @@
 import { StudioError } from '../errors.ts';
 import { formatBytes } from '../format/format-bytes.ts';
+import { formatDuration } from '../format/format-duration.ts';
 import { hubError } from '../hub/hub-error.ts';
 import { AttemptError } from './attempt-error.ts';
+import type { RetryDecision } from './retry-policy.ts';
+
+/** The server asked for a wait longer than the app will sit through: stop, and say how long. */
+function waitTooLongError(status: number, askedMs: number, repo: string, url: string): StudioError {
+  const who = status === 429 ? 'The hub is rate-limiting downloads and asked' : `The server answered ${status} and asked`;
+  return new StudioError({
+    code: 'rate-limited',
+    message: `${who} to wait ${formatDuration(askedMs / 1000)} before more of ${repo} can be downloaded, so the download stopped. The bytes downloaded so far are kept: press Resume after that.`,
+    status,
+    repo,
+    url,
+    retryAfterMs: askedMs,
+  });
+}
 
 /** The error a person sees when a file's attempts ran out or could not be retried. */
-export function giveUpError(error: unknown, repo: string, path: string, url: string): StudioError {
+export function giveUpError(error: unknown, decision: RetryDecision, repo: string, path: string, url: string): StudioError {
+  if (decision.kind === 'wait-too-long' && error instanceof AttemptError && error.failure.kind === 'status') {
+    return waitTooLongError(error.failure.status, decision.askedMs, repo, url);
+  }
   if (error instanceof AttemptError && error.failure.kind === 'status' && error.failure.fromCdn) {
     return new StudioError({
       code: 'server',

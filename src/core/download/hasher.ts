@@ -5,6 +5,8 @@ export type HashKind = 'sha256' | 'git-sha1';
 export interface Hasher {
   update(chunk: Uint8Array): void | Promise<void>;
   digest(): Promise<string>;
+  /** Free the hash state without a digest (a cancelled or restarted file); safe to call twice. */
+  dispose(): void;
 }
 
 /** Makes a hasher; `size` lets git-sha1 hash its "blob <size>\0" header first. */

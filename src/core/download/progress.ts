@@ -1,3 +1,11 @@
+import type { RetryReason } from './retry-policy.ts';
+
+/** The download is waiting to try again: why, and for how long from when this was sent. */
+export interface RetryNotice {
+  readonly reason: RetryReason;
+  readonly delayMs: number;
+}
+
 /** Where a model download stands: the current file, the whole model, speed and time left. */
 export interface DownloadProgress {
   readonly file: string;
@@ -7,6 +15,8 @@ export interface DownloadProgress {
   readonly total: number;
   readonly bytesPerSecond: number;
   readonly etaSeconds: number | null;
+  /** Set while an attempt failed and the next one waits; null while bytes flow. */
+  readonly retry: RetryNotice | null;
 }
 
 /** A byte count seen at a time; a short history of them gives the speed. */
@@ -39,4 +49,13 @@ export function etaSeconds(remainingBytes: number, speed: number): number | null
 /** Progress goes out at most every `intervalMs`, but always at a file edge. */
 export function shouldEmit(lastEmitAt: number | null, now: number, edge: boolean, intervalMs = 100): boolean {
   return edge || lastEmitAt === null || now - lastEmitAt >= intervalMs;
+}
+
+/**
+ * The speed to show `sinceMs` after the last progress message: with no new bytes, the bytes in
+ * the sampling window shrink linearly until the window holds none, so the figure decays to 0
+ * instead of freezing at its last value.
+ */
+export function speedSince(speed: number, sinceMs: number, windowMs = 3000): number {
+  return speed * Math.max(0, 1 - Math.max(0, sinceMs) / windowMs);
 }

@@ -1,47 +1,74 @@
 /** Why one attempt at a file failed, as the retry policy sees it. */
 export type AttemptFailure =
-  | { readonly kind: 'network' }
-  | { readonly kind: 'status'; readonly status: number; readonly fromCdn: boolean; readonly retryAfterMs?: number };
+  /** `stalled`: no bytes arrived for the stall timeout, so the attempt was aborted. */
+  | { readonly kind: 'network'; readonly stalled?: boolean }
+  | { readonly kind: 'status'; readonly status: number; readonly fromCdn: boolean; readonly retryAfterMs?: number }
+  /** A 206 whose start could not be checked (Content-Range hidden, length not matching): start the file over. */
+  | { readonly kind: 'unverifiable-range' };
 
 export interface RetryPolicy {
   /** Attempts that made no progress, in a row, before giving up. */
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /** The longest wait a server's Retry-After may impose; a longer ask stops the download. */
+  readonly maxServerWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 });
+export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxServerWaitMs: 60_000 });
+
+/** What a person is told while the download waits to try again. */
+export type RetryReason = 'stalled' | 'network' | 'server' | 'server-asked' | 'renew-url' | 'restart-file';
+
+export type RetryDecision =
+  | { readonly kind: 'retry'; readonly delayMs: number; readonly reason: RetryReason }
+  | { readonly kind: 'give-up' }
+  /** The server asked for a wait longer than the policy allows. */
+  | { readonly kind: 'wait-too-long'; readonly askedMs: number };
 
 function retriable(failure: AttemptFailure): boolean {
-  if (failure.kind === 'network') return true;
+  if (failure.kind !== 'status') return true;
   const { status, fromCdn } = failure;
   // An expired presigned URL answers 403 from the CDN: asking resolve again gives a fresh one.
   if (fromCdn && status === 403) return true;
   return status === 408 || status === 429 || status >= 500;
 }
 
+function reasonOf(failure: AttemptFailure): RetryReason {
+  if (failure.kind === 'unverifiable-range') return 'restart-file';
+  if (failure.kind === 'network') return failure.stalled ? 'stalled' : 'network';
+  return failure.retryAfterMs !== undefined ? 'server-asked' : 'server';
+}
+
+const decision = (value: RetryDecision): RetryDecision => Object.freeze(value);
+
 /**
- * How long to wait before the next attempt, or null to give up.
- * Exponential backoff with full jitter; a server's Retry-After wins when it asks for longer.
+ * Whether and when to try again. Exponential backoff with full jitter; a server's Retry-After
+ * wins when it asks for longer, unless it asks for more than `maxServerWaitMs`.
  * @param attempt 1 for the first retry
  * @param random in [0, 1), injected so specs are deterministic
  */
-export function retryDelay(attempt: number, failure: AttemptFailure, policy: RetryPolicy, random: () => number): number | null {
-  if (!retriable(failure) || attempt > policy.maxAttempts) return null;
-  if (failure.kind === 'status' && failure.fromCdn && failure.status === 403) return 0;
+export function retryDecision(attempt: number, failure: AttemptFailure, policy: RetryPolicy, random: () => number): RetryDecision {
+  if (!retriable(failure) || attempt > policy.maxAttempts) return decision({ kind: 'give-up' });
+  if (failure.kind === 'unverifiable-range') return decision({ kind: 'retry', delayMs: 0, reason: 'restart-file' });
+  if (failure.kind === 'status' && failure.fromCdn && failure.status === 403) return decision({ kind: 'retry', delayMs: 0, reason: 'renew-url' });
+  const asked = failure.kind === 'status' ? failure.retryAfterMs ?? 0 : 0;
+  if (asked > policy.maxServerWaitMs) return decision({ kind: 'wait-too-long', askedMs: asked });
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = Math.round(backoff / 2 + (random() * backoff) / 2);
-  const asked = failure.kind === 'status' ? failure.retryAfterMs ?? 0 : 0;
-  return Math.max(jittered, asked);
+  return decision({ kind: 'retry', delayMs: Math.max(jittered, asked), reason: reasonOf(failure) });
 }
 
-/** `Retry-After` (seconds or an HTTP date) or the `t=` of a `RateLimit` header, in ms. */
-export function parseRetryAfter(retryAfter: string | null, rateLimit: string | null, now: number): number | undefined {
+/**
+ * `Retry-After` (seconds or an HTTP-date) or the `t=` of a `RateLimit` header, in ms from now.
+ * @param wallNow the wall clock (`Date.now()`): an HTTP-date is a wall-clock time, never a monotonic one
+ */
+export function parseRetryAfter(retryAfter: string | null, rateLimit: string | null, wallNow: number): number | undefined {
   if (retryAfter) {
     const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    if (retryAfter.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
     const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
+    if (Number.isFinite(date)) return Math.max(0, date - wallNow);
   }
   const reset = rateLimit?.match(/\bt=(\d+)/);
   return reset ? Number(reset[1]) * 1000 : undefined;

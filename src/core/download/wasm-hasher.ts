@@ -9,6 +9,7 @@ export const createWasmHasher: HasherFactory = async (kind, size) => {
   const hasher: Hasher = {
     update: (chunk) => void hash.update(chunk),
     digest: async () => hash.digest('hex'),
+    dispose: () => undefined, // garbage-collected with the closure
   };
   return hasher;
 };

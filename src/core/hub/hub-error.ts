@@ -1,4 +1,5 @@
 import { StudioError, type ErrorCode } from '../errors.ts';
+import { formatDuration } from '../format/format-duration.ts';
 
 export interface HubFailure {
   readonly status: number;
@@ -27,7 +28,8 @@ function describe(f: HubFailure): { code: ErrorCode; message: string } {
     return { code: 'not-found', message: `The hub has no such file or revision in ${f.repo} (${f.errorCode ?? '404'}).` };
   }
   if (f.status === 429) {
-    return { code: 'rate-limited', message: `The hub is rate-limiting downloads of ${f.repo}. The app waits and retries by itself.` };
+    const wait = f.retryAfterMs === undefined ? 'a few minutes' : formatDuration(f.retryAfterMs / 1000);
+    return { code: 'rate-limited', message: `The hub kept rate-limiting downloads of ${f.repo}. The bytes downloaded so far are kept: wait ${wait}, then press Resume.` };
   }
   return { code: 'server', message: `The hub answered ${f.status} for ${f.repo}. Try again in a moment.` };
 }

@@ -9,4 +9,6 @@ export interface HubParams {
   /** `hf_…`; sent to the hub origin only. */
   readonly accessToken?: string;
   readonly signal?: AbortSignal;
+  /** Each request (headers and body) gives up after this long. @default DEFAULT_HUB_TIMEOUT_MS */
+  readonly timeoutMs?: number;
 }

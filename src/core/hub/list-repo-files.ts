@@ -1,5 +1,5 @@
 import { listFiles } from '@huggingface/hub';
-import { fetchWithSignal } from './fetch-with-signal.ts';
+import { hubFetch } from './hub-fetch.ts';
 import { HUB_URL } from './hub-url.ts';
 import type { HubParams } from './hub-params.ts';
 import { rethrowHubError } from './rethrow-hub-error.ts';
@@ -27,13 +27,13 @@ export async function listRepoFiles(params: HubParams & { revision: string }): P
       recursive: true,
       hubUrl: params.hubUrl ?? HUB_URL,
       accessToken: params.accessToken,
-      fetch: fetchWithSignal(params.fetch, params.signal),
+      fetch: hubFetch(params.fetch, params.signal, params.timeoutMs),
     })) {
       if (entry.type !== 'file') continue;
       files.push(Object.freeze({ path: entry.path, size: entry.size, oid: entry.oid ?? '', sha256: entry.lfs?.oid ?? null }));
     }
   } catch (error) {
-    rethrowHubError(error, params.repo);
+    rethrowHubError(error, params.repo, params.timeoutMs);
   }
   return Object.freeze(files.sort((a, b) => a.path.localeCompare(b.path)));
 }

@@ -1,5 +1,5 @@
 import { modelInfo } from '@huggingface/hub';
-import { fetchWithSignal } from './fetch-with-signal.ts';
+import { hubFetch } from './hub-fetch.ts';
 import { HUB_URL } from './hub-url.ts';
 import type { HubParams } from './hub-params.ts';
 import { rethrowHubError } from './rethrow-hub-error.ts';
@@ -16,10 +16,10 @@ export async function resolveCommit(params: HubParams & { revision: string }): P
       additionalFields: ['sha'],
       hubUrl: params.hubUrl ?? HUB_URL,
       accessToken: params.accessToken,
-      fetch: fetchWithSignal(params.fetch, params.signal),
+      fetch: hubFetch(params.fetch, params.signal, params.timeoutMs),
     });
     return info.sha;
   } catch (error) {
-    rethrowHubError(error, params.repo);
+    rethrowHubError(error, params.repo, params.timeoutMs);
   }
 }

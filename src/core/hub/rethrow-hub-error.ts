@@ -1,9 +1,17 @@
 import { HubApiError } from '@huggingface/hub';
 import { StudioError } from '../errors.ts';
 import { hubError } from './hub-error.ts';
+import { DEFAULT_HUB_TIMEOUT_MS, isHubTimeout } from './hub-fetch.ts';
 
 /** Turn what @huggingface/hub throws into our errors, with the repo named. */
-export function rethrowHubError(error: unknown, repo: string): never {
+export function rethrowHubError(error: unknown, repo: string, timeoutMs = DEFAULT_HUB_TIMEOUT_MS): never {
+  if (isHubTimeout(error)) {
+    throw new StudioError({
+      code: 'network',
+      message: `The hub did not answer within ${Math.round(timeoutMs / 1000)} s while reading ${repo}'s files. The hub or your connection may be slow: try again in a moment.`,
+      repo,
+    });
+  }
   if (error instanceof HubApiError) {
     const data = error.data as { error?: unknown } | undefined;
     const gated = typeof data?.error === 'string' && /\bis restricted\b/i.test(data.error);

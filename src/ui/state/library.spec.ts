@@ -24,7 +24,7 @@ function setup() {
 }
 
 const progress = (jobId: string, loaded: number): DownloadReply => ({
-  type: 'progress', jobId, repo: 'o/m', file: 'f', fileLoaded: loaded, fileTotal: 100, loaded, total: 100, bytesPerSecond: 1, etaSeconds: 1,
+  type: 'progress', jobId, repo: 'o/m', file: 'f', fileLoaded: loaded, fileTotal: 100, loaded, total: 100, bytesPerSecond: 1, etaSeconds: 1, retry: null,
 });
 
 describe('Library', () => {

@@ -2,12 +2,14 @@ import { downloadModel } from '../../core/download/download-model.ts';
 import type { HasherFactory } from '../../core/download/hasher.ts';
 import { toErrorData } from '../../core/errors.ts';
 import { message, type DownloadReply, type DownloadRequest } from '../../core/protocol.ts';
+import { deleteStoredModel } from '../../core/store/delete-stored-model.ts';
 import type { ModelStore } from '../../core/store/model-store.ts';
 import type { RecordStore } from '../../core/store/records.ts';
-import { sleep } from '../../core/util/sleep.ts';
-import { createYielder } from './yield-to-events.ts';
 
 type DownloadMessage = Extract<DownloadRequest, { type: 'download' }>;
+
+/** `if-available`: give up at once when another tab holds the lock; `wait`: queue for it. */
+export type LockMode = 'if-available' | 'wait';
 
 export interface JobDeps {
   readonly store: ModelStore;
@@ -15,31 +17,49 @@ export interface JobDeps {
   readonly createHasher: HasherFactory;
   readonly fetch: typeof fetch;
   readonly estimate: () => Promise<{ quota: number; usage: number } | null>;
-  /** Runs `work` holding the repo's cross-tab lock, or returns false at once if another tab holds it. */
-  readonly withRepoLock: (repo: string, work: () => Promise<void>) => Promise<boolean>;
+  /** Runs `work` holding the repo's cross-tab lock; false when the mode is `if-available` and another tab holds it. */
+  readonly withRepoLock: (repo: string, mode: LockMode, work: () => Promise<void>) => Promise<boolean>;
+  /** Asks other tabs to cancel their download of the repo. */
+  readonly abortElsewhere: (repo: string) => void;
   readonly post: (reply: DownloadReply) => void;
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Monotonic clock (ms). */
+  readonly now: () => number;
+  /** Wall clock (ms since epoch). */
+  readonly wallNow: () => number;
+  readonly random: () => number;
+  readonly yieldToEvents?: () => Promise<void>;
+  /** @default DEFAULT_STALL_MS */
+  readonly stallTimeoutMs?: number;
+}
+
+interface Job {
+  readonly repo: string;
+  readonly controller: AbortController;
+  readonly finished: Promise<void>;
 }
 
 /** The download worker's running jobs: one AbortController each, and one job per repo. */
 export class DownloadJobs {
   readonly #deps: JobDeps;
-  readonly #yield = createYielder();
-  readonly #running = new Map<string, { repo: string; controller: AbortController; finished: Promise<void> }>();
+  readonly #running = new Map<string, Job>();
 
   constructor(deps: JobDeps) {
     this.#deps = deps;
   }
 
+  /** Registered before anything is awaited, so an abort or delete that arrives while it waits is honoured. */
   async start(request: DownloadMessage): Promise<void> {
-    const previous = [...this.#running.values()].find((job) => job.repo === request.repo);
-    await previous?.finished; // a cancelled job of this repo still closing its files
+    const previous = this.#jobsOf(request.repo);
     const controller = new AbortController();
     let finish = (): void => undefined;
     const finished = new Promise<void>((resolve) => (finish = resolve));
     this.#running.set(request.jobId, { repo: request.repo, controller, finished });
     try {
-      const locked = await this.#deps.withRepoLock(request.repo, () => this.#run(request, controller.signal));
-      if (!locked) this.#deps.post(message({ type: 'busy', jobId: request.jobId, repo: request.repo }));
+      await Promise.all(previous.map((job) => job.finished)); // a cancelled job of this repo still closing its files
+      if (controller.signal.aborted) return;
+      const locked = await this.#deps.withRepoLock(request.repo, 'if-available', () => this.#run(request, controller.signal));
+      if (!locked && !controller.signal.aborted) this.#deps.post(message({ type: 'busy', jobId: request.jobId, repo: request.repo }));
     } finally {
       this.#running.delete(request.jobId);
       finish();
@@ -58,29 +78,27 @@ export class DownloadJobs {
     for (const [jobId, job] of this.#running) if (job.repo === repo) this.abort(jobId);
   }
 
-  /** Abort the repo's jobs and wait until their files are closed (OPFS refuses to delete open files). */
-  async stopRepo(repo: string): Promise<void> {
-    const jobs = [...this.#running.values()].filter((job) => job.repo === repo);
+  /**
+   * Delete a model's files and records. Downloads of it here and in other tabs are cancelled, and
+   * the delete runs under the repo's lock, so it never races a download in another tab.
+   */
+  async remove(repo: string, jobId: string): Promise<void> {
+    const local = this.#jobsOf(repo);
     this.abortRepo(repo);
-    await Promise.all(jobs.map((job) => job.finished));
+    this.#deps.abortElsewhere(repo);
+    await Promise.all(local.map((job) => job.finished)); // OPFS refuses to delete open files
+    await this.#deps.withRepoLock(repo, 'wait', () => deleteStoredModel(repo, this.#deps.records, this.#deps.store));
+    this.#deps.post(message({ type: 'deleted', jobId, repo }));
+  }
+
+  #jobsOf(repo: string): Job[] {
+    return [...this.#running.values()].filter((job) => job.repo === repo);
   }
 
   async #run(request: DownloadMessage, signal: AbortSignal): Promise<void> {
     const { jobId, repo } = request;
     try {
-      for await (const event of downloadModel({
-        ...this.#deps,
-        repo,
-        revision: request.revision,
-        dtype: request.dtype,
-        hubUrl: request.hubUrl,
-        accessToken: request.token,
-        signal,
-        sleep,
-        now: () => performance.now(),
-        random: Math.random,
-        yieldToEvents: this.#yield,
-      })) {
+      for await (const event of downloadModel({ ...this.#deps, repo, revision: request.revision, dtype: request.dtype, hubUrl: request.hubUrl, accessToken: request.token, signal })) {
         if (signal.aborted) break; // `cancelled` went out already: nothing may follow it
         if (event.type === 'planned') this.#deps.post(message({ type: 'started', jobId, repo, dtype: event.plan.dtype, total: event.plan.totalBytes, onDisk: event.onDisk }));
         else if (event.type === 'progress') this.#deps.post(message({ ...event, jobId, repo }));
