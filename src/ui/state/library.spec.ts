@@ -72,4 +72,38 @@ describe('Library', () => {
     worker.deliver({ type: 'error', jobId: worker.sent.at(-1)!.jobId, repo: 'o/m', error: { code: 'network', message: 'down' } });
     expect(library.transfers['o/m']).toMatchObject({ state: 'failed', error: { code: 'network' } });
   });
+
+  it('routes an error by the job that failed, not by what the row shows', () => {
+    const { worker, library } = setup();
+    library.inspect('o/m');
+    const inspectJob = worker.sent[0].jobId;
+    library.download('o/m', 'q8');
+    const downloadJob = worker.sent[1].jobId;
+    worker.deliver({ type: 'error', jobId: downloadJob, repo: 'o/m', error: { code: 'network', message: 'hub did not answer' } });
+    expect(library.transfers['o/m']).toMatchObject({ state: 'failed' });
+    expect(library.inspections['o/m']).toEqual({ state: 'loading' });
+    worker.deliver({ type: 'error', jobId: inspectJob, repo: 'o/m', error: { code: 'gated', message: 'gated' } });
+    expect(library.inspections['o/m']).toMatchObject({ state: 'failed', error: { code: 'gated' } });
+  });
+
+  it('stamps each progress message with when it arrived, so the view can tell silence from speed', () => {
+    let clock = 1000;
+    const worker = fakePort<DownloadRequest, DownloadReply>();
+    const library = new Library(worker, fakePort<TabMessage, TabMessage>(), () => ({ hubUrl: 'https://hub.test' }), () => clock);
+    library.download('o/m', 'q8');
+    worker.deliver(progress(worker.sent[0].jobId, 10));
+    clock = 5000;
+    worker.deliver({ ...progress(worker.sent[0].jobId, 10), retry: { reason: 'stalled', delayMs: 800 } } as DownloadReply);
+    expect(library.transfers['o/m']).toMatchObject({ receivedAt: 5000, progress: { retry: { reason: 'stalled' } } });
+  });
+
+  it('can cancel while starting, and deletes through the worker', () => {
+    const { worker, library } = setup();
+    library.download('o/m', 'q8');
+    const { jobId } = worker.sent[0];
+    library.cancel('o/m');
+    expect(worker.sent.at(-1)).toEqual({ type: 'abort', jobId });
+    library.remove('o/m');
+    expect(worker.sent.at(-1)).toMatchObject({ type: 'delete', repo: 'o/m' });
+  });
 });

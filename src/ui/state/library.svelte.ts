@@ -12,7 +12,8 @@ type Progress = Extract<DownloadReply, { type: 'progress' }>;
 
 export type Transfer =
   | { readonly state: 'starting'; readonly jobId: string; readonly local: boolean }
-  | { readonly state: 'running'; readonly jobId: string; readonly local: boolean; readonly loaded: number; readonly total: number; readonly progress: Progress | null }
+  /** `receivedAt`: when the last message arrived (the Library's clock), so the view can tell silence from speed. */
+  | { readonly state: 'running'; readonly jobId: string; readonly local: boolean; readonly loaded: number; readonly total: number; readonly progress: Progress | null; readonly receivedAt: number }
   | { readonly state: 'busy' }
   | { readonly state: 'failed'; readonly error: ErrorData };
 
@@ -28,9 +29,10 @@ export class Library {
   readonly #worker: Port<DownloadRequest, DownloadReply>;
   readonly #tabs: Port<TabMessage, TabMessage>;
   readonly #hub: () => { hubUrl: string; token?: string };
+  readonly #clock: () => number;
   #nextJob = 0;
-  /** Jobs this tab started: their replies also come back over the tab channel, and are ignored there. */
-  readonly #mine = new Set<string>();
+  /** Jobs this tab started, by what they asked: replies are routed by job, never guessed from the UI state. Their relays over the tab channel are ignored. */
+  readonly #mine = new Map<string, DownloadRequest['type']>();
   /** Jobs that ended (done, cancelled, failed): a late progress message must not revive them. */
   readonly #ended = new Set<string>();
   stored = $state.raw<readonly StoredModel[]>([]);
@@ -39,7 +41,13 @@ export class Library {
   /** Called after a model is installed or deleted (e.g. to refresh the storage meter). */
   onchange: () => void = () => undefined;
 
-  constructor(worker: Port<DownloadRequest, DownloadReply>, tabs: Port<TabMessage, TabMessage>, hub: () => { hubUrl: string; token?: string }) {
+  constructor(
+    worker: Port<DownloadRequest, DownloadReply>,
+    tabs: Port<TabMessage, TabMessage>,
+    hub: () => { hubUrl: string; token?: string },
+    clock: () => number = () => performance.now(),
+  ) {
+    this.#clock = clock;
     this.#worker = worker;
     this.#tabs = tabs;
     this.#hub = hub;
@@ -49,23 +57,23 @@ export class Library {
     });
   }
 
-  #job(): string {
+  #job(kind: DownloadRequest['type']): string {
     const jobId = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${(this.#nextJob++).toString(36)}`;
-    this.#mine.add(jobId);
+    this.#mine.set(jobId, kind);
     return jobId;
   }
 
   refresh(): void {
-    this.#worker.postMessage(message({ type: 'list', jobId: this.#job() }));
+    this.#worker.postMessage(message({ type: 'list', jobId: this.#job('list') }));
   }
 
   inspect(repo: string): void {
     this.inspections = update(this.inspections, repo, { state: 'loading' });
-    this.#worker.postMessage(message({ type: 'inspect', jobId: this.#job(), repo, revision: 'main', ...this.#hub() }));
+    this.#worker.postMessage(message({ type: 'inspect', jobId: this.#job('inspect'), repo, revision: 'main', ...this.#hub() }));
   }
 
   download(repo: string, dtype: Dtype, revision = 'main'): void {
-    const jobId = this.#job();
+    const jobId = this.#job('download');
     this.transfers = update(this.transfers, repo, { state: 'starting', jobId, local: true });
     this.#worker.postMessage(message({ type: 'download', jobId, repo, revision, dtype, ...this.#hub() }));
   }
@@ -81,8 +89,9 @@ export class Library {
     else this.#tabs.postMessage(message({ type: 'abort-repo', repo }));
   }
 
+  /** Delete the model's bytes; a download of it here or in another tab is cancelled first. */
   remove(repo: string): void {
-    this.#worker.postMessage(message({ type: 'delete', jobId: this.#job(), repo }));
+    this.#worker.postMessage(message({ type: 'delete', jobId: this.#job('delete'), repo }));
   }
 
   #receive(reply: DownloadReply, local: boolean): void {
@@ -93,16 +102,16 @@ export class Library {
         this.inspections = update(this.inspections, reply.repo, { state: 'ready', commit: reply.commit, options: reply.options });
         return;
       case 'started':
-        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.onDisk, total: reply.total, progress: null });
+        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.onDisk, total: reply.total, progress: null, receivedAt: this.#clock() });
         return;
       case 'progress':
-        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.loaded, total: reply.total, progress: reply });
+        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.loaded, total: reply.total, progress: reply, receivedAt: this.#clock() });
         return;
       case 'busy':
         this.transfers = update(this.transfers, reply.repo, { state: 'busy' });
         return;
       case 'error':
-        this.#failed(reply.repo, reply.error);
+        this.#failed(reply.jobId, reply.repo, reply.error);
         return;
       case 'installed-list':
         this.stored = reply.models;
@@ -119,9 +128,10 @@ export class Library {
     }
   }
 
-  #failed(repo: string | null, error: ErrorData): void {
+  /** An inspection's error goes to the size picker; any other (a download, a delete, another tab's) to the row's transfer. */
+  #failed(jobId: string, repo: string | null, error: ErrorData): void {
     if (repo === null) return;
-    if (this.inspections[repo]?.state === 'loading') this.inspections = update(this.inspections, repo, { state: 'failed', error });
+    if (this.#mine.get(jobId) === 'inspect') this.inspections = update(this.inspections, repo, { state: 'failed', error });
     else this.transfers = update(this.transfers, repo, { state: 'failed', error });
     this.refresh();
   }
