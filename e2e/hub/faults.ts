@@ -21,8 +21,11 @@ export type Fault =
   | { readonly kind: 'corrupt'; readonly path: string; readonly atByte: number }
   /** Send bodies at most this fast. */
   | { readonly kind: 'throttle'; readonly bytesPerSecond: number }
-  /** Make every presigned CDN URL issued so far expired. */
-  | { readonly kind: 'expire-urls' }
+  /**
+   * Make every presigned CDN URL issued so far expired; with `next`, also refuse the next that many
+   * CDN requests as expired, as when a URL outlives its hour between `resolve` and its use.
+   */
+  | { readonly kind: 'expire-urls'; readonly next?: number }
   /**
    * The CDN behaves like the hub's Xet bridge was reported to (FACTS.md): OPTIONS answered 403,
    * and no `Access-Control-Expose-Headers`, so a page cannot read Content-Range, ETag or Accept-Ranges.
@@ -61,6 +64,7 @@ export class FaultTable {
   #corrupt: { path: string; atByte: number }[] = [];
   #bytesPerSecond = 0;
   #expiredBefore = 0;
+  #expireNext = 0;
   #strictCdn = false;
 
   add(fault: Fault, now: number): void {
@@ -72,7 +76,7 @@ export class FaultTable {
       case 'stall-api': this.#apiStalls.push({ api: fault.api, left: fault.times ?? 1 }); break;
       case 'corrupt': this.#corrupt.push({ ...fault }); break;
       case 'throttle': this.#bytesPerSecond = fault.bytesPerSecond; break;
-      case 'expire-urls': this.#expiredBefore = now; break;
+      case 'expire-urls': this.#expiredBefore = now; this.#expireNext += fault.next ?? 0; break;
       case 'strict-cdn': this.#strictCdn = true; break;
       default: fault satisfies never;
     }
@@ -87,7 +91,15 @@ export class FaultTable {
     this.#corrupt = [];
     this.#bytesPerSecond = 0;
     this.#expiredBefore = 0;
+    this.#expireNext = 0;
     this.#strictCdn = false;
+  }
+
+  /** Whether to refuse this CDN request as expired whatever its URL says, consumed. */
+  takeExpireNext(): boolean {
+    if (this.#expireNext === 0) return false;
+    this.#expireNext -= 1;
+    return true;
   }
 
   /** A status to answer instead of the file, consuming one use of it. */

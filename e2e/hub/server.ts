@@ -142,7 +142,8 @@ async function handleCdn(
   applyCors(res, cdn.faults.strictCdn);
   const url = new URL(req.url ?? '/', cdnUrl);
   const file = cdn.published.get(url.pathname);
-  const verdict = cdn.presigner.check(url, Date.now(), cdn.faults.expiredBefore);
+  const checked = cdn.presigner.check(url, Date.now(), cdn.faults.expiredBefore);
+  const verdict = checked === 'ok' && cdn.faults.takeExpireNext() ? 'expired' : checked;
   if (!file || verdict !== 'ok') {
     res.statusCode = 403;
     res.setHeader('Content-Type', 'application/xml');
