@@ -1,4 +1,4 @@
-import type { Fault } from './hub/faults.ts';
+import type { Fault, StallStart } from './hub/faults.ts';
 import type { LoggedRequest } from './hub/request-log.ts';
 import { HUB_URL } from './ports.ts';
 
@@ -9,6 +9,10 @@ export const hubControl = {
   },
   async inject(...faults: Fault[]): Promise<void> {
     await fetch(`${HUB_URL}/__control/faults`, { method: 'POST', body: JSON.stringify(faults) });
+  },
+  /** When each injected stall began sending nothing. */
+  async stalls(): Promise<StallStart[]> {
+    return (await fetch(`${HUB_URL}/__control/stalls`)).json() as Promise<StallStart[]>;
   },
   async log(): Promise<LoggedRequest[]> {
     return (await fetch(`${HUB_URL}/__control/log`)).json() as Promise<LoggedRequest[]>;

@@ -33,6 +33,8 @@ export async function handleControl(
   } else if (route === 'DELETE /__control/faults') {
     state.faults.reset();
     sendJson(res, { ok: true });
+  } else if (route === 'GET /__control/stalls') {
+    sendJson(res, state.faults.stallStarts);
   } else if (route === 'GET /__control/log') {
     sendJson(res, state.log);
   } else if (route === 'DELETE /__control/log' || route === 'POST /__control/reset') {

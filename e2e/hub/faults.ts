@@ -38,6 +38,13 @@ export interface InjectedStatus {
   readonly retryAfterDateIn?: number;
 }
 
+/** When a stalled body stopped sending: what the bench measures recovery from. */
+export interface StallStart {
+  readonly path: string;
+  readonly atByte: number;
+  readonly time: number;
+}
+
 /** Where a body is cut short, and how. */
 export type BodyCut = { readonly kind: 'drop' | 'stall' | 'truncate'; readonly atByte: number };
 
@@ -66,6 +73,7 @@ export class FaultTable {
   #expiredBefore = 0;
   #expireNext = 0;
   #strictCdn = false;
+  readonly stallStarts: StallStart[] = [];
 
   add(fault: Fault, now: number): void {
     switch (fault.kind) {
@@ -93,6 +101,7 @@ export class FaultTable {
     this.#expiredBefore = 0;
     this.#expireNext = 0;
     this.#strictCdn = false;
+    this.stallStarts.length = 0;
   }
 
   /** Whether to refuse this CDN request as expired whatever its URL says, consumed. */

@@ -43,9 +43,12 @@ export function stallUntilClosed(res: ServerResponse): Promise<void> {
 }
 
 /** End the body after what was written: cleanly (truncate), never (stall), or by closing the socket (drop). */
-async function endBody(res: ServerResponse, cut: BodyCut | null): Promise<void> {
+async function endBody(res: ServerResponse, cut: BodyCut | null, faults: FaultTable, path: string): Promise<void> {
   if (cut === null || cut.kind === 'truncate') return void res.end();
-  if (cut.kind === 'stall') return stallUntilClosed(res);
+  if (cut.kind === 'stall') {
+    faults.stallStarts.push(Object.freeze({ path, atByte: cut.atByte, time: Date.now() }));
+    return stallUntilClosed(res);
+  }
   // Close the connection mid-body after what was written (FIN, as a server or proxy timing out
   // does): the client gets every byte sent, then a body shorter than Content-Length.
   const socket = res.socket;
@@ -72,5 +75,5 @@ export async function sendBody(res: ServerResponse, file: HubFile, start: number
       }
     }
   }
-  await endBody(res, cut);
+  await endBody(res, cut, faults, file.path);
 }
