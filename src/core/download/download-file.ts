@@ -1,12 +1,14 @@
 import type { RepoFile } from '../hub/list-repo-files.ts';
 import type { FileKey, ModelStore, StoredFile } from '../store/model-store.ts';
-import { AttemptError, isAbort, isQuotaError } from './attempt-error.ts';
+import { AttemptError } from './attempt-error.ts';
 import { fetchRange } from './fetch-range.ts';
-import { giveUpError, integrityError, quotaError } from './file-errors.ts';
+import { integrityError } from './file-errors.ts';
 import type { Hasher, HasherFactory, HashKind } from './hasher.ts';
 import { batched, readChunks } from './read-body.ts';
-import { DEFAULT_RETRY, retryDecision, type RetryPolicy, type RetryReason } from './retry-policy.ts';
-import { createStallGuard, type StallGuard } from './stall-guard.ts';
+import { retryLoop } from './retry-loop.ts';
+import type { RetryPolicy, RetryReason } from './retry-policy.ts';
+import type { StallGuard } from './stall-guard.ts';
+import { writeChunk } from './write-chunk.ts';
 
 export interface DownloadFileParams {
   readonly repo: string;
@@ -35,11 +37,11 @@ export interface DownloadFileParams {
 /** huggingface_hub uses 10 s; a little more spares slow mobile links. */
 export const DEFAULT_STALL_MS = 15_000;
 /** How long the chunk loop may run before it lets queued messages in. */
-const YIELD_EVERY_MS = 5;
+export const YIELD_EVERY_MS = 5;
 /** Bytes written between flushes: a tab closed mid-download keeps at least what was flushed. */
-const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
+export const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
 /** Network chunks are ~64 KiB; writing and hashing them in 1 MiB batches costs far fewer calls. */
-const BATCH_BYTES = 1024 * 1024;
+export const BATCH_BYTES = 1024 * 1024;
 
 /** What happens to one file: its bytes on disk grew, or an attempt failed and another follows. */
 export type FileEvent =
@@ -57,22 +59,13 @@ async function hashPrefix(handle: StoredFile, length: number, hasher: Hasher): P
   }
 }
 
-function write(handle: StoredFile, chunk: Uint8Array, at: number, p: DownloadFileParams): void {
-  try {
-    handle.write(chunk, at);
-  } catch (error) {
-    if (isQuotaError(error)) throw quotaError(p.repo, p.file.size - at);
-    throw error;
-  }
-}
-
 /** The bytes of a file on disk so far and the hash over them; replaced, never shared. */
 interface Written {
   onDisk: number;
   hasher: Hasher;
 }
 
-const hashKind = (file: RepoFile): HashKind => (file.sha256 ? 'sha256' : 'git-sha1');
+export const hashKind = (file: RepoFile): HashKind => (file.sha256 ? 'sha256' : 'git-sha1');
 
 /** Pick up what is on disk: too long means a different file, so start over; else hash the prefix. */
 async function resume(handle: StoredFile, p: DownloadFileParams): Promise<Written> {
@@ -101,7 +94,7 @@ async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, st
   for await (const chunk of batched(readChunks(body, guard), BATCH_BYTES)) {
     const at = state.onDisk;
     if (at + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
-    write(handle, chunk, at, p);
+    writeChunk(handle, chunk, at, p.repo, p.file.size - at);
     if (Math.floor((at + chunk.byteLength) / FLUSH_EVERY_BYTES) > Math.floor(at / FLUSH_EVERY_BYTES)) handle.flush();
     state.onDisk = at + chunk.byteLength;
     await state.hasher.update(chunk);
@@ -115,7 +108,7 @@ async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, st
   if (state.onDisk < p.file.size) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
 }
 
-const resolveUrl = (p: DownloadFileParams): string => `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
+export const resolveUrl = (p: Pick<DownloadFileParams, 'hubUrl' | 'repo' | 'commit' | 'file'>): string => `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
 
 /** One request for the rest of the file, under its own stall watchdog. */
 async function* attempt(handle: StoredFile, state: Written, guard: StallGuard, p: DownloadFileParams): AsyncGenerator<FileEvent> {
@@ -135,25 +128,19 @@ async function* attempt(handle: StoredFile, state: Written, guard: StallGuard, p
 }
 
 /** Ask `resolve` (so an expired CDN URL is renewed) for the rest of the file until it is all on disk. */
-async function* fetchRest(handle: StoredFile, state: Written, p: DownloadFileParams): AsyncGenerator<FileEvent> {
-  let failures = 0;
-  while (state.onDisk < p.file.size) {
-    const before = state.onDisk;
-    const guard = createStallGuard(p.signal, p.stallTimeoutMs ?? DEFAULT_STALL_MS);
-    try {
-      yield* attempt(handle, state, guard, p);
-    } catch (error) {
-      if (isAbort(error, p.signal) || !(error instanceof AttemptError)) throw error;
-      failures = state.onDisk > before ? 1 : failures + 1;
-      const next = retryDecision(failures, error.failure, p.retry ?? DEFAULT_RETRY, p.random);
-      if (next.kind !== 'retry') throw giveUpError(error, next, p.repo, p.file.path, resolveUrl(p));
-      if (error.failure.kind === 'unverifiable-range') await restart(handle, state, p);
-      yield Object.freeze({ type: 'retry', reason: next.reason, delayMs: next.delayMs, onDisk: state.onDisk });
-      await p.sleep(next.delayMs, p.signal);
-    } finally {
-      guard.dispose();
-    }
-  }
+function fetchRest(handle: StoredFile, state: Written, p: DownloadFileParams): AsyncGenerator<FileEvent> {
+  return retryLoop<FileEvent>(
+    { ...p, stallTimeoutMs: p.stallTimeoutMs ?? DEFAULT_STALL_MS },
+    {
+      path: p.file.path,
+      url: resolveUrl(p),
+      position: () => state.onDisk,
+      done: () => state.onDisk >= p.file.size,
+      attempt: (guard) => attempt(handle, state, guard, p),
+      restart: () => restart(handle, state, p),
+      retried: (reason, delayMs) => Object.freeze({ type: 'retry', reason, delayMs, onDisk: state.onDisk }),
+    },
+  );
 }
 
 /**

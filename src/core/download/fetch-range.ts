@@ -7,6 +7,8 @@ export interface RangeRequest {
   readonly hubOrigin: string;
   /** Bytes already on disk: ask for the rest. */
   readonly from: number;
+  /** Last byte wanted (inclusive), for a segment; the file's end when absent. */
+  readonly end?: number;
   /** The file's size from the listing: how a 206 with a hidden Content-Range is checked. */
   readonly size: number;
   readonly accessToken?: string;
@@ -32,6 +34,14 @@ function failure(res: Response, hubOrigin: string, wallNow: number): AttemptErro
   return new AttemptError({ kind: 'status', status: res.status, fromCdn, retryAfterMs }, `HTTP ${res.status}`, errorCode);
 }
 
+const lastByte = (req: RangeRequest): number => req.end ?? req.size - 1;
+
+/** A single range in the safelisted form (`bytes=N-` or `bytes=N-M`), or null for the whole file. */
+function rangeHeader(req: RangeRequest): string | null {
+  if (req.end !== undefined && (req.from > 0 || req.end < req.size - 1)) return `bytes=${req.from}-${req.end}`;
+  return req.from > 0 ? `bytes=${req.from}-` : null;
+}
+
 /**
  * Where a 206 starts, when that can be known: from a readable Content-Range, or, where a CDN
  * hides it (FACTS.md), from a Content-Length that is exactly the rest of the file. Null otherwise.
@@ -40,24 +50,25 @@ function partialStart(res: Response, req: RangeRequest): number | null {
   const contentRange = res.headers.get('Content-Range');
   if (contentRange !== null) {
     const match = contentRange.match(/^bytes (\d+)-(\d+)\/(\d+|\*)$/);
-    const fits = match !== null && Number(match[1]) === req.from && Number(match[2]) === req.size - 1 && (match[3] === '*' || Number(match[3]) === req.size);
+    const fits = match !== null && Number(match[1]) === req.from && Number(match[2]) === lastByte(req) && (match[3] === '*' || Number(match[3]) === req.size);
     return fits ? req.from : null;
   }
   const length = res.headers.get('Content-Length');
-  return length !== null && Number(length) === req.size - req.from ? req.from : null;
+  return length !== null && Number(length) === lastByte(req) + 1 - req.from ? req.from : null;
 }
 
 /**
  * GET a file from `resolve` (following the redirect to the CDN) from byte `from` on.
  * Only CORS-safelisted headers may reach the CDN, or a CDN that refuses preflight fails every
  * resume: `Authorization` goes to the hub and is dropped by the browser on the cross-origin
- * redirect, and `Range` is a single `bytes=N-`. No `If-Range`: the URL is pinned to a commit and
+ * redirect, and `Range` is a single `bytes=N-` or `bytes=N-M`. No `If-Range`: the URL is pinned to a commit and
  * the bytes are verified against the hub's sha256, which is what keeps a resume correct.
  */
 export async function fetchRange(req: RangeRequest): Promise<RangeResponse> {
   const headers = new Headers();
   if (req.accessToken) headers.set('Authorization', `Bearer ${req.accessToken}`);
-  if (req.from > 0) headers.set('Range', `bytes=${req.from}-`);
+  const range = rangeHeader(req);
+  if (range !== null) headers.set('Range', range);
   const res = await req.guard.watch(req.fetch(req.url, { headers, signal: req.guard.signal, cache: 'no-store' }));
   if (!res.ok || !res.body) throw failure(res, req.hubOrigin, req.wallNow());
   if (res.status === 200) return { body: res.body, start: 0 };

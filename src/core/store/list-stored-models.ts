@@ -13,7 +13,7 @@ export async function listStoredModels(records: RecordStore, store: ModelStore):
   const partial = await Promise.all(
     pending.map(
       async (p): Promise<StoredModel> =>
-        Object.freeze({ repo: p.plan.repo, state: 'partial', dtype: p.plan.dtype, commit: p.plan.commit, revision: p.revision, bytesOnDisk: await planBytesOnDisk(store, p.plan), totalBytes: p.plan.totalBytes, installedAt: null }),
+        Object.freeze({ repo: p.plan.repo, state: 'partial', dtype: p.plan.dtype, commit: p.plan.commit, revision: p.revision, bytesOnDisk: await planBytesOnDisk(store, p.plan, p.segments), totalBytes: p.plan.totalBytes, installedAt: null }),
     ),
   );
   return Object.freeze([...installed, ...partial]);

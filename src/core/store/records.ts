@@ -16,6 +16,11 @@ export interface PendingDownload {
   readonly plan: FilePlan;
   readonly revision: string;
   readonly startedAt: number;
+  /**
+   * For files downloaded in segments: bytes of each segment on disk (as of its last flush), by
+   * path. A file without an entry is contiguous from its start, so its size on disk is its progress.
+   */
+  readonly segments?: Readonly<Record<string, readonly number[]>>;
 }
 
 /** Small records beside the bytes (IndexedDB in the browser). */
