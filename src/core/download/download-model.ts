@@ -5,8 +5,12 @@ import { resolveCommit } from '../hub/resolve-commit.ts';
 import type { Dtype } from '../plan/dtypes.ts';
 import { planFiles, type FilePlan } from '../plan/file-plan.ts';
 import { planBytesOnDisk } from '../store/plan-bytes-on-disk.ts';
-import type { InstalledManifest, RecordStore } from '../store/records.ts';
-import { downloadFile, type DownloadFileParams } from './download-file.ts';
+import type { InstalledManifest, PendingDownload, RecordStore } from '../store/records.ts';
+import type { DownloadFileParams } from './download-file.ts';
+import { openPlanTasks } from './plan-tasks.ts';
+import { PendingCheckpoints } from './pending-checkpoints.ts';
+import { runPool, type TaskEvent } from './task-pool.ts';
+import type { ConcurrencyPolicy } from './concurrency.ts';
 import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type DownloadProgress, type Sample } from './progress.ts';
 
 export type ModelEvent =
@@ -23,16 +27,18 @@ export interface DownloadModelParams extends Omit<DownloadFileParams, 'repo' | '
   readonly estimate: () => Promise<{ readonly quota: number; readonly usage: number } | null>;
   /** Each hub API request (revision, tree) gives up after this long. @default DEFAULT_HUB_TIMEOUT_MS */
   readonly hubTimeoutMs?: number;
+  /** How many requests run at once, and how that adapts. @default DEFAULT_CONCURRENCY */
+  readonly concurrency?: ConcurrencyPolicy;
 }
 
-/** The plan to follow: an interrupted download's (pinned to its commit), else a fresh one. */
-async function choosePlan(p: DownloadModelParams): Promise<FilePlan> {
+/** The plan to follow: an interrupted download's (pinned to its commit, with its segments' progress), else a fresh one. */
+async function choosePlan(p: DownloadModelParams): Promise<{ plan: FilePlan; segments: PendingDownload['segments'] }> {
   const pending = await p.records.getPending(p.repo);
-  if (pending && pending.plan.dtype === p.dtype && pending.revision === p.revision) return pending.plan;
+  if (pending && pending.plan.dtype === p.dtype && pending.revision === p.revision) return { plan: pending.plan, segments: pending.segments };
   const hub = { repo: p.repo, hubUrl: p.hubUrl, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal, timeoutMs: p.hubTimeoutMs };
   const commit = await resolveCommit({ ...hub, revision: p.revision });
   const plan = planFiles(p.repo, commit, await listRepoFiles({ ...hub, revision: commit }), p.dtype);
-  if (plan) return plan;
+  if (plan) return { plan, segments: undefined };
   throw new StudioError({ code: 'unsupported', repo: p.repo, message: `${p.repo} has no complete ${p.dtype} ONNX weights for the browser. Pick another dtype or model.` });
 }
 
@@ -50,41 +56,55 @@ async function ensureSpace(p: DownloadModelParams, missing: number): Promise<voi
 }
 
 /**
- * Download a model's files for one dtype, pinned to one commit, into the store; write the
- * manifest only after every file verified. Yields the plan, throttled progress and the result.
+ * Download a model's files for one dtype, pinned to one commit, into the store: several requests
+ * at once (big files in segments), each file verified; the manifest is written only after every
+ * file verified. Yields the plan, throttled progress and the result.
  */
 export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<ModelEvent> {
-  const plan = await choosePlan(p);
-  const onDisk = await planBytesOnDisk(p.store, plan);
+  const { plan, segments } = await choosePlan(p);
+  const onDisk = await planBytesOnDisk(p.store, plan, segments);
   yield { type: 'planned', plan, onDisk };
   await ensureSpace(p, plan.totalBytes - onDisk);
-  await p.records.putPending({ plan, revision: p.revision, startedAt: p.now() });
-  let done = 0;
-  let samples: readonly Sample[] = [];
-  let lastEmit: number | null = null;
-  for (const file of plan.files) {
-    for await (const event of downloadFile({ ...p, commit: plan.commit, file })) {
-      const now = p.now();
-      const fileLoaded = event.onDisk;
-      const base = { type: 'progress', file: file.path, fileLoaded, fileTotal: file.size, loaded: done + fileLoaded, total: plan.totalBytes } as const;
-      if (event.type === 'retry') {
-        samples = [];
-        yield { ...base, bytesPerSecond: 0, etaSeconds: null, retry: { reason: event.reason, delayMs: event.delayMs } };
-        continue;
-      }
-      const edge = fileLoaded === 0 || fileLoaded === file.size;
-      if (!shouldEmit(lastEmit, now, edge)) continue; // the hot path: one comparison a chunk
-      lastEmit = now;
-      samples = addSample(samples, { at: now, bytes: base.loaded });
-      const speed = bytesPerSecond(samples);
-      yield { ...base, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - base.loaded, speed), retry: null };
-    }
-    done += file.size;
+  const checkpoints = new PendingCheckpoints(p.records, { plan, revision: p.revision, startedAt: p.now(), segments });
+  await checkpoints.save();
+  const work = await openPlanTasks(plan, p, checkpoints);
+  try {
+    yield* progressOf(runPool(work.tasks, p), plan, work.loaded, p.now);
+  } finally {
+    await work.close();
   }
   const manifest = manifestOf(plan, p.now());
   await p.records.putManifest(manifest);
   await p.records.deletePending(p.repo);
   yield { type: 'installed', manifest };
+}
+
+/** Throttled progress over the pool's events: one number per file and for the model, speed and ETA. */
+async function* progressOf(events: AsyncGenerator<TaskEvent>, plan: FilePlan, loadedByFile: Map<string, number>, now: () => number): AsyncGenerator<ModelEvent> {
+  const sizes = new Map(plan.files.map((f) => [f.path, f.size]));
+  let loaded = [...loadedByFile.values()].reduce((a, b) => a + b, 0);
+  let samples: readonly Sample[] = [];
+  let lastEmit: number | null = null;
+  for await (const event of events) {
+    const fileTotal = sizes.get(event.path) ?? 0;
+    if (event.type === 'bytes') {
+      loadedByFile.set(event.path, (loadedByFile.get(event.path) ?? 0) + event.delta);
+      loaded += event.delta;
+    }
+    const fileLoaded = loadedByFile.get(event.path) ?? 0;
+    const base = { type: 'progress', file: event.path, fileLoaded, fileTotal, loaded, total: plan.totalBytes } as const;
+    if (event.type === 'retry') {
+      samples = [];
+      yield { ...base, bytesPerSecond: 0, etaSeconds: null, retry: { reason: event.reason, delayMs: event.delayMs } };
+      continue;
+    }
+    const at = now();
+    if (!shouldEmit(lastEmit, at, fileLoaded === fileTotal)) continue; // the hot path: one comparison a chunk
+    lastEmit = at;
+    samples = addSample(samples, { at, bytes: loaded });
+    const speed = bytesPerSecond(samples);
+    yield { ...base, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed), retry: null };
+  }
 }
 
 function manifestOf(plan: FilePlan, now: number): InstalledManifest {

@@ -25,6 +25,8 @@ export interface RangeResponse {
   readonly body: ReadableStream<Uint8Array>;
   /** Where the body starts in the file: `from`, or 0 when the server sent the whole file. */
   readonly start: number;
+  /** The server sent the whole file (200), whatever range was asked for. */
+  readonly whole: boolean;
 }
 
 function failure(res: Response, hubOrigin: string, wallNow: number): AttemptError {
@@ -71,11 +73,11 @@ export async function fetchRange(req: RangeRequest): Promise<RangeResponse> {
   if (range !== null) headers.set('Range', range);
   const res = await req.guard.watch(req.fetch(req.url, { headers, signal: req.guard.signal, cache: 'no-store' }));
   if (!res.ok || !res.body) throw failure(res, req.hubOrigin, req.wallNow());
-  if (res.status === 200) return { body: res.body, start: 0 };
+  if (res.status === 200) return { body: res.body, start: 0, whole: true };
   const start = res.status === 206 ? partialStart(res, req) : null;
   if (start === null) {
     await res.body.cancel().catch(() => undefined);
     throw new AttemptError({ kind: 'unverifiable-range' }, `A ${res.status} answer whose start could not be checked (Content-Range ${res.headers.get('Content-Range')})`);
   }
-  return { body: res.body, start };
+  return { body: res.body, start, whole: false };
 }

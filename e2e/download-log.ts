@@ -1,0 +1,68 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { planSegments } from '../src/core/download/segments.ts';
+import { fixtureSha256 } from './fixture-files.ts';
+import { whisperTinyDir } from './hub/fixture-paths.ts';
+import type { LoggedRequest } from './hub/request-log.ts';
+
+/** What the e2e tests read back from the double's request log and the app's records about one file's transfers. */
+export const DECODER = 'onnx/decoder_model_merged_quantized.onnx';
+export const DECODER_BYTES = statSync(join(whisperTinyDir(), DECODER)).size;
+
+export interface AskedRange {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+  readonly time: number;
+}
+
+/** The CDN GETs of a fixture file, as byte ranges (a request without Range asks for the whole file). */
+export function askedRanges(log: readonly LoggedRequest[], path = DECODER, size = DECODER_BYTES): AskedRange[] {
+  const sha = fixtureSha256(path);
+  return log
+    .filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes(sha))
+    .map((r) => {
+      const match = r.range?.match(/^bytes=(\d+)-(\d*)$/);
+      return { start: match ? Number(match[1]) : 0, end: match && match[2] !== '' ? Number(match[2]) + 1 : size, time: r.time };
+    });
+}
+
+/** Requests that picked a segment up where its bytes on disk ended, rather than at its start. */
+export function resumedRanges(ranges: readonly AskedRange[], size = DECODER_BYTES): AskedRange[] {
+  const starts = new Set(planSegments(size).map((s) => s.start));
+  return ranges.filter((r) => !starts.has(r.start));
+}
+
+export const askedBytes = (ranges: readonly AskedRange[]): number => ranges.reduce((sum, r) => sum + r.end - r.start, 0);
+
+/** Bytes of a file the app recorded as on disk in its pending record (segments), read from IndexedDB in the page. */
+export async function recordedBytes(page: Page, repo: string, path = DECODER): Promise<number> {
+  return page.evaluate(
+    ([repoId, filePath]) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('whisper-studio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('records').objectStore('records').get(`pending:${repoId}`);
+          get.onsuccess = () => {
+            const written = (get.result as { segments?: Record<string, number[]> } | undefined)?.segments?.[filePath] ?? [];
+            resolve(written.reduce((a, b) => a + b, 0));
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    [repo, path] as const,
+  );
+}
+
+/** The recorded bytes once a cancelled job has closed its files (it records its last progress then). */
+export async function settledRecordedBytes(page: Page, repo: string, path = DECODER): Promise<number> {
+  let previous = -1;
+  for (;;) {
+    const now = await recordedBytes(page, repo, path);
+    if (now === previous) return now;
+    previous = now;
+    await page.waitForTimeout(300);
+  }
+}

@@ -1,0 +1,36 @@
+import type { PendingDownload, RecordStore } from '../store/records.ts';
+
+/**
+ * The pending record of a download under way, rewritten as segments make progress. Writes are
+ * serialized and never reject: a record that missed an update is merely older than the disk,
+ * and a resume then fetches a few bytes twice.
+ */
+export class PendingCheckpoints {
+  readonly #records: RecordStore;
+  #pending: PendingDownload;
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(records: RecordStore, pending: PendingDownload) {
+    this.#records = records;
+    this.#pending = Object.freeze({ ...pending });
+  }
+
+  get pending(): PendingDownload {
+    return this.#pending;
+  }
+
+  /** Record a file's segment progress, or forget it (`undefined`: the file is contiguous on disk). */
+  update(path: string, written: readonly number[] | undefined): Promise<void> {
+    const segments = { ...this.#pending.segments };
+    if (written === undefined) delete segments[path];
+    else segments[path] = Object.freeze([...written]);
+    this.#pending = Object.freeze({ ...this.#pending, segments: Object.freeze(segments) });
+    return this.save();
+  }
+
+  save(): Promise<void> {
+    const snapshot = this.#pending;
+    this.#queue = this.#queue.then(() => this.#records.putPending(snapshot)).catch(() => undefined);
+    return this.#queue;
+  }
+}
