@@ -18,6 +18,9 @@ test('downloads whisper-tiny q8 into OPFS, exact size first, verified, installed
   expect(Object.keys(stored).sort()).toEqual([...WHISPER_TINY_Q8].sort());
   for (const path of WHISPER_TINY_Q8) expect(stored[path], path).toBe(fixtureSha256(path));
 
+  // The decoder's two segments and the encoder went at once.
+  expect(Math.max(...(await hubControl.log()).filter((r) => r.server === 'cdn').map((r) => r.concurrent))).toBeGreaterThanOrEqual(2);
+
   await page.reload();
   await expectInstalled(page.getByTestId('model-Xenova/whisper-tiny'));
 });

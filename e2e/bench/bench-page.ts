@@ -27,10 +27,10 @@ export function runBlobWorker(page: Page, source: string, urls: string[]): Promi
   );
 }
 
-/** Our download worker: download a repo, time `started` → `done`, then delete it again. */
-export function runAppDownload(page: Page, workerUrl: string, repo: string, hubUrl: string): Promise<{ bytes: number; ms: number }> {
+/** Our download worker: download a repo, time `started` → `done`, then delete it again. `maxConnections` 1 is the single-stream baseline. */
+export function runAppDownload(page: Page, workerUrl: string, repo: string, hubUrl: string, maxConnections?: number): Promise<{ bytes: number; ms: number }> {
   return page.evaluate(
-    ([url, repoId, hub]) =>
+    ([url, repoId, hub, connections]) =>
       new Promise((resolve, reject) => {
         const worker = new Worker(url, { type: 'module' });
         let started = 0;
@@ -46,9 +46,9 @@ export function runAppDownload(page: Page, workerUrl: string, repo: string, hubU
             resolve({ bytes, ms });
           } else if (data.type === 'error') reject(new Error(data.error.message));
         };
-        worker.postMessage({ type: 'download', jobId: 'bench', repo: repoId, revision: 'main', dtype: 'q8', hubUrl: hub });
+        worker.postMessage({ type: 'download', jobId: 'bench', repo: repoId, revision: 'main', dtype: 'q8', hubUrl: hub, maxConnections: connections });
       }),
-    [workerUrl, repo, hubUrl] as const,
+    [workerUrl, repo, hubUrl, maxConnections] as const,
   );
 }
 

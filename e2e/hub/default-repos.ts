@@ -29,6 +29,7 @@ export function defaultRepos(): HubRepo[] {
     fixtureRepo({ id: 'test/gated-whisper-tiny', sha: 'a'.repeat(40), dir: whisperTinyDir(), gated: true }),
     syntheticWhisper('test/whisper-1gib', 384 * MiB, 640 * MiB),
     syntheticWhisper('test/whisper-64mib', 16 * MiB, 48 * MiB),
+    syntheticWhisper('test/whisper-256mib', 64 * MiB, 192 * MiB),
     // Bigger than any test browser's quota: only ever refused, so its checksum is never computed.
     syntheticWhisper('test/whisper-64gib', 16 * MiB, 64 * 1024 * MiB, 'f'.repeat(64)),
   ];

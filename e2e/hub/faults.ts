@@ -19,7 +19,7 @@ export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly path?: string; readonly times?: number; readonly retryAfter?: number; readonly retryAfterDateIn?: number }
   /** Flip the byte at this file offset in every response that carries it. */
   | { readonly kind: 'corrupt'; readonly path: string; readonly atByte: number }
-  /** Send bodies at most this fast. */
+  /** Send each response body at most this fast: a per-connection limit, as CDNs and proxies impose (HTTP/1.1 carries one response at a time per connection). */
   | { readonly kind: 'throttle'; readonly bytesPerSecond: number }
   /**
    * Make every presigned CDN URL issued so far expired; with `next`, also refuse the next that many

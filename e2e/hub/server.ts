@@ -7,7 +7,7 @@ import { FaultTable } from './faults.ts';
 import { sendTree, sendModelInfo } from './hub-api.ts';
 import { entryNotFound, repoNotFound, revisionNotFound } from './hub-errors.ts';
 import { Presigner } from './presign.ts';
-import { logEntry, type LoggedRequest } from './request-log.ts';
+import { logEntry, openResponses, type LoggedRequest } from './request-log.ts';
 import type { HubFile, HubRepo } from './repo-types.ts';
 import { resolveFile, type ResolveContext } from './resolve.ts';
 import { serveBytes } from './serve-bytes.ts';
@@ -72,9 +72,10 @@ export async function startHubDouble(options: HubDoubleOptions): Promise<HubDoub
     now: Date.now,
     publish: (key, file) => published.set(key, file),
   };
-  const state = { faults, log, now: Date.now };
+  const state = { faults, log, now: Date.now, responses: openResponses() };
   hub.on('request', (req, res) => void guard(res, handleHub(req, res, hubUrl, options, ctx, state)));
-  cdn.on('request', (req, res) => void guard(res, handleCdn(req, res, cdnUrl, { published, presigner, faults, log })));
+  const cdnResponses = openResponses();
+  cdn.on('request', (req, res) => void guard(res, handleCdn(req, res, cdnUrl, { published, presigner, faults, log, responses: cdnResponses })));
   const close = async (): Promise<void> => {
     for (const server of [hub, cdn]) {
       server.closeAllConnections();
@@ -101,11 +102,11 @@ async function handleHub(
   hubUrl: string,
   options: HubDoubleOptions,
   ctx: ResolveContext,
-  state: { faults: FaultTable; log: LoggedRequest[]; now: () => number },
+  state: { faults: FaultTable; log: LoggedRequest[]; now: () => number; responses: ReturnType<typeof openResponses> },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', hubUrl);
   if (await handleControl(req, res, url.pathname, state)) return;
-  state.log.push(logEntry('hub', req, Date.now()));
+  state.log.push(logEntry('hub', req, Date.now(), state.responses.open(res)));
   if (answerPreflight(req, res)) return;
   applyCors(res);
   const api = url.pathname.match(API);
@@ -135,9 +136,9 @@ async function handleCdn(
   req: IncomingMessage,
   res: ServerResponse,
   cdnUrl: string,
-  cdn: { published: Map<string, HubFile>; presigner: Presigner; faults: FaultTable; log: LoggedRequest[] },
+  cdn: { published: Map<string, HubFile>; presigner: Presigner; faults: FaultTable; log: LoggedRequest[]; responses: ReturnType<typeof openResponses> },
 ): Promise<void> {
-  cdn.log.push(logEntry('cdn', req, Date.now()));
+  cdn.log.push(logEntry('cdn', req, Date.now(), cdn.responses.open(res)));
   if (answerPreflight(req, res, cdn.faults.strictCdn)) return;
   applyCors(res, cdn.faults.strictCdn);
   const url = new URL(req.url ?? '/', cdnUrl);

@@ -6,7 +6,17 @@ import type { InstalledManifest } from './store/records.ts';
 /** What the UI asks the download worker. Every message is a frozen plain object. */
 export type DownloadRequest =
   | { readonly type: 'inspect'; readonly jobId: string; readonly repo: string; readonly revision: string; readonly hubUrl: string; readonly token?: string }
-  | { readonly type: 'download'; readonly jobId: string; readonly repo: string; readonly revision: string; readonly dtype: Dtype; readonly hubUrl: string; readonly token?: string }
+  | {
+      readonly type: 'download';
+      readonly jobId: string;
+      readonly repo: string;
+      readonly revision: string;
+      readonly dtype: Dtype;
+      readonly hubUrl: string;
+      readonly token?: string;
+      /** At most this many requests at once (1 = one connection, as a baseline); adaptive up to 6 when absent. */
+      readonly maxConnections?: number;
+    }
   | { readonly type: 'abort'; readonly jobId: string }
   | { readonly type: 'delete'; readonly jobId: string; readonly repo: string }
   | { readonly type: 'list'; readonly jobId: string };

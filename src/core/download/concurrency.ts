@@ -43,3 +43,9 @@ export function observeBytes(c: Concurrency, now: number, bytes: number, policy:
 export function backOff(c: Concurrency, now: number, policy: ConcurrencyPolicy = DEFAULT_CONCURRENCY): Concurrency {
   return Object.freeze({ ...c, limit: Math.max(1, c.limit - 1), holdUntil: now + policy.holdMs });
 }
+
+/** The default policy with at most `max` connections (at least 1). */
+export function limitConnections(max: number): ConcurrencyPolicy {
+  const capped = Math.max(1, Math.min(DEFAULT_CONCURRENCY.max, Math.floor(max)));
+  return Object.freeze({ ...DEFAULT_CONCURRENCY, initial: Math.min(DEFAULT_CONCURRENCY.initial, capped), max: capped });
+}

@@ -1,3 +1,4 @@
+import { limitConnections } from '../../core/download/concurrency.ts';
 import { downloadModel } from '../../core/download/download-model.ts';
 import type { HasherFactory } from '../../core/download/hasher.ts';
 import { toErrorData } from '../../core/errors.ts';
@@ -98,7 +99,8 @@ export class DownloadJobs {
   async #run(request: DownloadMessage, signal: AbortSignal): Promise<void> {
     const { jobId, repo } = request;
     try {
-      for await (const event of downloadModel({ ...this.#deps, repo, revision: request.revision, dtype: request.dtype, hubUrl: request.hubUrl, accessToken: request.token, signal })) {
+      const concurrency = request.maxConnections ? limitConnections(request.maxConnections) : undefined;
+      for await (const event of downloadModel({ ...this.#deps, repo, revision: request.revision, dtype: request.dtype, hubUrl: request.hubUrl, accessToken: request.token, signal, concurrency })) {
         if (signal.aborted) break; // `cancelled` went out already: nothing may follow it
         if (event.type === 'planned') this.#deps.post(message({ type: 'started', jobId, repo, dtype: event.plan.dtype, total: event.plan.totalBytes, onDisk: event.onDisk }));
         else if (event.type === 'progress') this.#deps.post(message({ ...event, jobId, repo }));
