@@ -10,6 +10,10 @@ export const hubControl = {
   async inject(...faults: Fault[]): Promise<void> {
     await fetch(`${HUB_URL}/__control/faults`, { method: 'POST', body: JSON.stringify(faults) });
   },
+  /** Publish a new commit on `main` where one small file has new content; returns its sha. */
+  async publish(repo: string, path: string, text: string): Promise<string> {
+    return ((await (await fetch(`${HUB_URL}/__control/publish`, { method: 'POST', body: JSON.stringify({ repo, path, text }) })).json()) as { sha: string }).sha;
+  },
   /** When each injected stall began sending nothing. */
   async stalls(): Promise<StallStart[]> {
     return (await fetch(`${HUB_URL}/__control/stalls`)).json() as Promise<StallStart[]>;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultTable } from './faults.ts';
 import type { LoggedRequest } from './request-log.ts';
+import type { RepoHistory } from './repo-history.ts';
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   let text = '';
@@ -21,7 +22,7 @@ export async function handleControl(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  state: { faults: FaultTable; log: LoggedRequest[]; now: () => number },
+  state: { faults: FaultTable; log: LoggedRequest[]; now: () => number; history: RepoHistory },
 ): Promise<boolean> {
   if (!path.startsWith('/__control/')) return false;
   res.setHeader('Access-Control-Allow-Origin', '*');
@@ -33,13 +34,19 @@ export async function handleControl(
   } else if (route === 'DELETE /__control/faults') {
     state.faults.reset();
     sendJson(res, { ok: true });
+  } else if (route === 'POST /__control/publish') {
+    const { repo, path, text } = (await readJson(req)) as { repo: string; path: string; text: string };
+    sendJson(res, { sha: state.history.publish(repo, path, text) });
   } else if (route === 'GET /__control/stalls') {
     sendJson(res, state.faults.stallStarts);
   } else if (route === 'GET /__control/log') {
     sendJson(res, state.log);
   } else if (route === 'DELETE /__control/log' || route === 'POST /__control/reset') {
     state.log.length = 0;
-    if (route === 'POST /__control/reset') state.faults.reset();
+    if (route === 'POST /__control/reset') {
+      state.faults.reset();
+      state.history.reset();
+    }
     sendJson(res, { ok: true });
   } else {
     res.statusCode = 404;

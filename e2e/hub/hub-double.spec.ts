@@ -208,4 +208,14 @@ describe('faults', () => {
     await get.arrayBuffer();
     expect(hub.log.filter((r) => r.server === 'cdn' && r.method === 'OPTIONS')).toHaveLength(1);
   });
+
+  it('publishes a second commit with one changed file; the old commit stays reachable by sha', async () => {
+    const sha = hub.history.publish('test/small', 'config.json', '{"changed": true}');
+    const info = (await (await fetch(`${hub.hubUrl}/api/models/test/small/revision/main`)).json()) as { sha: string };
+    expect(info.sha).toBe(sha);
+    expect(await (await fetch(`${hub.hubUrl}/test/small/resolve/${sha}/config.json`)).text()).toBe('{"changed": true}');
+    expect((await (await fetch(`${hub.hubUrl}/test/small/resolve/${repo.sha}/config.json`)).arrayBuffer()).byteLength).toBe(500);
+    hub.history.reset();
+    expect(((await (await fetch(`${hub.hubUrl}/api/models/test/small/revision/main`)).json()) as { sha: string }).sha).toBe(repo.sha);
+  });
 });

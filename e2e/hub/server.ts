@@ -7,6 +7,7 @@ import { FaultTable } from './faults.ts';
 import { sendTree, sendModelInfo } from './hub-api.ts';
 import { entryNotFound, repoNotFound, revisionNotFound } from './hub-errors.ts';
 import { Presigner } from './presign.ts';
+import { RepoHistory } from './repo-history.ts';
 import { logEntry, openResponses, type LoggedRequest } from './request-log.ts';
 import type { HubFile, HubRepo } from './repo-types.ts';
 import { resolveFile, type ResolveContext } from './resolve.ts';
@@ -30,6 +31,7 @@ export interface HubDouble {
   readonly cdnUrl: string;
   readonly log: LoggedRequest[];
   readonly faults: FaultTable;
+  readonly history: RepoHistory;
   close(): Promise<void>;
 }
 
@@ -45,11 +47,6 @@ function listen(server: Server, host: string, port: number): Promise<number> {
   });
 }
 
-function findRevision(repos: readonly HubRepo[], id: string, revision: string): HubRepo | 'no-repo' | 'no-revision' {
-  const repo = repos.find((r) => r.id === id);
-  if (!repo) return 'no-repo';
-  return ['main', 'HEAD', repo.sha].includes(decodeURIComponent(revision)) ? repo : 'no-revision';
-}
 
 /** Start the hub double: a hub origin and a second "CDN" origin that LFS downloads redirect to. */
 export async function startHubDouble(options: HubDoubleOptions): Promise<HubDouble> {
@@ -72,7 +69,8 @@ export async function startHubDouble(options: HubDoubleOptions): Promise<HubDoub
     now: Date.now,
     publish: (key, file) => published.set(key, file),
   };
-  const state = { faults, log, now: Date.now, responses: openResponses() };
+  const history = new RepoHistory(options.repos);
+  const state = { faults, log, now: Date.now, responses: openResponses(), history };
   hub.on('request', (req, res) => void guard(res, handleHub(req, res, hubUrl, options, ctx, state)));
   const cdnResponses = openResponses();
   cdn.on('request', (req, res) => void guard(res, handleCdn(req, res, cdnUrl, { published, presigner, faults, log, responses: cdnResponses })));
@@ -82,7 +80,7 @@ export async function startHubDouble(options: HubDoubleOptions): Promise<HubDoub
       await new Promise((resolve) => server.close(resolve));
     }
   };
-  return { hubUrl, cdnUrl, log, faults, close };
+  return { hubUrl, cdnUrl, log, faults, history, close };
 }
 
 async function guard(res: ServerResponse, work: Promise<void>): Promise<void> {
@@ -102,7 +100,7 @@ async function handleHub(
   hubUrl: string,
   options: HubDoubleOptions,
   ctx: ResolveContext,
-  state: { faults: FaultTable; log: LoggedRequest[]; now: () => number; responses: ReturnType<typeof openResponses> },
+  state: { faults: FaultTable; log: LoggedRequest[]; now: () => number; responses: ReturnType<typeof openResponses>; history: RepoHistory },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', hubUrl);
   if (await handleControl(req, res, url.pathname, state)) return;
@@ -110,11 +108,11 @@ async function handleHub(
   if (answerPreflight(req, res)) return;
   applyCors(res);
   const api = url.pathname.match(API);
-  if (api) return handleApi(res, url, api, options, state.faults);
+  if (api) return handleApi(res, url, api, options, state);
   const resolve = url.pathname.match(RESOLVE);
   if (!resolve) return entryNotFound(res, url.pathname);
   const [, id, revision, path] = resolve;
-  const repo = findRevision(options.repos, id, revision);
+  const repo = state.history.find(id, revision);
   if (repo === 'no-repo') return repoNotFound(res);
   if (repo === 'no-revision') return revisionNotFound(res, revision);
   const file = repo.files.find((f) => f.path === decodeURIComponent(path));
@@ -122,9 +120,9 @@ async function handleHub(
   return resolveFile(req, res, repo, file, ctx);
 }
 
-async function handleApi(res: ServerResponse, url: URL, match: RegExpMatchArray, options: HubDoubleOptions, faults: FaultTable): Promise<void> {
+async function handleApi(res: ServerResponse, url: URL, match: RegExpMatchArray, options: HubDoubleOptions, { faults, history }: { faults: FaultTable; history: RepoHistory }): Promise<void> {
   const [, id, kind, revision = 'main', prefix = ''] = match;
-  const repo = findRevision(options.repos, id, revision);
+  const repo = history.find(id, revision);
   if (repo === 'no-repo') return repoNotFound(res);
   if (repo === 'no-revision') return revisionNotFound(res, revision);
   if (faults.takeApiStall(kind === 'tree' ? 'tree' : 'revision')) return stallUntilClosed(res);
