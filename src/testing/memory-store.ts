@@ -50,6 +50,17 @@ export class MemoryStore implements ModelStore {
     for (const name of [...this.files.keys()]) if (name.startsWith(`${repo}/`)) this.files.delete(name);
   }
 
+  async removeCommit(repo: string, commit: string): Promise<void> {
+    for (const name of [...this.files.keys()]) if (name.startsWith(`${repo}/${commit}/`)) this.files.delete(name);
+  }
+
+  async readStream(key: FileKey): Promise<ReadableStream<Uint8Array> | null> {
+    const bytes = this.files.get(id(key));
+    if (!bytes) return null;
+    const copy = bytes.slice();
+    return new ReadableStream({ start: (c) => { for (let at = 0; at < copy.length; at += 1 << 20) c.enqueue(copy.subarray(at, at + (1 << 20))); c.close(); } });
+  }
+
   async repoBytes(repo: string): Promise<number> {
     return [...this.files].filter(([name]) => name.startsWith(`${repo}/`)).reduce((sum, [, f]) => sum + f.length, 0);
   }

@@ -9,6 +9,7 @@ import type { InstalledManifest, PendingDownload, RecordStore } from '../store/r
 import type { DownloadFileParams } from './download-file.ts';
 import { openPlanTasks } from './plan-tasks.ts';
 import { PendingCheckpoints } from './pending-checkpoints.ts';
+import { reuseInstalled } from './reuse-installed.ts';
 import { runPool, type TaskEvent } from './task-pool.ts';
 import type { ConcurrencyPolicy } from './concurrency.ts';
 import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type DownloadProgress, type Sample } from './progress.ts';
@@ -62,20 +63,23 @@ async function ensureSpace(p: DownloadModelParams, missing: number): Promise<voi
  */
 export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<ModelEvent> {
   const { plan, segments } = await choosePlan(p);
+  const installed = await p.records.getManifest(p.repo);
+  const reused = await reuseInstalled(plan, installed, p);
   const onDisk = await planBytesOnDisk(p.store, plan, segments);
   yield { type: 'planned', plan, onDisk };
   await ensureSpace(p, plan.totalBytes - onDisk);
   const checkpoints = new PendingCheckpoints(p.records, { plan, revision: p.revision, startedAt: p.now(), segments });
   await checkpoints.save();
-  const work = await openPlanTasks(plan, p, checkpoints);
+  const work = await openPlanTasks(plan, p, checkpoints, reused);
   try {
     yield* progressOf(runPool(work.tasks, p), plan, work.loaded, p.now);
   } finally {
     await work.close();
   }
-  const manifest = manifestOf(plan, p.now());
-  await p.records.putManifest(manifest);
+  const manifest = manifestOf(plan, p.revision, p.now());
+  await p.records.putManifest(manifest); // the switch: readers move to the new commit at once
   await p.records.deletePending(p.repo);
+  if (installed && installed.commit !== plan.commit) await p.store.removeCommit(p.repo, installed.commit).catch(() => undefined); // a file still being read stays until the next update
   yield { type: 'installed', manifest };
 }
 
@@ -107,8 +111,9 @@ async function* progressOf(events: AsyncGenerator<TaskEvent>, plan: FilePlan, lo
   }
 }
 
-function manifestOf(plan: FilePlan, now: number): InstalledManifest {
+function manifestOf(plan: FilePlan, revision: string, now: number): InstalledManifest {
   return Object.freeze({
+    revision,
     repo: plan.repo,
     commit: plan.commit,
     dtype: plan.dtype,

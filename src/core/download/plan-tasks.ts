@@ -29,15 +29,19 @@ export interface PlanTasks {
   close(): Promise<void>;
 }
 
-/** The pool's tasks for a plan, in plan order: a task per small file, a task per missing segment of a big one. */
-export async function openPlanTasks(plan: FilePlan, p: TaskParams, checkpoints: PendingCheckpoints): Promise<PlanTasks> {
+/**
+ * The pool's tasks for a plan, in plan order: a task per small file, a task per missing segment of
+ * a big one; none for files already verified on disk (`done`, e.g. copied from the installed commit).
+ */
+export async function openPlanTasks(plan: FilePlan, p: TaskParams, checkpoints: PendingCheckpoints, done: ReadonlySet<string> = new Set()): Promise<PlanTasks> {
   const segmented: SegmentedFile[] = [];
   const tasks: PoolTask[] = [];
   const loaded = new Map<string, number>();
   const close = async (): Promise<void> => void (await Promise.all(segmented.map((f) => f.close())));
   try {
     for (const file of plan.files) {
-      if (SegmentedFile.applies(file.size)) {
+      if (done.has(file.path)) loaded.set(file.path, file.size);
+      else if (SegmentedFile.applies(file.size)) {
         const opened = await SegmentedFile.open({ ...p, commit: plan.commit, file, recorded: checkpoints.pending.segments?.[file.path], checkpoint: (path, written) => checkpoints.update(path, written) });
         segmented.push(opened);
         loaded.set(file.path, opened.onDisk);

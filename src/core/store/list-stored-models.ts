@@ -7,7 +7,7 @@ import type { RecordStore } from './records.ts';
 export async function listStoredModels(records: RecordStore, store: ModelStore): Promise<readonly StoredModel[]> {
   const installed = (await records.listManifests()).map(
     (m): StoredModel =>
-      Object.freeze({ repo: m.repo, state: 'installed', dtype: m.dtype, commit: m.commit, revision: m.commit, bytesOnDisk: m.totalBytes, totalBytes: m.totalBytes, installedAt: m.installedAt }),
+      Object.freeze({ repo: m.repo, state: 'installed', dtype: m.dtype, commit: m.commit, revision: m.revision ?? m.commit, bytesOnDisk: m.totalBytes, totalBytes: m.totalBytes, installedAt: m.installedAt }),
   );
   const pending = (await records.listPending()).filter((p) => !installed.some((i) => i.repo === p.plan.repo));
   const partial = await Promise.all(

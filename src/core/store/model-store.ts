@@ -26,6 +26,10 @@ export interface ModelStore {
   remove(key: FileKey): Promise<void>;
   /** Removes every file of a repo, all commits. */
   removeRepo(repo: string): Promise<void>;
+  /** Removes one commit's files of a repo (an installed model after its update). */
+  removeCommit(repo: string, commit: string): Promise<void>;
+  /** A file's bytes for reading without locking it (others may be reading too), or null when it does not exist. */
+  readStream(key: FileKey): Promise<ReadableStream<Uint8Array> | null>;
   /** Total bytes on disk for a repo. */
   repoBytes(repo: string): Promise<number>;
 }

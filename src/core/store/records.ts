@@ -9,6 +9,8 @@ export interface InstalledManifest {
   readonly files: readonly { readonly path: string; readonly size: number; readonly sha256: string | null; readonly oid: string }[];
   readonly totalBytes: number;
   readonly installedAt: number;
+  /** The branch or tag it was downloaded from, which an update follows (older manifests: none). */
+  readonly revision?: string;
 }
 
 /** A download under way or interrupted; it makes "Resume" possible after a reload. */

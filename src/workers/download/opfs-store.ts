@@ -43,6 +43,8 @@ export const opfsStore: ModelStore = {
       await dir.removeEntry(name);
     });
   },
+  removeCommit: async (repo, commit) => void (await orNull(async () => (await repoDir(repo, false)).removeEntry(commit, { recursive: true }))),
+  readStream: async (key) => orNull(async () => (await (await modelFile(key, false)).getFile()).stream()),
   removeRepo: async (repo) => void (await orNull(async () => (await modelsDir()).removeEntry(encodeURIComponent(repo), { recursive: true }))),
   repoBytes: async (repo) => (await orNull(async () => directoryBytes(await repoDir(repo, false)))) ?? 0,
 };
