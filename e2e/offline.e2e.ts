@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectInstalled, row, startDownload } from './app.ts';
 import { fixtureSha256, WHISPER_TINY_Q8 } from './fixture-files.ts';
 import { defaultRepos } from './hub/default-repos.ts';
-import { PROJECT_ROOT } from './hub/fixture-paths.ts';
+import { PROJECT_ROOT, whisperTinyDir } from './hub/fixture-paths.ts';
 import { startHubDouble, type HubDouble } from './hub/server.ts';
 import { withProfile } from './profile.ts';
 import { serveSite } from './static-site.ts';
@@ -156,4 +157,38 @@ test('Chromium finds the app installable (manifest + service worker)', async () 
   expect(installabilityErrors).toEqual([]);
   expect(manifest.errors).toEqual([]);
   });
+});
+
+test('an update fetches only the changed file; the model stays usable throughout, offline included', async ({ page, context }) => {
+  await openControlled(page);
+  await installTiny(page);
+  const model = row(page, 'Xenova/whisper-tiny');
+  const original = readFileSync(join(whisperTinyDir(), 'config.json'), 'utf8');
+  const text = JSON.stringify({ ...JSON.parse(original), whisper_studio_edited: true }, null, 2);
+  hub.history.publish('Xenova/whisper-tiny', 'config.json', text);
+  await page.getByRole('button', { name: 'Check for updates' }).click();
+  await expect(model.getByTestId('update-available')).toHaveAttribute('title', `${Buffer.byteLength(text)} bytes`);
+  await expect(page.getByTestId('update-check')).toHaveText('1 update available');
+
+  // A failed update leaves the installed model as it was.
+  hub.faults.add({ kind: 'status', status: 404, path: 'config.json' }, Date.now());
+  await model.getByRole('button', { name: 'Update' }).click();
+  await expect(model.getByRole('alert')).toContainText('The hub has no such file');
+  await expect(model.getByTestId('model-status')).toContainText('Installed');
+  expect((await pageFetch(page, '/models/Xenova/whisper-tiny/config.json')).sha256).toBe(fixtureSha256('config.json'));
+
+  hub.log.length = 0;
+  await model.getByRole('button', { name: 'Update' }).click();
+  await expect(model.getByTestId('update-available')).toHaveCount(0);
+  await expectInstalled(model);
+  expect(hub.log.filter((r) => r.url.includes('/resolve/')).map((r) => r.url.split('/').at(-1))).toEqual(['config.json']);
+
+  await hub.close();
+  await context.setOffline(true);
+  const edited = createHash('sha256').update(text).digest('hex');
+  for (const path of WHISPER_TINY_Q8) {
+    const res = await pageFetch(page, `/models/Xenova/whisper-tiny/${path}`);
+    expect(res.status, path).toBe(200);
+    expect(res.sha256, path).toBe(path === 'config.json' ? edited : fixtureSha256(path));
+  }
 });

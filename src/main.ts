@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import { Workbox } from 'workbox-window';
+import { isUpdateCheckDue } from './core/download/update-schedule.ts';
 import { DOWNLOAD_CHANNEL } from './core/protocol.ts';
 import App from './ui/App.svelte';
 import { Library } from './ui/state/library.svelte.ts';
@@ -23,6 +24,13 @@ library.onchange = () => {
 };
 library.refresh();
 void storage.refresh();
+
+// Installed models are checked against the hub by themselves at most once a day (and on demand).
+const UPDATE_CHECKED_AT = 'whisper-studio:update-checked-at';
+if (isUpdateCheckDue(Number(localStorage.getItem(UPDATE_CHECKED_AT)) || null, Date.now(), navigator.onLine)) {
+  localStorage.setItem(UPDATE_CHECKED_AT, String(Date.now()));
+  library.checkUpdates();
+}
 
 // Production builds only: a service worker in `vite dev` would serve developers stale code.
 const offline =

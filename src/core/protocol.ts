@@ -1,3 +1,4 @@
+import type { UpdateInfo } from './download/check-update.ts';
 import type { DownloadProgress } from './download/progress.ts';
 import type { ErrorData } from './errors.ts';
 import type { Dtype } from './plan/dtypes.ts';
@@ -19,7 +20,11 @@ export type DownloadRequest =
     }
   | { readonly type: 'abort'; readonly jobId: string }
   | { readonly type: 'delete'; readonly jobId: string; readonly repo: string }
-  | { readonly type: 'list'; readonly jobId: string };
+  | { readonly type: 'list'; readonly jobId: string }
+  /** Ask the hub whether installed models' revisions moved on. */
+  | { readonly type: 'check-updates'; readonly jobId: string; readonly hubUrl: string; readonly token?: string };
+
+export type { UpdateInfo };
 
 /** A dtype a repo can be downloaded as, with its exact size. */
 export interface DtypeOption {
@@ -50,7 +55,9 @@ export type DownloadReply =
   | { readonly type: 'error'; readonly jobId: string; readonly repo: string | null; readonly error: ErrorData }
   | { readonly type: 'busy'; readonly jobId: string; readonly repo: string }
   | { readonly type: 'installed-list'; readonly jobId: string; readonly models: readonly StoredModel[] }
-  | { readonly type: 'deleted'; readonly jobId: string; readonly repo: string };
+  | { readonly type: 'deleted'; readonly jobId: string; readonly repo: string }
+  /** Installed models with a newer commit; `failed`: models that could not be checked (offline, hub down), with why. */
+  | { readonly type: 'updates'; readonly jobId: string; readonly updates: readonly UpdateInfo[]; readonly failed: readonly { readonly repo: string; readonly message: string }[] };
 
 /** Between tabs (BroadcastChannel): one tab's download replies, and another tab's wish to cancel. */
 export type TabMessage =

@@ -2,6 +2,7 @@
 import { toErrorData } from '../core/errors.ts';
 import { inspectRepo } from '../core/plan/inspect-repo.ts';
 import { DOWNLOAD_CHANNEL, isRelayed, message, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/protocol.ts';
+import { checkInstalled } from '../core/download/check-installed.ts';
 import { listStoredModels } from '../core/store/list-stored-models.ts';
 import { sleep } from '../core/util/sleep.ts';
 import { DownloadJobs } from './download/download-jobs.ts';
@@ -57,6 +58,8 @@ async function handle(request: DownloadRequest): Promise<void> {
       return post(message({ type: 'installed-list', jobId, models: await listStoredModels(idbRecords, opfsStore) }));
     case 'delete':
       return jobs.remove(request.repo, jobId);
+    case 'check-updates':
+      return post(message({ type: 'updates', jobId, ...(await checkInstalled(idbRecords, { hubUrl: request.hubUrl, accessToken: request.token })) }));
     default:
       request satisfies never;
   }

@@ -30,3 +30,15 @@ describe('concurrency', () => {
     expect(backOff(backOff(startConcurrency(0), 0), 0).limit).toBe(1);
   });
 });
+
+describe('isUpdateCheckDue', () => {
+  it('checks at most once a day, and only online', async () => {
+    const { isUpdateCheckDue } = await import('./update-schedule.ts');
+    const day = 24 * 60 * 60 * 1000;
+    expect(isUpdateCheckDue(null, 1000, true)).toBe(true);
+    expect(isUpdateCheckDue(null, 1000, false)).toBe(false);
+    expect(isUpdateCheckDue(5000, 5000 + day - 1, true)).toBe(false);
+    expect(isUpdateCheckDue(5000, 5000 + day, true)).toBe(true);
+    expect(isUpdateCheckDue(5000, 4000, true)).toBe(true); // a clock set back
+  });
+});

@@ -106,4 +106,20 @@ describe('Library', () => {
     library.remove('o/m');
     expect(worker.sent.at(-1)).toMatchObject({ type: 'delete', repo: 'o/m' });
   });
+
+  it('checks for updates, shows them by repo, and updates at the revision the check found', () => {
+    const { worker, library } = setup();
+    worker.deliver({ type: 'installed-list', jobId: 'l', models: [{ repo: 'o/m', state: 'installed', dtype: 'q8', commit: 'c1', revision: 'main', bytesOnDisk: 10, totalBytes: 10, installedAt: 1 }] });
+    library.checkUpdates();
+    expect(worker.sent.at(-1)).toMatchObject({ type: 'check-updates', hubUrl: 'https://hub.test' });
+    expect(library.updateCheck).toEqual({ state: 'checking' });
+    const info = { repo: 'o/m', revision: 'main', fromCommit: 'c1', toCommit: 'c2', changedFiles: ['config.json'], downloadBytes: 42 };
+    worker.deliver({ type: 'updates', jobId: worker.sent.at(-1)!.jobId, updates: [info], failed: [] });
+    expect(library.updates['o/m']).toEqual(info);
+    library.update('o/m');
+    const download = worker.sent.at(-1)!;
+    expect(download).toMatchObject({ type: 'download', repo: 'o/m', dtype: 'q8', revision: 'main' });
+    worker.deliver({ type: 'done', jobId: download.jobId, repo: 'o/m', manifest: {} as never });
+    expect(library.updates['o/m']).toBeUndefined();
+  });
 });

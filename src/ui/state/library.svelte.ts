@@ -1,6 +1,6 @@
 import type { ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
-import { message, type DownloadReply, type DownloadRequest, type DtypeOption, type StoredModel, type TabMessage } from '../../core/protocol.ts';
+import { message, type DownloadReply, type DownloadRequest, type DtypeOption, type StoredModel, type TabMessage, type UpdateInfo } from '../../core/protocol.ts';
 import type { Port } from './worker-port.ts';
 
 export type Inspection =
@@ -38,6 +38,10 @@ export class Library {
   stored = $state.raw<readonly StoredModel[]>([]);
   inspections = $state.raw<Readonly<Record<string, Inspection>>>({});
   transfers = $state.raw<Readonly<Record<string, Transfer>>>({});
+  /** Installed models whose revision moved on, by repo. */
+  updates = $state.raw<Readonly<Record<string, UpdateInfo>>>({});
+  /** Where the last update check stands: null before the first. */
+  updateCheck = $state.raw<{ readonly state: 'checking' } | { readonly state: 'done'; readonly at: number; readonly failed: number } | null>(null);
   /** Called after a model is installed or deleted (e.g. to refresh the storage meter). */
   onchange: () => void = () => undefined;
 
@@ -89,6 +93,19 @@ export class Library {
     else this.#tabs.postMessage(message({ type: 'abort-repo', repo }));
   }
 
+  /** Ask the hub whether installed models have newer commits (on demand, or at most daily). */
+  checkUpdates(): void {
+    this.updateCheck = { state: 'checking' };
+    this.#worker.postMessage(message({ type: 'check-updates', jobId: this.#job('check-updates'), ...this.#hub() }));
+  }
+
+  /** Update an installed model to its revision's newest commit: only changed files are fetched. */
+  update(repo: string): void {
+    const info = this.updates[repo];
+    const installed = this.stored.find((m) => m.repo === repo && m.state === 'installed');
+    if (info && installed) this.download(repo, installed.dtype, info.revision);
+  }
+
   /** Delete the model's bytes; a download of it here or in another tab is cancelled first. */
   remove(repo: string): void {
     this.#worker.postMessage(message({ type: 'delete', jobId: this.#job('delete'), repo }));
@@ -116,10 +133,15 @@ export class Library {
       case 'installed-list':
         this.stored = reply.models;
         return;
+      case 'updates':
+        this.updates = Object.freeze(Object.fromEntries(reply.updates.map((u) => [u.repo, u])));
+        this.updateCheck = { state: 'done', at: Date.now(), failed: reply.failed.length };
+        return;
       case 'done':
       case 'cancelled':
       case 'deleted':
         this.transfers = update(this.transfers, reply.repo, undefined);
+        if (reply.type !== 'cancelled') this.updates = update(this.updates, reply.repo, undefined);
         this.refresh();
         if (reply.type !== 'cancelled') this.onchange();
         return;
