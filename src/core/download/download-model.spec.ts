@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHubDouble, type HubDouble } from '../../../e2e/hub/server.ts';
+import { describe, expect, it } from 'vitest';
 import { syntheticFile, syntheticRepo } from '../../../e2e/hub/synthetic-repo.ts';
 import { corsFilteredFetch } from '../../testing/cors-filtered-fetch.ts';
-import { MemoryRecords, MemoryStore } from '../../testing/memory-store.ts';
+import { downloadHarness } from '../../testing/download-harness.ts';
 import { StudioError } from '../errors.ts';
-import { downloadModel, type DownloadModelParams, type ModelEvent } from './download-model.ts';
-import { createWasmHasher } from './wasm-hasher.ts';
+import { downloadModel, type ModelEvent } from './download-model.ts';
 
 const ENCODER = 1_500_000;
 const DECODER = 2_500_000;
@@ -17,48 +15,12 @@ const repo = syntheticRepo({
 const gated = syntheticRepo({ id: 'test/gated', gated: true, files: repo.files });
 const TOTAL = 4 * 700 + ENCODER + DECODER;
 
-let hub: HubDouble;
-let store: MemoryStore;
-let records: MemoryRecords;
-beforeAll(async () => {
-  hub = await startHubDouble({ repos: [repo, gated] });
-});
-afterAll(() => hub.close());
-beforeEach(() => {
-  hub.faults.reset();
-  hub.log.length = 0;
-  store = new MemoryStore();
-  records = new MemoryRecords();
-});
-
-function params(overrides: Partial<DownloadModelParams> = {}): DownloadModelParams {
-  return {
-    repo: 'test/whisper',
-    revision: 'main',
-    dtype: 'q8',
-    hubUrl: hub.hubUrl,
-    fetch: (input, init) => fetch(input, init),
-    store,
-    records,
-    createHasher: createWasmHasher,
-    signal: new AbortController().signal,
-    sleep: async () => undefined,
-    now: () => performance.now(),
-    wallNow: () => Date.now(),
-    random: () => 0.5,
-    estimate: async () => null,
-    ...overrides,
-  };
-}
-
-async function run(p: DownloadModelParams): Promise<ModelEvent[]> {
-  const events: ModelEvent[] = [];
-  for await (const event of downloadModel(p)) events.push(event);
-  return events;
-}
+const h = downloadHarness([repo, gated]);
+const params = h.params;
+const run = h.run;
 
 const cdnBytes = (): number =>
-  hub.log.filter((r) => r.server === 'cdn' && r.method === 'GET').length;
+  h.hub.log.filter((r) => r.server === 'cdn' && r.method === 'GET').length;
 
 describe('downloadModel', () => {
   it('installs exactly the planned files, verified, pinned to the commit, with a manifest written last', async () => {
@@ -68,10 +30,10 @@ describe('downloadModel', () => {
     if (last?.type !== 'installed') return;
     expect(last.manifest.commit).toBe(repo.sha);
     expect(last.manifest.totalBytes).toBe(TOTAL);
-    expect(await store.repoBytes('test/whisper')).toBe(TOTAL);
-    expect(store.files.has(`test/whisper/${repo.sha}/onnx/encoder_model.onnx`)).toBe(false);
-    expect(hub.log.filter((r) => r.url.includes('/resolve/')).every((r) => r.url.includes(repo.sha))).toBe(true);
-    expect(records.pending.size).toBe(0);
+    expect(await h.store.repoBytes('test/whisper')).toBe(TOTAL);
+    expect(h.store.files.has(`test/whisper/${repo.sha}/onnx/encoder_model.onnx`)).toBe(false);
+    expect(h.hub.log.filter((r) => r.url.includes('/resolve/')).every((r) => r.url.includes(repo.sha))).toBe(true);
+    expect(h.records.pending.size).toBe(0);
     const progress = events.filter((e) => e.type === 'progress');
     expect(progress.at(-1)).toMatchObject({ loaded: TOTAL, total: TOTAL });
   });
@@ -88,13 +50,13 @@ describe('downloadModel', () => {
   });
 
   it('survives dropped connections at several offsets, asking only for the missing ranges', async () => {
-    hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 300_000 }, Date.now());
-    hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 1_700_000 }, Date.now());
+    h.hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 300_000 }, Date.now());
+    h.hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 1_700_000 }, Date.now());
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');
-    const ranges = hub.log.filter((r) => r.server === 'cdn' && r.url.includes('/lfs/')).map((r) => r.range);
+    const ranges = h.hub.log.filter((r) => r.server === 'cdn' && r.url.includes('/lfs/')).map((r) => r.range);
     expect(ranges).toEqual([null, null, expect.stringMatching(/^bytes=\d+-$/), expect.stringMatching(/^bytes=\d+-$/)]);
-    const resumed = hub.log.filter((r) => r.server === 'cdn' && r.range !== null);
+    const resumed = h.hub.log.filter((r) => r.server === 'cdn' && r.range !== null);
     const decoderSha = await repo.files.find((f) => f.path === 'onnx/decoder_model_merged_quantized.onnx')!.sha256();
     // No If-Range (not CORS-safelisted): the commit-pinned URL and the sha256 keep a resume correct.
     expect(resumed.map((r) => r.ifRange)).toEqual([null, null]);
@@ -107,7 +69,7 @@ describe('downloadModel', () => {
 
   it('resumes an aborted download from the bytes in the store', async () => {
     const controller = new AbortController();
-    hub.faults.add({ kind: 'throttle', bytesPerSecond: 20_000_000 }, Date.now());
+    h.hub.faults.add({ kind: 'throttle', bytesPerSecond: 20_000_000 }, Date.now());
     const p = params({ signal: controller.signal });
     const partial: ModelEvent[] = [];
     await expect(
@@ -118,45 +80,45 @@ describe('downloadModel', () => {
         }
       })(),
     ).rejects.toThrow();
-    const kept = await store.repoBytes('test/whisper');
+    const kept = await h.store.repoBytes('test/whisper');
     expect(kept).toBeGreaterThan(2_000_000);
-    expect(records.pending.size).toBe(1);
-    hub.log.length = 0;
-    hub.faults.reset();
+    expect(h.records.pending.size).toBe(1);
+    h.hub.log.length = 0;
+    h.hub.faults.reset();
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');
     const planned = events[0];
     expect(planned.type === 'planned' && planned.onDisk).toBe(kept);
-    expect(hub.log.filter((r) => r.url.includes('/api/'))).toHaveLength(0);
-    expect(hub.log.filter((r) => r.server === 'cdn' && r.range !== null).length).toBeGreaterThan(0);
+    expect(h.hub.log.filter((r) => r.url.includes('/api/'))).toHaveLength(0);
+    expect(h.hub.log.filter((r) => r.server === 'cdn' && r.range !== null).length).toBeGreaterThan(0);
   });
 
   it('never installs corrupted bytes and deletes the bad file', async () => {
-    hub.faults.add({ kind: 'corrupt', path: 'onnx/encoder_model_quantized.onnx', atByte: 1000 }, Date.now());
+    h.hub.faults.add({ kind: 'corrupt', path: 'onnx/encoder_model_quantized.onnx', atByte: 1000 }, Date.now());
     const error = await run(params()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StudioError);
     expect((error as StudioError).code).toBe('integrity');
     expect((error as StudioError).message).toContain('onnx/encoder_model_quantized.onnx');
-    expect(records.manifests.size).toBe(0);
-    expect(store.files.has(`test/whisper/${repo.sha}/onnx/encoder_model_quantized.onnx`)).toBe(false);
+    expect(h.records.manifests.size).toBe(0);
+    expect(h.store.files.has(`test/whisper/${repo.sha}/onnx/encoder_model_quantized.onnx`)).toBe(false);
   });
 
   it('waits as long as a 429 asks, then finishes', async () => {
     const waits: number[] = [];
-    hub.faults.add({ kind: 'status', status: 429, retryAfter: 3, path: 'config.json' }, Date.now());
+    h.hub.faults.add({ kind: 'status', status: 429, retryAfter: 3, path: 'config.json' }, Date.now());
     const events = await run(params({ sleep: async (ms) => void waits.push(ms) }));
     expect(events.at(-1)?.type).toBe('installed');
     expect(waits).toEqual([3000]);
   });
 
   it('asks resolve again when the presigned URL expired mid-download', async () => {
-    hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 500_000 }, Date.now());
+    h.hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 500_000 }, Date.now());
     let firstUrl: string | null = null;
     const expiring: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
-      if (firstUrl === null && res.url.startsWith(hub.cdnUrl) && res.headers.get('content-length') === String(DECODER)) {
+      if (firstUrl === null && res.url.startsWith(h.hub.cdnUrl) && res.headers.get('content-length') === String(DECODER)) {
         firstUrl = res.url;
-        hub.faults.add({ kind: 'expire-urls' }, Date.now());
+        h.hub.faults.add({ kind: 'expire-urls' }, Date.now());
       }
       return res;
     };
@@ -170,21 +132,21 @@ describe('downloadModel', () => {
     const error = await run(params({ repo: 'test/gated' })).catch((e: unknown) => e);
     expect((error as StudioError).code).toBe('gated');
     expect((error as StudioError).message).toContain('test/gated is a gated model');
-    hub.log.length = 0;
+    h.hub.log.length = 0;
     const events = await run(params({ repo: 'test/gated', accessToken: 'hf_double_has_access' }));
     expect(events.at(-1)?.type).toBe('installed');
-    expect(hub.log.filter((r) => r.server === 'cdn').every((r) => !r.authorization)).toBe(true);
+    expect(h.hub.log.filter((r) => r.server === 'cdn').every((r) => !r.authorization)).toBe(true);
     expect(cdnBytes()).toBe(2);
   });
 
   it('refuses before starting when the model does not fit, and stops cleanly when storage fills up', async () => {
     const small = params({ estimate: async () => ({ quota: 1_000_000, usage: 0 }) });
     await expect(run(small)).rejects.toThrow(/Not enough storage for test\/whisper/);
-    expect(hub.log.filter((r) => r.url.includes('/resolve/'))).toHaveLength(0);
-    store.quota = 2_000_000;
+    expect(h.hub.log.filter((r) => r.url.includes('/resolve/'))).toHaveLength(0);
+    h.store.quota = 2_000_000;
     const full = await run(params()).catch((e: unknown) => e);
     expect((full as StudioError).code).toBe('quota');
-    expect(await store.repoBytes('test/whisper')).toBeGreaterThan(1_000_000);
+    expect(await h.store.repoBytes('test/whisper')).toBeGreaterThan(1_000_000);
   });
 
   it('refuses a dtype the repo lacks files for', async () => {
@@ -195,13 +157,13 @@ describe('downloadModel', () => {
 const DECODER_PATH = 'onnx/decoder_model_merged_quantized.onnx';
 /** The CDN's GETs of LFS files (encoder and decoder), in order. */
 const lfsRequests = (): { range: string | null; ifRange: string | null }[] =>
-  hub.log.filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes('/lfs/'));
+  h.hub.log.filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes('/lfs/'));
 const retries = (events: ModelEvent[]) => events.flatMap((e) => (e.type === 'progress' && e.retry ? [e.retry] : []));
 
 describe('downloadModel against real CDNs and networks', () => {
   it('resumes through a CDN that hides Content-Range, checking the start by Content-Length', async () => {
-    hub.faults.add({ kind: 'strict-cdn' }, Date.now());
-    hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 1_200_000 }, Date.now());
+    h.hub.faults.add({ kind: 'strict-cdn' }, Date.now());
+    h.hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 1_200_000 }, Date.now());
     const events = await run(params({ fetch: corsFilteredFetch() }));
     expect(events.at(-1)?.type).toBe('installed');
     const resumed = lfsRequests().filter((r) => r.range !== null);
@@ -212,8 +174,8 @@ describe('downloadModel against real CDNs and networks', () => {
   });
 
   it('starts a file over when a 206 can be checked neither by Content-Range nor by length', async () => {
-    hub.faults.add({ kind: 'strict-cdn' }, Date.now());
-    hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 1_200_000 }, Date.now());
+    h.hub.faults.add({ kind: 'strict-cdn' }, Date.now());
+    h.hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 1_200_000 }, Date.now());
     const hideLength: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
       const headers = new Headers(res.headers);
@@ -228,24 +190,24 @@ describe('downloadModel against real CDNs and networks', () => {
   });
 
   it('restarts the file on a 200 to a ranged request, or a 206 at the wrong start', async () => {
-    hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 600_000 }, Date.now());
-    hub.faults.add({ kind: 'ignore-range', path: DECODER_PATH }, Date.now());
-    hub.faults.add({ kind: 'drop', path: 'onnx/encoder_model_quantized.onnx', atByte: 600_000 }, Date.now());
-    hub.faults.add({ kind: 'wrong-start', path: 'onnx/encoder_model_quantized.onnx', shift: -4096 }, Date.now());
+    h.hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 600_000 }, Date.now());
+    h.hub.faults.add({ kind: 'ignore-range', path: DECODER_PATH }, Date.now());
+    h.hub.faults.add({ kind: 'drop', path: 'onnx/encoder_model_quantized.onnx', atByte: 600_000 }, Date.now());
+    h.hub.faults.add({ kind: 'wrong-start', path: 'onnx/encoder_model_quantized.onnx', shift: -4096 }, Date.now());
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');
     expect(retries(events).map((r) => r.reason)).toContain('restart-file');
   });
 
   it('retries a body that ends cleanly but short', async () => {
-    hub.faults.add({ kind: 'truncate', path: DECODER_PATH, atByte: 900_000 }, Date.now());
+    h.hub.faults.add({ kind: 'truncate', path: DECODER_PATH, atByte: 900_000 }, Date.now());
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');
     expect(Number(lfsRequests().at(-1)?.range?.slice(6, -1))).toBeGreaterThan(0);
   });
 
   it('aborts a stalled body after the stall timeout and resumes from the bytes on disk', async () => {
-    hub.faults.add({ kind: 'stall', path: DECODER_PATH, atByte: 1_100_000 }, Date.now());
+    h.hub.faults.add({ kind: 'stall', path: DECODER_PATH, atByte: 1_100_000 }, Date.now());
     const started = performance.now();
     const events = await run(params({ stallTimeoutMs: 300 }));
     expect(events.at(-1)?.type).toBe('installed');
@@ -255,21 +217,21 @@ describe('downloadModel against real CDNs and networks', () => {
   });
 
   it('gives up on a stalled tree API call with a message that says the hub did not answer', async () => {
-    hub.faults.add({ kind: 'stall-api', api: 'tree' }, Date.now());
+    h.hub.faults.add({ kind: 'stall-api', api: 'tree' }, Date.now());
     const error = await run(params({ hubTimeoutMs: 1000 })).catch((e: unknown) => e);
     expect((error as StudioError).message).toMatch(/The hub did not answer within 1 s while reading test\/whisper/);
-  });
+  }, 10_000);
 
   it('reads Retry-After dates against the wall clock, and stops on waits past the cap', async () => {
     const waits: number[] = [];
-    hub.faults.add({ kind: 'status', status: 503, retryAfterDateIn: 3, path: 'config.json' }, Date.now());
+    h.hub.faults.add({ kind: 'status', status: 503, retryAfterDateIn: 3, path: 'config.json' }, Date.now());
     const events = await run(params({ sleep: async (ms) => void waits.push(ms), now: () => 5 }));
     expect(events.at(-1)?.type).toBe('installed');
     expect(waits[0]).toBeGreaterThan(1000);
     expect(waits[0]).toBeLessThanOrEqual(3000);
     expect(retries(events)[0].reason).toBe('server-asked');
 
-    hub.faults.add({ kind: 'status', status: 429, retryAfter: 3600, path: DECODER_PATH }, Date.now());
+    h.hub.faults.add({ kind: 'status', status: 429, retryAfter: 3600, path: DECODER_PATH }, Date.now());
     const error = await run(params({ repo: 'test/gated', accessToken: 'hf_double_has_access' })).catch((e: unknown) => e);
     expect((error as StudioError).code).toBe('rate-limited');
     expect((error as StudioError).message).toContain('asked to wait 1 h 0 min before more of test/gated can be downloaded');

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHubDouble, type HubDouble } from '../../../e2e/hub/server.ts';
+import { describe, expect, it } from 'vitest';
 import { syntheticFile, syntheticRepo } from '../../../e2e/hub/synthetic-repo.ts';
 import { corsFilteredFetch } from '../../testing/cors-filtered-fetch.ts';
-import { MemoryRecords, MemoryStore } from '../../testing/memory-store.ts';
+import { downloadHarness } from '../../testing/download-harness.ts';
 import { StudioError } from '../errors.ts';
-import { downloadModel, type DownloadModelParams, type ModelEvent } from './download-model.ts';
-import { createWasmHasher } from './wasm-hasher.ts';
+import { downloadModel } from './download-model.ts';
 
 const MiB = 1024 * 1024;
 const DECODER = 'onnx/decoder_model_merged_quantized.onnx';
@@ -15,41 +13,12 @@ const json = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'preproc
 const repo = syntheticRepo({ id: 'test/segmented', files: [...json, syntheticFile(ENCODER, 3 * MiB), syntheticFile(DECODER, DECODER_BYTES)] });
 const TOTAL = 4 * 500 + 3 * MiB + DECODER_BYTES;
 
-let hub: HubDouble;
-let store: MemoryStore;
-let records: MemoryRecords;
-beforeAll(async () => {
-  hub = await startHubDouble({ repos: [repo] });
-});
-afterAll(() => hub.close());
-beforeEach(() => {
-  hub.faults.reset();
-  hub.log.length = 0;
-  store = new MemoryStore();
-  records = new MemoryRecords();
-});
-
-function params(overrides: Partial<DownloadModelParams> = {}): DownloadModelParams {
-  return {
-    repo: 'test/segmented', revision: 'main', dtype: 'q8', hubUrl: hub.hubUrl,
-    fetch: (input, init) => fetch(input, init),
-    store, records, createHasher: createWasmHasher,
-    signal: new AbortController().signal,
-    sleep: async () => undefined,
-    now: () => performance.now(), wallNow: () => Date.now(), random: () => 0.5,
-    estimate: async () => null,
-    ...overrides,
-  };
-}
-
-async function run(p: DownloadModelParams): Promise<ModelEvent[]> {
-  const events: ModelEvent[] = [];
-  for await (const event of downloadModel(p)) events.push(event);
-  return events;
-}
+const h = downloadHarness([repo]);
+const params = h.params;
+const run = h.run;
 
 const decoderRanges = (): (string | null)[] => {
-  return hub.log.filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes('/lfs/') && r.range !== null && !r.range.startsWith('bytes=0-3')).map((r) => r.range);
+  return h.hub.log.filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes('/lfs/') && r.range !== null && !r.range.startsWith('bytes=0-3')).map((r) => r.range);
 };
 /** Bytes the CDN was asked for, summed over its ranged GETs. */
 const askedBytes = (): number =>
@@ -62,7 +31,7 @@ describe('parallel segmented download', () => {
   it('fetches a big file as safelisted bytes=a-b segments, verified in order, installed', async () => {
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');
-    expect(await store.repoBytes('test/segmented')).toBe(TOTAL);
+    expect(await h.store.repoBytes('test/segmented')).toBe(TOTAL);
     expect(decoderRanges().sort()).toEqual([`bytes=0-${16 * MiB - 1}`, `bytes=${16 * MiB}-${32 * MiB - 1}`, `bytes=${32 * MiB}-${DECODER_BYTES - 1}`].sort());
     const progress = events.filter((e) => e.type === 'progress');
     expect(progress.at(-1)).toMatchObject({ loaded: TOTAL, total: TOTAL });
@@ -70,17 +39,17 @@ describe('parallel segmented download', () => {
   });
 
   it('resumes per segment after a cancel: only the missing ranges are fetched', async () => {
-    hub.faults.add({ kind: 'throttle', bytesPerSecond: 40_000_000 }, Date.now());
+    h.hub.faults.add({ kind: 'throttle', bytesPerSecond: 40_000_000 }, Date.now());
     const controller = new AbortController();
     await expect(
       (async () => {
         for await (const e of downloadModel(params({ signal: controller.signal }))) if (e.type === 'progress' && e.loaded > 20 * MiB) controller.abort();
       })(),
     ).rejects.toThrow();
-    const pending = records.pending.get('test/segmented');
+    const pending = h.records.pending.get('test/segmented');
     expect(pending?.segments?.[DECODER]?.length).toBe(3);
-    hub.faults.reset();
-    hub.log.length = 0;
+    h.hub.faults.reset();
+    h.hub.log.length = 0;
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');
     const planned = events[0];
@@ -90,31 +59,31 @@ describe('parallel segmented download', () => {
   });
 
   it('survives a hidden Content-Range on segments (checked by Content-Length) and sends no preflight headers', async () => {
-    hub.faults.add({ kind: 'strict-cdn' }, Date.now());
-    hub.faults.add({ kind: 'drop', path: DECODER, atByte: 20 * MiB }, Date.now());
+    h.hub.faults.add({ kind: 'strict-cdn' }, Date.now());
+    h.hub.faults.add({ kind: 'drop', path: DECODER, atByte: 20 * MiB }, Date.now());
     const events = await run(params({ fetch: corsFilteredFetch() }));
     expect(events.at(-1)?.type).toBe('installed');
-    expect(hub.log.every((r) => r.ifRange === null)).toBe(true);
+    expect(h.hub.log.every((r) => r.ifRange === null)).toBe(true);
     expect(decoderRanges().every((r) => /^bytes=\d+-\d+$/.test(r!))).toBe(true);
   });
 
   it('falls back to one whole-file stream when the CDN ignores Range', async () => {
-    hub.faults.add({ kind: 'ignore-range', path: DECODER, times: 100 }, Date.now());
+    h.hub.faults.add({ kind: 'ignore-range', path: DECODER, times: 100 }, Date.now());
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');
-    expect(await store.repoBytes('test/segmented')).toBe(TOTAL);
+    expect(await h.store.repoBytes('test/segmented')).toBe(TOTAL);
   });
 
   it('catches a flipped byte in a later segment and keeps the file out', async () => {
-    hub.faults.add({ kind: 'corrupt', path: DECODER, atByte: 33 * MiB }, Date.now());
+    h.hub.faults.add({ kind: 'corrupt', path: DECODER, atByte: 33 * MiB }, Date.now());
     const error = await run(params()).catch((e: unknown) => e);
     expect((error as StudioError).code).toBe('integrity');
-    expect(store.files.has(`test/segmented/${repo.sha}/${DECODER}`)).toBe(false);
-    expect(records.manifests.size).toBe(0);
+    expect(h.store.files.has(`test/segmented/${repo.sha}/${DECODER}`)).toBe(false);
+    expect(h.records.manifests.size).toBe(0);
   });
 
   it('retries a stalled segment from its bytes on disk', async () => {
-    hub.faults.add({ kind: 'stall', path: DECODER, atByte: 17 * MiB }, Date.now());
+    h.hub.faults.add({ kind: 'stall', path: DECODER, atByte: 17 * MiB }, Date.now());
     const events = await run(params({ stallTimeoutMs: 300 }));
     expect(events.at(-1)?.type).toBe('installed');
     expect(events.some((e) => e.type === 'progress' && e.retry?.reason === 'stalled')).toBe(true);
