@@ -75,6 +75,7 @@ export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<Mod
     yield* progressOf(runPool(work.tasks, p), plan, work.loaded, p.now);
   } finally {
     await work.close();
+    await checkpoints.drained();
   }
   const manifest = manifestOf(plan, p.revision, p.now());
   await p.records.putManifest(manifest); // the switch: readers move to the new commit at once

@@ -28,6 +28,11 @@ export class PendingCheckpoints {
     return this.save();
   }
 
+  /** Every write asked for so far has landed: call before the record is deleted, or a late write would bring it back. */
+  drained(): Promise<void> {
+    return this.#queue;
+  }
+
   save(): Promise<void> {
     const snapshot = this.#pending;
     this.#queue = this.#queue.then(() => this.#records.putPending(snapshot)).catch(() => undefined);
