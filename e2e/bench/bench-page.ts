@@ -28,7 +28,7 @@ export function runBlobWorker(page: Page, source: string, urls: string[]): Promi
 }
 
 /** Our download worker: download a repo, time `started` → `done`, then delete it again. `maxConnections` 1 is the single-stream baseline. */
-export function runAppDownload(page: Page, workerUrl: string, repo: string, hubUrl: string, maxConnections?: number): Promise<{ bytes: number; ms: number }> {
+export function runAppDownload(page: Page, workerUrl: string, repo: string, hubUrl: string, maxConnections?: number): Promise<{ bytes: number; ms: number; doneAt: number }> {
   return page.evaluate(
     ([url, repoId, hub, connections]) =>
       new Promise((resolve, reject) => {
@@ -36,14 +36,16 @@ export function runAppDownload(page: Page, workerUrl: string, repo: string, hubU
         let started = 0;
         let bytes = 0;
         let ms = 0;
+        let doneAt = 0; // wall clock, to compare with the double's log
         worker.onmessage = ({ data }) => {
           if (data.type === 'started') [started, bytes] = [performance.now(), data.total];
           else if (data.type === 'done') {
             ms = performance.now() - started;
+            doneAt = Date.now();
             worker.postMessage({ type: 'delete', jobId: 'bench-delete', repo: repoId });
           } else if (data.type === 'deleted') {
             worker.terminate();
-            resolve({ bytes, ms });
+            resolve({ bytes, ms, doneAt });
           } else if (data.type === 'error') reject(new Error(data.error.message));
         };
         worker.postMessage({ type: 'download', jobId: 'bench', repo: repoId, revision: 'main', dtype: 'q8', hubUrl: hub, maxConnections: connections });

@@ -12,6 +12,8 @@ export interface LoggedRequest {
   readonly time: number;
   /** Responses of this server still open when this request arrived, itself included: the client's concurrent connections. */
   readonly concurrent: number;
+  /** When the response ended (its last byte sent, or the connection closed); null while it is open. */
+  end: number | null;
 }
 
 export function logEntry(server: 'hub' | 'cdn', req: IncomingMessage, now: number, concurrent = 1): LoggedRequest {
@@ -19,7 +21,7 @@ export function logEntry(server: 'hub' | 'cdn', req: IncomingMessage, now: numbe
     const value = req.headers[name];
     return typeof value === 'string' ? value : null;
   };
-  return Object.freeze({
+  return Object.seal({
     server,
     method: req.method ?? 'GET',
     url: req.url ?? '/',
@@ -29,17 +31,22 @@ export function logEntry(server: 'hub' | 'cdn', req: IncomingMessage, now: numbe
     origin: header('origin'),
     time: now,
     concurrent,
+    end: null,
   });
 }
 
-/** Counts a server's open responses, for `LoggedRequest.concurrent`. */
-export function openResponses(): { open(res: ServerResponse): number } {
+/** Logs a request with how many of the server's responses are open (itself included), and when its response ends. */
+export function openResponses(): { log(server: 'hub' | 'cdn', req: IncomingMessage, res: ServerResponse): LoggedRequest } {
   let count = 0;
   return {
-    open(res) {
+    log(server, req, res) {
       count += 1;
-      res.once('close', () => (count -= 1));
-      return count;
+      const entry = logEntry(server, req, Date.now(), count);
+      res.once('close', () => {
+        count -= 1;
+        entry.end = Date.now();
+      });
+      return entry;
     },
   };
 }

@@ -8,7 +8,7 @@ import { sendTree, sendModelInfo } from './hub-api.ts';
 import { entryNotFound, repoNotFound, revisionNotFound } from './hub-errors.ts';
 import { Presigner } from './presign.ts';
 import { RepoHistory } from './repo-history.ts';
-import { logEntry, openResponses, type LoggedRequest } from './request-log.ts';
+import { openResponses, type LoggedRequest } from './request-log.ts';
 import type { HubFile, HubRepo } from './repo-types.ts';
 import { resolveFile, type ResolveContext } from './resolve.ts';
 import { serveBytes } from './serve-bytes.ts';
@@ -104,7 +104,7 @@ async function handleHub(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', hubUrl);
   if (await handleControl(req, res, url.pathname, state)) return;
-  state.log.push(logEntry('hub', req, Date.now(), state.responses.open(res)));
+  state.log.push(state.responses.log('hub', req, res));
   if (answerPreflight(req, res)) return;
   applyCors(res);
   const api = url.pathname.match(API);
@@ -136,7 +136,7 @@ async function handleCdn(
   cdnUrl: string,
   cdn: { published: Map<string, HubFile>; presigner: Presigner; faults: FaultTable; log: LoggedRequest[]; responses: ReturnType<typeof openResponses> },
 ): Promise<void> {
-  cdn.log.push(logEntry('cdn', req, Date.now(), cdn.responses.open(res)));
+  cdn.log.push(cdn.responses.log('cdn', req, res));
   if (answerPreflight(req, res, cdn.faults.strictCdn)) return;
   applyCors(res, cdn.faults.strictCdn);
   const url = new URL(req.url ?? '/', cdnUrl);
