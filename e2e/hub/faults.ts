@@ -8,8 +8,11 @@ export type Fault =
   | { readonly kind: 'truncate'; readonly atByte: number; readonly path?: string }
   /** Answer a ranged request with 200 and the whole file, as servers without Range support do (`times`, default 1). */
   | { readonly kind: 'ignore-range'; readonly path?: string; readonly times?: number }
-  /** Answer a ranged request with 206 whose body and Content-Range start `shift` bytes off the asked start (once). */
-  | { readonly kind: 'wrong-start'; readonly shift: number; readonly path?: string }
+  /**
+   * Answer a ranged request with 206 whose body and Content-Range start `shift` bytes off the asked
+   * start (once); with `startsWithin`, only a request whose range starts inside [from, to].
+   */
+  | { readonly kind: 'wrong-start'; readonly shift: number; readonly path?: string; readonly startsWithin?: readonly [number, number] }
   /** Never answer the tree or revision API (no status, no headers) the next `times` times. */
   | { readonly kind: 'stall-api'; readonly api: 'tree' | 'revision'; readonly times?: number }
   /**
@@ -66,7 +69,7 @@ export class FaultTable {
   #cuts: Counted<BodyCut & { path?: string }>[] = [];
   #statuses: Counted<InjectedStatus & { path?: string }>[] = [];
   #ignoreRange: Counted<{ path?: string }>[] = [];
-  #wrongStart: Counted<{ path?: string; shift: number }>[] = [];
+  #wrongStart: Counted<{ path?: string; shift: number; startsWithin?: readonly [number, number] }>[] = [];
   #apiStalls: Counted<{ api: 'tree' | 'revision' }>[] = [];
   #corrupt: { path: string; atByte: number }[] = [];
   #bytesPerSecond = 0;
@@ -80,7 +83,7 @@ export class FaultTable {
       case 'drop': case 'stall': case 'truncate': this.#cuts.push({ ...fault, left: 1 }); break;
       case 'status': this.#statuses.push({ ...fault, left: fault.times ?? 1 }); break;
       case 'ignore-range': this.#ignoreRange.push({ path: fault.path, left: fault.times ?? 1 }); break;
-      case 'wrong-start': this.#wrongStart.push({ path: fault.path, shift: fault.shift, left: 1 }); break;
+      case 'wrong-start': this.#wrongStart.push({ ...fault, left: 1 }); break;
       case 'stall-api': this.#apiStalls.push({ api: fault.api, left: fault.times ?? 1 }); break;
       case 'corrupt': this.#corrupt.push({ ...fault }); break;
       case 'throttle': this.#bytesPerSecond = fault.bytesPerSecond; break;
@@ -129,8 +132,9 @@ export class FaultTable {
   }
 
   /** How far off to start this ranged answer, consumed; 0 for a correct answer. */
-  takeWrongStart(path: string): number {
-    return takeOne(this.#wrongStart, (w) => matches(w.path, path))?.shift ?? 0;
+  takeWrongStart(path: string, start: number): number {
+    const inside = (w: { startsWithin?: readonly [number, number] }): boolean => !w.startsWithin || (start >= w.startsWithin[0] && start <= w.startsWithin[1]);
+    return takeOne(this.#wrongStart, (w) => matches(w.path, path) && inside(w))?.shift ?? 0;
   }
 
   /** Whether this API call should never be answered, consumed. */

@@ -11,7 +11,7 @@ function chooseRange(req: IncomingMessage, file: HubFile, etag: string, faults: 
   const range = parseRange(rangeHeader, file.size);
   if (range.kind !== 'partial') return range;
   if (faults.takeIgnoreRange(file.path)) return { kind: 'none' };
-  const shift = faults.takeWrongStart(file.path);
+  const shift = faults.takeWrongStart(file.path, range.start);
   const start = Math.min(file.size - 1, Math.max(0, range.start + shift));
   return shift === 0 ? range : { ...range, start };
 }

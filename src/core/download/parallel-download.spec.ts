@@ -3,7 +3,7 @@ import { syntheticFile, syntheticRepo } from '../../../e2e/hub/synthetic-repo.ts
 import { corsFilteredFetch } from '../../testing/cors-filtered-fetch.ts';
 import { downloadHarness } from '../../testing/download-harness.ts';
 import { StudioError } from '../errors.ts';
-import { downloadModel } from './download-model.ts';
+import { downloadModel, type ModelEvent } from './download-model.ts';
 
 const MiB = 1024 * 1024;
 const DECODER = 'onnx/decoder_model_merged_quantized.onnx';
@@ -26,6 +26,13 @@ const askedBytes = (): number =>
     const [, a, b] = range!.match(/^bytes=(\d+)-(\d*)$/)!;
     return sum + (b === '' ? DECODER_BYTES : Number(b) + 1) - Number(a);
   }, 0);
+
+/** Progress never counts more than the model, per file or in all, and ends at exactly the total. */
+function expectHonestProgress(events: ModelEvent[]): void {
+  const progress = events.flatMap((e) => (e.type === 'progress' ? [e] : []));
+  expect(progress.every((e) => e.loaded <= TOTAL && e.fileLoaded <= e.fileTotal)).toBe(true);
+  expect(progress.at(-1)?.loaded).toBe(TOTAL);
+}
 
 describe('parallel segmented download', () => {
   it('fetches a big file as safelisted bytes=a-b segments, verified in order, installed', async () => {
@@ -67,11 +74,21 @@ describe('parallel segmented download', () => {
     expect(decoderRanges().every((r) => /^bytes=\d+-\d+$/.test(r!))).toBe(true);
   });
 
-  it('falls back to one whole-file stream when the CDN ignores Range', async () => {
+  it('falls back to one whole-file stream when the CDN ignores Range, and progress stays honest', async () => {
     h.hub.faults.add({ kind: 'ignore-range', path: DECODER, times: 100 }, Date.now());
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');
     expect(await h.store.repoBytes('test/segmented')).toBe(TOTAL);
+    expectHonestProgress(events);
+  });
+
+  it('starts a segment over when its answer starts elsewhere, taking its bytes back from the progress', async () => {
+    h.hub.faults.add({ kind: 'drop', path: DECODER, atByte: 20 * MiB }, Date.now());
+    h.hub.faults.add({ kind: 'wrong-start', path: DECODER, shift: -4096, startsWithin: [16 * MiB + 1, 20 * MiB] }, Date.now()); // the resumed request
+    const events = await run(params());
+    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.some((e) => e.type === 'progress' && e.retry?.reason === 'restart-file')).toBe(true);
+    expectHonestProgress(events);
   });
 
   it('catches a flipped byte in a later segment and keeps the file out', async () => {

@@ -40,6 +40,8 @@ export class SegmentedFile {
   readonly #hash: OrderedHash;
   /** Aborts the other segments when one of them finds the server ignores Range. */
   readonly #siblings = new AbortController();
+  /** Bytes of a restarted segment that progress still counts: taken back before its next attempt. */
+  readonly #unreported: number[] = [];
   #left: number;
   #fellBack = false;
   #closed = false;
@@ -121,14 +123,22 @@ export class SegmentedFile {
         position: () => this.#written[i],
         done: () => this.#written[i] >= segment.end - segment.start,
         attempt: (guard) => this.#attempt(i, guard, signal),
-        restart: async () => void (this.#written[i] = 0), // rewritten in place; the hash reads it once whole
+        restart: async () => this.#restart(i),
         retried: (reason, delayMs) => Object.freeze({ type: 'retry', path, reason, delayMs }),
       },
     );
   }
 
+  /** Fetch the segment again from its start: its bytes are rewritten in place (the hash reads them once whole). */
+  #restart(i: number): void {
+    this.#unreported[i] = (this.#unreported[i] ?? 0) + this.#written[i];
+    this.#written[i] = 0;
+  }
+
   async *#attempt(i: number, guard: StallGuard, signal: AbortSignal): AsyncGenerator<TaskEvent> {
     const segment = this.#segments[i];
+    if (this.#unreported[i]) yield { type: 'bytes', path: this.#p.file.path, delta: -this.#unreported[i] };
+    this.#unreported[i] = 0;
     const from = segment.start + this.#written[i];
     const res = await fetchRange({ ...this.#p, url: resolveUrl(this.#p), hubOrigin: new URL(this.#p.hubUrl).origin, from, end: segment.end - 1, size: this.#p.file.size, signal, guard });
     if (res.whole) {
@@ -150,6 +160,7 @@ export class SegmentedFile {
 
   /** Write a chunk at the segment's edge; flush and record progress every so often. */
   #place(i: number, chunk: Uint8Array): TaskEvent {
+    if (this.#fellBack) throw new NoRangeSupport('the file is coming as one stream'); // a read that resolved just before the abort
     const segment = this.#segments[i];
     const at = segment.start + this.#written[i];
     if (at + chunk.byteLength > segment.end) throw new AttemptError({ kind: 'network' }, 'More bytes than the range asked for');
