@@ -84,3 +84,22 @@ test('with no model installed, the panel says where to get one', async ({ page }
   await openApp(page);
   await expect(page.getByTestId('no-model')).toContainText('Download one in the model library');
 });
+
+test.describe('a transcription worker that fails', () => {
+  // The worker script must come from the network (not the service worker) for the test to break it.
+  test.use({ serviceWorkers: 'block' });
+
+  test('gives a message, keeps the panel usable, and the next transcription gets a fresh worker', async ({ page, context }) => {
+    await installTiny(page);
+    await context.route(/\/assets\/transcribe\.worker-[^/]*\.js$/, (route) => route.abort());
+    await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+    await page.getByLabel('Language').selectOption('english');
+    await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('The transcription worker stopped', { timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Transcribe', exact: true })).toBeEnabled();
+
+    await context.unrouteAll();
+    const text = await transcribeJfk(page);
+    expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
+  });
+});

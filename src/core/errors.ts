@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'server'
   | 'invalid-input'
   | 'unsupported'
-  | 'storage';
+  | 'storage'
+  | 'crashed';
 
 export interface ErrorData {
   readonly code: ErrorCode;

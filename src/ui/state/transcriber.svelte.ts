@@ -16,10 +16,18 @@ export interface TranscribeOptions {
   readonly task: Task;
 }
 
-interface WorkerLike {
+export interface WorkerLike {
   postMessage(message: TranscribeRequest, transfer: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<TranscribeReply>) => void): void;
+  /** A worker that failed to load or crashed; `messageerror`: a reply that could not be read. */
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
   terminate(): void;
+}
+
+/** What an `error` event of a worker says, when it says anything (an ErrorEvent's message). */
+function errorText(event: Event): string {
+  const message = (event as { message?: unknown }).message;
+  return typeof message === 'string' && message !== '' ? message : 'it failed to start or stopped';
 }
 
 /**
@@ -32,6 +40,8 @@ export class Transcriber {
   readonly #store: TranscriptStore;
   #worker: WorkerLike | null = null;
   #jobId = '';
+  /** Bumped by every start and cancel: a decode that finishes after a cancel must not start a job. */
+  #generation = 0;
   phase = $state<Phase>('idle');
   segments = $state.raw<readonly Segment[]>([]);
   source = $state('');
@@ -52,14 +62,17 @@ export class Transcriber {
 
   async transcribe(file: Blob & { name?: string }, options: TranscribeOptions): Promise<void> {
     if (this.busy) return;
+    const generation = ++this.#generation;
     this.error = null;
     this.phase = 'decoding';
     let audio: Float32Array;
     try {
       audio = await this.#decode(file);
     } catch (error) {
-      return this.#fail(error);
+      if (generation === this.#generation) this.#fail(error);
+      return;
     }
+    if (generation !== this.#generation) return; // cancelled while reading
     this.#begin(file.name ?? 'recording', audio.length / SAMPLE_RATE);
     this.#jobId = `t-${Date.now().toString(36)}`;
     const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, audio, ...options });
@@ -68,8 +81,8 @@ export class Transcriber {
 
   cancel(): void {
     if (!this.busy) return;
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#generation += 1;
+    this.#dropWorker();
     this.phase = 'cancelled';
   }
 
@@ -101,7 +114,26 @@ export class Transcriber {
     if (this.#worker) return this.#worker;
     const worker = this.#makeWorker();
     worker.addEventListener('message', (event) => this.#receive(event.data));
+    worker.addEventListener('error', (event) => this.#crashed(worker, errorText(event)));
+    worker.addEventListener('messageerror', () => this.#crashed(worker, 'a reply could not be read'));
     return (this.#worker = worker);
+  }
+
+  #dropWorker(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  /** The worker is gone or broken: say so, keep the segments, and start a fresh one next time. */
+  #crashed(worker: WorkerLike, reason: string): void {
+    if (worker !== this.#worker) return;
+    this.#dropWorker();
+    if (!this.busy) return;
+    this.error = Object.freeze({
+      code: 'crashed',
+      message: `The transcription worker stopped (${reason}). The segments done so far are kept; press Transcribe to try again.`,
+    });
+    this.phase = 'failed';
   }
 
   #receive(reply: TranscribeReply): void {

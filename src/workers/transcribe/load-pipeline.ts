@@ -5,6 +5,7 @@ import type { Dtype } from '../../core/plan/dtypes.ts';
 import { MODEL_ROUTE_PREFIX } from '../../core/sw/model-route.ts';
 import type { Device } from '../../core/transcribe-protocol.ts';
 import { opfsModelCache } from './opfs-model-cache.ts';
+import { singleModelCache } from './pipeline-cache.ts';
 
 /** Models only from our store; ONNX Runtime only from our origin. Never the hub, never a CDN. */
 function configure(threads: number): void {
@@ -31,17 +32,14 @@ export function threadCount(): number {
   return self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
 }
 
-const loaded = new Map<string, Promise<AutomaticSpeechRecognitionPipeline>>();
+/** One model in memory per worker: a different model (or dtype, device, threads) disposes the previous one. */
+const loaded = singleModelCache(async (key) => {
+  const [repo, dtype, device, threads] = key.split('|');
+  configure(Number(threads));
+  return (await pipeline('automatic-speech-recognition', repo, { dtype: dtype as Dtype, device: device as Device })) as AutomaticSpeechRecognitionPipeline;
+});
 
 /** The ASR pipeline for an installed model, loaded once per worker. */
 export function loadPipeline(repo: string, dtype: Dtype, device: Device, threads: number): Promise<AutomaticSpeechRecognitionPipeline> {
-  const key = `${repo}:${dtype}:${device}:${threads}`;
-  let ready = loaded.get(key);
-  if (!ready) {
-    configure(threads);
-    ready = pipeline('automatic-speech-recognition', repo, { dtype, device }) as Promise<AutomaticSpeechRecognitionPipeline>;
-    ready.catch(() => loaded.delete(key));
-    loaded.set(key, ready);
-  }
-  return ready;
+  return loaded.get([repo, dtype, device, threads].join('|'));
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { singleModelCache } from './pipeline-cache.ts';
+
+function fakeModels() {
+  const disposed: string[] = [];
+  const load = async (key: string) => ({ key, dispose: async () => void disposed.push(key) });
+  return { disposed, load };
+}
+
+describe('singleModelCache', () => {
+  it('reuses the loaded model, and disposes the previous one when switching', async () => {
+    const { disposed, load } = fakeModels();
+    const cache = singleModelCache(load);
+    const tiny = await cache.get('tiny');
+    expect(await cache.get('tiny')).toBe(tiny);
+    await cache.get('small');
+    await cache.get('tiny');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(disposed).toEqual(['tiny', 'small']);
+    expect(cache.size).toBe(1);
+  });
+
+  it('forgets a load that failed, so the next ask loads again', async () => {
+    let attempts = 0;
+    const cache = singleModelCache(async (key) => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('broken file');
+      return { key, dispose: async () => undefined };
+    });
+    await expect(cache.get('tiny')).rejects.toThrow('broken file');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await cache.get('tiny')).key).toBe('tiny');
+  });
+});
