@@ -1,4 +1,4 @@
-import { backOff, observeBytes, startConcurrency, type ConcurrencyPolicy, DEFAULT_CONCURRENCY } from './concurrency.ts';
+import { backOff, DEFAULT_CONCURRENCY, observeBytes, startConcurrency, type Concurrency, type ConcurrencyPolicy } from './concurrency.ts';
 import type { RetryReason } from './retry-policy.ts';
 
 /** What a running download task reports: bytes of a file that reached the disk (negative when a file starts over), or a retry. */
@@ -20,62 +20,94 @@ export interface PoolParams {
 
 const BACK_OFF: ReadonlySet<RetryReason> = new Set(['stalled', 'server', 'server-asked']);
 
-/**
- * Run tasks in order, several at once (the limit adapts to what the connections deliver), and
- * yield their events as they come. The first failure aborts every other task; the pool ends
- * only after all of them stopped, so no task writes to a file its owner is about to close.
- */
-export async function* runPool(tasks: readonly PoolTask[], p: PoolParams): AsyncGenerator<TaskEvent> {
-  const policy = p.concurrency ?? DEFAULT_CONCURRENCY;
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(p.signal.reason);
-  p.signal.addEventListener('abort', onAbort, { once: true });
-  let concurrency = startConcurrency(p.now(), policy);
-  const events: TaskEvent[] = [];
-  const running = new Set<Promise<void>>();
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    wake?.();
-    wake = null;
-  };
-  const launch = (task: PoolTask): void => {
+/** The running state of one pool: tasks started in order up to the adaptive limit, their events queued. */
+class Pool {
+  readonly #tasks: readonly PoolTask[];
+  readonly #p: PoolParams;
+  readonly #policy: ConcurrencyPolicy;
+  readonly #controller = new AbortController();
+  readonly #running = new Set<Promise<void>>();
+  readonly #events: TaskEvent[] = [];
+  readonly #onAbort = (): void => this.#controller.abort(this.#p.signal.reason);
+  #concurrency: Concurrency;
+  #next = 0;
+  #failure: { error: unknown } | null = null;
+  #wake: (() => void) | null = null;
+
+  constructor(tasks: readonly PoolTask[], p: PoolParams) {
+    [this.#tasks, this.#p, this.#policy] = [tasks, p, p.concurrency ?? DEFAULT_CONCURRENCY];
+    this.#concurrency = startConcurrency(p.now(), this.#policy);
+    p.signal.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  /** Start tasks while the limit allows and nothing failed. */
+  fill(): void {
+    while (this.#failure === null && !this.#controller.signal.aborted && this.#running.size < this.#concurrency.limit && this.#next < this.#tasks.length) {
+      this.#launch(this.#tasks[this.#next++]);
+    }
+  }
+
+  /** Events as they come, until every task ended; then the first failure, if any. */
+  async *drain(): AsyncGenerator<TaskEvent> {
+    while (this.#running.size > 0 || this.#events.length > 0) {
+      if (this.#events.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
+      while (this.#events.length > 0) yield this.#events.shift()!;
+    }
+    if (this.#failure) throw this.#failure.error;
+  }
+
+  /** Abort what still runs and wait until it stopped, so no task writes to a file about to close. */
+  async close(): Promise<void> {
+    this.#controller.abort();
+    await Promise.all(this.#running);
+    this.#p.signal.removeEventListener('abort', this.#onAbort);
+  }
+
+  #launch(task: PoolTask): void {
     let run: Promise<void> | null = null;
     run = (async () => {
       try {
-        for await (const event of task.run(controller.signal)) {
-          if (event.type === 'bytes') concurrency = observeBytes(concurrency, p.now(), event.delta, policy);
-          else if (BACK_OFF.has(event.reason)) concurrency = backOff(concurrency, p.now(), policy);
-          events.push(event);
-          fill();
-          notify();
-        }
+        for await (const event of task.run(this.#controller.signal)) this.#receive(event);
       } catch (error) {
-        failure ??= { error };
-        controller.abort(error);
+        this.#failure ??= { error };
+        this.#controller.abort(error);
       } finally {
         await Promise.resolve(); // `run` is assigned by the time a task that ends at once gets here
-        running.delete(run!);
-        fill();
-        notify();
+        this.#running.delete(run!);
+        this.fill();
+        this.#notify();
       }
     })();
-    running.add(run);
-  };
-  const fill = (): void => {
-    while (failure === null && !controller.signal.aborted && running.size < concurrency.limit && next < tasks.length) launch(tasks[next++]);
-  };
+    this.#running.add(run);
+  }
+
+  #receive(event: TaskEvent): void {
+    const now = this.#p.now();
+    if (event.type === 'bytes') this.#concurrency = observeBytes(this.#concurrency, now, event.delta, this.#policy);
+    else if (BACK_OFF.has(event.reason)) this.#concurrency = backOff(this.#concurrency, now, this.#policy);
+    this.#events.push(event);
+    this.fill();
+    this.#notify();
+  }
+
+  #notify(): void {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  }
+}
+
+/**
+ * Run tasks in order, several at once (the limit adapts to what the connections deliver), and
+ * yield their events as they come. The first failure aborts every other task; the pool ends
+ * only after all of them stopped.
+ */
+export async function* runPool(tasks: readonly PoolTask[], p: PoolParams): AsyncGenerator<TaskEvent> {
+  const pool = new Pool(tasks, p);
   try {
-    fill();
-    while (running.size > 0 || events.length > 0) {
-      if (events.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      while (events.length > 0) yield events.shift()!;
-    }
-    if (failure) throw (failure as { error: unknown }).error;
+    pool.fill();
+    yield* pool.drain();
   } finally {
-    controller.abort();
-    await Promise.all(running);
-    p.signal.removeEventListener('abort', onAbort);
+    await pool.close();
   }
 }
