@@ -122,4 +122,19 @@ describe('Library', () => {
     worker.deliver({ type: 'done', jobId: download.jobId, repo: 'o/m', manifest: {} as never });
     expect(library.updates['o/m']).toBeUndefined();
   });
+
+  it('keeps a wait on the row until it is over, while other requests keep reporting', () => {
+    let clock = 1000;
+    const worker = fakePort<DownloadRequest, DownloadReply>();
+    const library = new Library(worker, fakePort<TabMessage, TabMessage>(), () => ({ hubUrl: 'https://hub.test' }), () => clock);
+    library.download('o/m', 'q8');
+    const jobId = worker.sent[0].jobId;
+    worker.deliver({ ...progress(jobId, 10), retry: { reason: 'server-asked', delayMs: 3000 } } as DownloadReply);
+    clock = 2500;
+    worker.deliver(progress(jobId, 20));
+    expect(library.transfers['o/m']).toMatchObject({ wait: { notice: { reason: 'server-asked' }, receivedAt: 1000 } });
+    clock = 4500;
+    worker.deliver(progress(jobId, 30));
+    expect(library.transfers['o/m']).toMatchObject({ wait: null });
+  });
 });

@@ -1,3 +1,4 @@
+import type { RetryNotice } from '../../core/download/progress.ts';
 import type { ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import { message, type DownloadReply, type DownloadRequest, type DtypeOption, type StoredModel, type TabMessage, type UpdateInfo } from '../../core/protocol.ts';
@@ -12,8 +13,21 @@ type Progress = Extract<DownloadReply, { type: 'progress' }>;
 
 export type Transfer =
   | { readonly state: 'starting'; readonly jobId: string; readonly local: boolean }
-  /** `receivedAt`: when the last message arrived (the Library's clock), so the view can tell silence from speed. */
-  | { readonly state: 'running'; readonly jobId: string; readonly local: boolean; readonly loaded: number; readonly total: number; readonly progress: Progress | null; readonly receivedAt: number }
+  /**
+   * `receivedAt`: when the last message arrived (the Library's clock), so the view can tell silence
+   * from speed. `wait`: a retry one request is sitting out, kept until it is over, however many
+   * progress messages the other requests send meanwhile.
+   */
+  | {
+      readonly state: 'running';
+      readonly jobId: string;
+      readonly local: boolean;
+      readonly loaded: number;
+      readonly total: number;
+      readonly progress: Progress | null;
+      readonly receivedAt: number;
+      readonly wait: { readonly notice: RetryNotice; readonly receivedAt: number } | null;
+    }
   | { readonly state: 'busy' }
   | { readonly state: 'failed'; readonly error: ErrorData };
 
@@ -119,10 +133,10 @@ export class Library {
         this.inspections = update(this.inspections, reply.repo, { state: 'ready', commit: reply.commit, options: reply.options });
         return;
       case 'started':
-        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.onDisk, total: reply.total, progress: null, receivedAt: this.#clock() });
+        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.onDisk, total: reply.total, progress: null, receivedAt: this.#clock(), wait: null });
         return;
       case 'progress':
-        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.loaded, total: reply.total, progress: reply, receivedAt: this.#clock() });
+        this.#progress(reply, local);
         return;
       case 'busy':
         this.transfers = update(this.transfers, reply.repo, { state: 'busy' });
@@ -148,6 +162,14 @@ export class Library {
       default:
         reply satisfies never;
     }
+  }
+
+  #progress(reply: Progress, local: boolean): void {
+    const now = this.#clock();
+    const previous = this.transfers[reply.repo];
+    const earlier = previous?.state === 'running' ? previous.wait : null;
+    const wait = reply.retry ? { notice: reply.retry, receivedAt: now } : earlier && now - earlier.receivedAt < earlier.notice.delayMs ? earlier : null;
+    this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.loaded, total: reply.total, progress: reply, receivedAt: now, wait });
   }
 
   /** An inspection's error goes to the size picker; any other (a download, a delete, another tab's) to the row's transfer. */
