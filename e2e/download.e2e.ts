@@ -7,6 +7,8 @@ import { hubControl } from './hub-control.ts';
 test.beforeEach(async () => hubControl.reset());
 
 test('downloads whisper-tiny q8 into OPFS, exact size first, verified, installed', async ({ page }) => {
+  // A per-connection limit, as CDNs have: the requests then overlap for certain.
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 20_000_000 });
   await openApp(page);
   const model = await addRepo(page, 'Xenova/whisper-tiny');
   await expect(model.getByTestId('download-button')).toHaveAttribute('title', `${WHISPER_TINY_Q8_BYTES} bytes`);
