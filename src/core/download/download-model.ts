@@ -99,8 +99,9 @@ async function* progressOf(events: AsyncGenerator<TaskEvent>, plan: FilePlan, lo
     const fileLoaded = loadedByFile.get(event.path) ?? 0;
     const base = { type: 'progress', file: event.path, fileLoaded, fileTotal, loaded, total: plan.totalBytes } as const;
     if (event.type === 'retry') {
-      samples = [];
-      yield { ...base, bytesPerSecond: 0, etaSeconds: null, retry: { reason: event.reason, delayMs: event.delayMs } };
+      // One request waits; the others may well be flowing, so the speed stays what it is.
+      const speed = bytesPerSecond(samples);
+      yield { ...base, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed), retry: { reason: event.reason, delayMs: event.delayMs } };
       continue;
     }
     const at = now();
