@@ -4,10 +4,11 @@ import { AttemptError } from './attempt-error.ts';
 import { fetchRange } from './fetch-range.ts';
 import { integrityError } from './file-errors.ts';
 import type { Hasher, HasherFactory, HashKind } from './hasher.ts';
-import { batched, readChunks } from './read-body.ts';
+import { bodyBatches } from './read-body.ts';
 import { retryLoop } from './retry-loop.ts';
 import type { RetryPolicy, RetryReason } from './retry-policy.ts';
 import type { StallGuard } from './stall-guard.ts';
+import type { TaskEvent } from './task-pool.ts';
 import { writeChunk } from './write-chunk.ts';
 
 export interface DownloadFileParams {
@@ -34,14 +35,23 @@ export interface DownloadFileParams {
   readonly yieldToEvents?: () => Promise<void>;
 }
 
+/** A file's events as the download pool reports them: bytes as deltas from `initial`, retries as they are. */
+export async function* asTaskEvents(events: AsyncGenerator<FileEvent>, path: string, initial: number): AsyncGenerator<TaskEvent> {
+  let last = initial;
+  for await (const event of events) {
+    if (event.type === 'retry') {
+      yield { type: 'retry', path, reason: event.reason, delayMs: event.delayMs };
+      continue;
+    }
+    yield { type: 'bytes', path, delta: event.onDisk - last };
+    last = event.onDisk;
+  }
+}
+
 /** huggingface_hub uses 10 s; a little more spares slow mobile links. */
 export const DEFAULT_STALL_MS = 15_000;
-/** How long the chunk loop may run before it lets queued messages in. */
-export const YIELD_EVERY_MS = 5;
 /** Bytes written between flushes: a tab closed mid-download keeps at least what was flushed. */
-export const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
-/** Network chunks are ~64 KiB; writing and hashing them in 1 MiB batches costs far fewer calls. */
-export const BATCH_BYTES = 1024 * 1024;
+const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
 
 /** What happens to one file: its bytes on disk grew, or an attempt failed and another follows. */
 export type FileEvent =
@@ -90,8 +100,7 @@ async function restart(handle: StoredFile, state: Written, p: DownloadFileParams
 
 /** Write one response body at the end of what is on disk, hashing as it goes. */
 async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, state: Written, guard: StallGuard, p: DownloadFileParams): AsyncGenerator<FileEvent> {
-  let lastYield = p.now();
-  for await (const chunk of batched(readChunks(body, guard), BATCH_BYTES)) {
+  for await (const chunk of bodyBatches(body, guard, p, p.signal)) {
     const at = state.onDisk;
     if (at + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
     writeChunk(handle, chunk, at, p.repo, p.file.size - at);
@@ -99,11 +108,6 @@ async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, st
     state.onDisk = at + chunk.byteLength;
     await state.hasher.update(chunk);
     yield { type: 'bytes', onDisk: state.onDisk };
-    if (p.yieldToEvents && p.now() - lastYield >= YIELD_EVERY_MS) {
-      await p.yieldToEvents();
-      p.signal.throwIfAborted();
-      lastYield = p.now();
-    }
   }
   if (state.onDisk < p.file.size) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
 }

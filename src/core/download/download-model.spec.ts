@@ -57,10 +57,8 @@ describe('downloadModel', () => {
     const ranges = h.hub.log.filter((r) => r.server === 'cdn' && r.url.includes('/lfs/')).map((r) => r.range);
     expect(ranges).toEqual([null, null, expect.stringMatching(/^bytes=\d+-$/), expect.stringMatching(/^bytes=\d+-$/)]);
     const resumed = h.hub.log.filter((r) => r.server === 'cdn' && r.range !== null);
-    const decoderSha = await repo.files.find((f) => f.path === 'onnx/decoder_model_merged_quantized.onnx')!.sha256();
     // No If-Range (not CORS-safelisted): the commit-pinned URL and the sha256 keep a resume correct.
     expect(resumed.map((r) => r.ifRange)).toEqual([null, null]);
-    expect(decoderSha).toMatch(/^[0-9a-f]{64}$/);
     const starts = ranges.slice(2).map((r) => Number(r!.slice(6, -1)));
     expect(starts[0]).toBeLessThanOrEqual(300_000);
     expect(starts[1]).toBeGreaterThan(300_000);
@@ -208,10 +206,8 @@ describe('downloadModel against real CDNs and networks', () => {
 
   it('aborts a stalled body after the stall timeout and resumes from the bytes on disk', async () => {
     h.hub.faults.add({ kind: 'stall', path: DECODER_PATH, atByte: 1_100_000 }, Date.now());
-    const started = performance.now();
     const events = await run(params({ stallTimeoutMs: 300 }));
     expect(events.at(-1)?.type).toBe('installed');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
     expect(retries(events)).toEqual([{ reason: 'stalled', delayMs: expect.any(Number) }]);
     expect(Number(lfsRequests().at(-1)?.range?.slice(6, -1))).toBeGreaterThan(0);
   });

@@ -91,25 +91,20 @@ async function* progressOf(events: AsyncGenerator<TaskEvent>, plan: FilePlan, lo
   let samples: readonly Sample[] = [];
   let lastEmit: number | null = null;
   for await (const event of events) {
-    const fileTotal = sizes.get(event.path) ?? 0;
     if (event.type === 'bytes') {
       loadedByFile.set(event.path, (loadedByFile.get(event.path) ?? 0) + event.delta);
       loaded += event.delta;
     }
-    const fileLoaded = loadedByFile.get(event.path) ?? 0;
-    const base = { type: 'progress', file: event.path, fileLoaded, fileTotal, loaded, total: plan.totalBytes } as const;
-    if (event.type === 'retry') {
-      // One request waits; the others may well be flowing, so the speed stays what it is.
-      const speed = bytesPerSecond(samples);
-      yield { ...base, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed), retry: { reason: event.reason, delayMs: event.delayMs } };
-      continue;
-    }
     const at = now();
-    if (!shouldEmit(lastEmit, at, fileLoaded === fileTotal)) continue; // the hot path: one comparison a chunk
-    lastEmit = at;
-    samples = addSample(samples, { at, bytes: loaded });
+    const fileLoaded = loadedByFile.get(event.path) ?? 0;
+    const fileTotal = sizes.get(event.path) ?? 0;
+    // The hot path: one comparison a chunk. A retry always goes out; one request waits while the
+    // others may well be flowing, so it leaves the speed as it is.
+    if (event.type === 'bytes' && !shouldEmit(lastEmit, at, fileLoaded === fileTotal)) continue;
+    if (event.type === 'bytes') [lastEmit, samples] = [at, addSample(samples, { at, bytes: loaded })];
     const speed = bytesPerSecond(samples);
-    yield { ...base, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed), retry: null };
+    const retry = event.type === 'retry' ? { reason: event.reason, delayMs: event.delayMs } : null;
+    yield { type: 'progress', file: event.path, fileLoaded, fileTotal, loaded, total: plan.totalBytes, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed), retry };
   }
 }
 

@@ -14,7 +14,7 @@ export class OrderedHash {
   readonly #handle: StoredFile;
   readonly #segments: readonly Segment[];
   readonly #written: readonly number[];
-  #hasher: Hasher;
+  readonly #hasher: Hasher;
   #hashed = 0;
   #queue: Promise<void> = Promise.resolve();
 
@@ -23,10 +23,6 @@ export class OrderedHash {
     this.#hasher = hasher;
     this.#segments = segments;
     this.#written = written;
-  }
-
-  get hashed(): number {
-    return this.#hashed;
   }
 
   /** After bytes were written at `at` (the caller already counted them in `written`). Resolves when hashed or queued behind backpressure. */

@@ -1,23 +1,16 @@
 import type { RepoFile } from '../hub/list-repo-files.ts';
 import type { FilePlan } from '../plan/file-plan.ts';
-import { downloadFile, type DownloadFileParams } from './download-file.ts';
+import { asTaskEvents, downloadFile, type DownloadFileParams } from './download-file.ts';
 import type { PendingCheckpoints } from './pending-checkpoints.ts';
 import { SegmentedFile } from './segmented-file.ts';
-import type { PoolTask, TaskEvent } from './task-pool.ts';
+import type { PoolTask } from './task-pool.ts';
 
 type TaskParams = Omit<DownloadFileParams, 'repo' | 'commit' | 'file' | 'signal'> & { readonly repo: string };
 
 /** A small file in one request, reported as deltas from what was on disk when the plan was opened. */
 function wholeFileTask(p: TaskParams, plan: FilePlan, file: RepoFile, initial: number): PoolTask {
   return {
-    async *run(signal): AsyncGenerator<TaskEvent> {
-      let last = initial;
-      for await (const event of downloadFile({ ...p, commit: plan.commit, file, signal })) {
-        if (event.type === 'retry') yield { type: 'retry', path: file.path, reason: event.reason, delayMs: event.delayMs };
-        else yield { type: 'bytes', path: file.path, delta: event.onDisk - last };
-        if (event.type === 'bytes') last = event.onDisk;
-      }
-    },
+    run: (signal) => asTaskEvents(downloadFile({ ...p, commit: plan.commit, file, signal }), file.path, initial),
   };
 }
 

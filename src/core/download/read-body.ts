@@ -1,5 +1,16 @@
 import type { StallGuard } from './stall-guard.ts';
 
+/** Network chunks are ~64 KiB; writing and hashing them in 1 MiB batches costs far fewer calls. */
+const BATCH_BYTES = 1024 * 1024;
+/** How long the chunk loop may run before it lets queued messages in. */
+const YIELD_EVERY_MS = 5;
+
+export interface Pacing {
+  readonly now: () => number;
+  /** Lets queued messages (an abort) run; called every few ms of the chunk loop. */
+  readonly yieldToEvents?: () => Promise<void>;
+}
+
 function concat(parts: readonly Uint8Array[], bytes: number): Uint8Array {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(bytes);
@@ -45,5 +56,21 @@ export async function* readChunks(body: ReadableStream<Uint8Array>, guard: Stall
   } finally {
     // Stopping early (abort, stall, disk error) must also stop the network transfer.
     await reader.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * A response body as 1 MiB batches, each read under the stall watchdog; between batches, every
+ * few ms, queued messages (an abort) get to run, and an abort then ends the loop.
+ */
+export async function* bodyBatches(body: ReadableStream<Uint8Array>, guard: StallGuard, pacing: Pacing, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  let lastYield = pacing.now();
+  for await (const batch of batched(readChunks(body, guard), BATCH_BYTES)) {
+    yield batch;
+    if (pacing.yieldToEvents && pacing.now() - lastYield >= YIELD_EVERY_MS) {
+      await pacing.yieldToEvents();
+      signal.throwIfAborted();
+      lastYield = pacing.now();
+    }
   }
 }

@@ -51,6 +51,8 @@ export async function reuseInstalled(plan: FilePlan, installed: InstalledManifes
   for (const file of plan.files) {
     const old = before.get(file.path);
     if (!old || old.size !== file.size || checksum(old) !== checksum(file)) continue;
+    // Already copied by an update that was interrupted: its task verifies it from disk, no second copy.
+    if ((await p.store.sizeOf({ repo: plan.repo, commit: plan.commit, path: file.path })) === file.size) continue;
     if (await copyVerified(installed, plan, file, p)) reused.add(file.path);
   }
   return reused;

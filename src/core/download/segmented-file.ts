@@ -1,11 +1,11 @@
 import type { FileKey, StoredFile } from '../store/model-store.ts';
 import { AttemptError } from './attempt-error.ts';
-import { BATCH_BYTES, DEFAULT_STALL_MS, downloadFile, hashKind, resolveUrl, YIELD_EVERY_MS, type DownloadFileParams } from './download-file.ts';
+import { asTaskEvents, DEFAULT_STALL_MS, downloadFile, hashKind, resolveUrl, type DownloadFileParams } from './download-file.ts';
 import { fetchRange } from './fetch-range.ts';
 import { integrityError } from './file-errors.ts';
 import type { Hasher } from './hasher.ts';
 import { OrderedHash } from './ordered-hash.ts';
-import { batched, readChunks } from './read-body.ts';
+import { bodyBatches } from './read-body.ts';
 import { retryLoop } from './retry-loop.ts';
 import { planSegments, trustedWritten, type Segment } from './segments.ts';
 import type { StallGuard } from './stall-guard.ts';
@@ -145,15 +145,9 @@ export class SegmentedFile {
       await res.body.cancel().catch(() => undefined);
       throw new NoRangeSupport(`${this.#p.file.path}: the server sent the whole file for a range`);
     }
-    let lastYield = this.#p.now();
-    for await (const chunk of batched(readChunks(res.body, guard), BATCH_BYTES)) {
+    for await (const chunk of bodyBatches(res.body, guard, this.#p, signal)) {
       yield this.#place(i, chunk);
       await this.#hash.advance(segment.start + this.#written[i] - chunk.byteLength, chunk);
-      if (this.#p.yieldToEvents && this.#p.now() - lastYield >= YIELD_EVERY_MS) {
-        await this.#p.yieldToEvents();
-        signal.throwIfAborted();
-        lastYield = this.#p.now();
-      }
     }
     if (this.#written[i] < segment.end - segment.start) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
   }
@@ -196,11 +190,6 @@ export class SegmentedFile {
     await this.close();
     await this.#p.store.remove(this.#key);
     await this.#p.checkpoint(this.#p.file.path, undefined);
-    let onDisk = 0;
-    for await (const event of downloadFile({ ...this.#p, signal })) {
-      if (event.type === 'retry') yield { type: 'retry', path: this.#p.file.path, reason: event.reason, delayMs: event.delayMs };
-      else yield { type: 'bytes', path: this.#p.file.path, delta: event.onDisk - onDisk };
-      onDisk = event.type === 'bytes' ? event.onDisk : onDisk;
-    }
+    yield* asTaskEvents(downloadFile({ ...this.#p, signal }), this.#p.file.path, 0);
   }
 }
