@@ -150,6 +150,13 @@ row('206 with a wrong start', async (page, model) => {
   return `${outcome} (segment restarted)`;
 });
 
+row('206 shorter than asked (capped ranges)', async (page, model) => {
+  await downloadWith(model, { kind: 'drop', path: DECODER, atByte: 6_000_000 }, { kind: 'cap-range', path: DECODER, bytes: 4_000_000, times: 20 });
+  const outcome = await installedIdentical(page, model);
+  expect(askedRanges(await log()).length).toBeGreaterThan(3); // each short answer followed by a request for the rest
+  return `${outcome} (rest asked for)`;
+});
+
 row('truncated body (clean end, no length)', async (page, model) => {
   await downloadWith(model, { kind: 'truncate', path: DECODER, atByte: 5_000_000 });
   const outcome = await installedIdentical(page, model);

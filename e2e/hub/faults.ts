@@ -13,6 +13,8 @@ export type Fault =
    * start (once); with `startsWithin`, only a request whose range starts inside [from, to].
    */
   | { readonly kind: 'wrong-start'; readonly shift: number; readonly path?: string; readonly startsWithin?: readonly [number, number] }
+  /** Answer ranged requests with at most `bytes` bytes (a 206 shorter than asked, as RFC 9110 allows and some CDNs do) the next `times` times. */
+  | { readonly kind: 'cap-range'; readonly bytes: number; readonly path?: string; readonly times?: number }
   /** Never answer the tree or revision API (no status, no headers) the next `times` times. */
   | { readonly kind: 'stall-api'; readonly api: 'tree' | 'revision'; readonly times?: number }
   /**
@@ -69,6 +71,7 @@ export class FaultTable {
   #cuts: Counted<BodyCut & { path?: string }>[] = [];
   #statuses: Counted<InjectedStatus & { path?: string }>[] = [];
   #ignoreRange: Counted<{ path?: string }>[] = [];
+  #caps: Counted<{ path?: string; bytes: number }>[] = [];
   #wrongStart: Counted<{ path?: string; shift: number; startsWithin?: readonly [number, number] }>[] = [];
   #apiStalls: Counted<{ api: 'tree' | 'revision' }>[] = [];
   #corrupt: { path: string; atByte: number }[] = [];
@@ -84,6 +87,7 @@ export class FaultTable {
       case 'status': this.#statuses.push({ ...fault, left: fault.times ?? 1 }); break;
       case 'ignore-range': this.#ignoreRange.push({ path: fault.path, left: fault.times ?? 1 }); break;
       case 'wrong-start': this.#wrongStart.push({ ...fault, left: 1 }); break;
+      case 'cap-range': this.#caps.push({ path: fault.path, bytes: fault.bytes, left: fault.times ?? 1 }); break;
       case 'stall-api': this.#apiStalls.push({ api: fault.api, left: fault.times ?? 1 }); break;
       case 'corrupt': this.#corrupt.push({ ...fault }); break;
       case 'throttle': this.#bytesPerSecond = fault.bytesPerSecond; break;
@@ -98,6 +102,7 @@ export class FaultTable {
     this.#statuses = [];
     this.#ignoreRange = [];
     this.#wrongStart = [];
+    this.#caps = [];
     this.#apiStalls = [];
     this.#corrupt = [];
     this.#bytesPerSecond = 0;
@@ -135,6 +140,11 @@ export class FaultTable {
   takeWrongStart(path: string, start: number): number {
     const inside = (w: { startsWithin?: readonly [number, number] }): boolean => !w.startsWithin || (start >= w.startsWithin[0] && start <= w.startsWithin[1]);
     return takeOne(this.#wrongStart, (w) => matches(w.path, path) && inside(w))?.shift ?? 0;
+  }
+
+  /** How many bytes at most this ranged answer may carry, consumed; null for no cap. */
+  takeCap(path: string): number | null {
+    return takeOne(this.#caps, (c) => matches(c.path, path))?.bytes ?? null;
   }
 
   /** Whether this API call should never be answered, consumed. */

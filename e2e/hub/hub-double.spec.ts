@@ -180,7 +180,7 @@ describe('faults', () => {
     expect((await fetch(`${hub.hubUrl}/api/models/test/small/tree/main`)).status).toBe(200);
   });
 
-  it('truncates a body cleanly, answers a range with 200, or with 206 at the wrong start', async () => {
+  it('truncates a body cleanly, answers a range with 200, with less than asked, or with 206 at the wrong start', async () => {
     hub.faults.add({ kind: 'truncate', path: 'onnx/model.onnx', atByte: 1000 }, Date.now());
     const short = await fetch(resolveUrl('test/small', 'onnx/model.onnx'));
     expect(short.headers.get('content-length')).toBeNull();
@@ -189,6 +189,10 @@ describe('faults', () => {
     const whole = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { headers: { Range: 'bytes=500-' } });
     expect(whole.status).toBe(200);
     expect((await whole.arrayBuffer()).byteLength).toBe(SIZE);
+    hub.faults.add({ kind: 'cap-range', path: 'onnx/model.onnx', bytes: 1000 }, Date.now());
+    const capped = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { headers: { Range: 'bytes=500-' } });
+    expect(capped.headers.get('content-range')).toBe(`bytes 500-1499/${SIZE}`);
+    expect((await capped.arrayBuffer()).byteLength).toBe(1000);
     hub.faults.add({ kind: 'wrong-start', path: 'onnx/model.onnx', shift: -100 }, Date.now());
     const off = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { headers: { Range: 'bytes=500-' } });
     expect(off.status).toBe(206);

@@ -13,7 +13,9 @@ function chooseRange(req: IncomingMessage, file: HubFile, etag: string, faults: 
   if (faults.takeIgnoreRange(file.path)) return { kind: 'none' };
   const shift = faults.takeWrongStart(file.path, range.start);
   const start = Math.min(file.size - 1, Math.max(0, range.start + shift));
-  return shift === 0 ? range : { ...range, start };
+  const cap = faults.takeCap(file.path);
+  const end = cap === null ? range.end : Math.min(range.end, start + cap - 1);
+  return shift === 0 && end === range.end ? range : { ...range, start, end };
 }
 
 /** Answer GET/HEAD for a file's bytes: 200, 206 with Content-Range, 416, honouring If-Range. */

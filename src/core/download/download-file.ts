@@ -98,18 +98,20 @@ async function restart(handle: StoredFile, state: Written, p: DownloadFileParams
   state.hasher = await p.createHasher(hashKind(p.file), p.file.size);
 }
 
-/** Write one response body at the end of what is on disk, hashing as it goes. */
-async function* receive(body: ReadableStream<Uint8Array>, handle: StoredFile, state: Written, guard: StallGuard, p: DownloadFileParams): AsyncGenerator<FileEvent> {
+/** Write one response body, which ends at `end`, after what is on disk, hashing as it goes. */
+async function* receive(body: ReadableStream<Uint8Array>, end: number, handle: StoredFile, state: Written, guard: StallGuard, p: DownloadFileParams): AsyncGenerator<FileEvent> {
   for await (const chunk of bodyBatches(body, guard, p, p.signal)) {
     const at = state.onDisk;
-    if (at + chunk.byteLength > p.file.size) throw new AttemptError({ kind: 'network' }, 'More bytes than the listing says');
+    if (at + chunk.byteLength > end) throw new AttemptError({ kind: 'network' }, 'More bytes than the answer said');
     writeChunk(handle, chunk, at, p.repo, p.file.size - at);
     if (Math.floor((at + chunk.byteLength) / FLUSH_EVERY_BYTES) > Math.floor(at / FLUSH_EVERY_BYTES)) handle.flush();
     state.onDisk = at + chunk.byteLength;
     await state.hasher.update(chunk);
     yield { type: 'bytes', onDisk: state.onDisk };
   }
-  if (state.onDisk < p.file.size) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
+  // Short of `end` is a cut connection; short of the file's end is a server that sent less than
+  // asked for, and the retry loop simply asks for the rest.
+  if (state.onDisk < end) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
 }
 
 export const resolveUrl = (p: Pick<DownloadFileParams, 'hubUrl' | 'repo' | 'commit' | 'file'>): string => `${p.hubUrl}/${p.repo}/resolve/${p.commit}/${p.file.path.split('/').map(encodeURIComponent).join('/')}`;
@@ -128,7 +130,7 @@ async function* attempt(handle: StoredFile, state: Written, guard: StallGuard, p
     wallNow: p.wallNow,
   });
   if (res.start === 0 && state.onDisk > 0) await restart(handle, state, p);
-  yield* receive(res.body, handle, state, guard, p);
+  yield* receive(res.body, res.end, handle, state, guard, p);
 }
 
 /** Ask `resolve` (so an expired CDN URL is renewed) for the rest of the file until it is all on disk. */

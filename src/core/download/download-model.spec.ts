@@ -197,6 +197,18 @@ describe('downloadModel against real CDNs and networks', () => {
     expect(retries(events).map((r) => r.reason)).toContain('restart-file');
   });
 
+  it('takes a 206 shorter than asked and asks for the rest, without starting over', async () => {
+    h.hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 400_000 }, Date.now());
+    h.hub.faults.add({ kind: 'cap-range', path: DECODER_PATH, bytes: 700_000, times: 3 }, Date.now());
+    const events = await run(params());
+    expect(events.at(-1)?.type).toBe('installed');
+    expect(retries(events).map((r) => r.reason)).toEqual(['network']); // only the drop; the capped answers were simply continued
+    // After the drop: each capped answer of 700 000 bytes is followed by a request for the rest.
+    const starts = lfsRequests().map((r) => Number(r.range?.slice(6, -1) ?? 0)).filter((start) => start > 0);
+    expect(starts).toHaveLength(3);
+    expect([starts[1] - starts[0], starts[2] - starts[1]]).toEqual([700_000, 700_000]);
+  });
+
   it('retries a body that ends cleanly but short', async () => {
     h.hub.faults.add({ kind: 'truncate', path: DECODER_PATH, atByte: 900_000 }, Date.now());
     const events = await run(params());

@@ -25,6 +25,11 @@ export interface RangeResponse {
   readonly body: ReadableStream<Uint8Array>;
   /** Where the body starts in the file: `from`, or 0 when the server sent the whole file. */
   readonly start: number;
+  /**
+   * Where it ends (exclusive). A server may send less than the range asked for (RFC 9110 lets it);
+   * the caller then asks again from there.
+   */
+  readonly end: number;
   /** The server sent the whole file (200), whatever range was asked for. */
   readonly whole: boolean;
 }
@@ -45,18 +50,20 @@ function rangeHeader(req: RangeRequest): string | null {
 }
 
 /**
- * Where a 206 starts, when that can be known: from a readable Content-Range, or, where a CDN
- * hides it (FACTS.md), from a Content-Length that is exactly the rest of the file. Null otherwise.
+ * The bytes a 206 carries, when that can be known: from a readable Content-Range that starts where
+ * asked (and may end sooner), or, where a CDN hides it (FACTS.md), from a Content-Length that is
+ * exactly the range asked for. Null otherwise: bytes of unknown offset are never placed.
  */
-function partialStart(res: Response, req: RangeRequest): number | null {
+function partialSpan(res: Response, req: RangeRequest): { start: number; end: number } | null {
   const contentRange = res.headers.get('Content-Range');
   if (contentRange !== null) {
     const match = contentRange.match(/^bytes (\d+)-(\d+)\/(\d+|\*)$/);
-    const fits = match !== null && Number(match[1]) === req.from && Number(match[2]) === lastByte(req) && (match[3] === '*' || Number(match[3]) === req.size);
-    return fits ? req.from : null;
+    if (!match || (match[3] !== '*' && Number(match[3]) !== req.size)) return null;
+    const [first, last] = [Number(match[1]), Number(match[2])];
+    return first === req.from && last >= first && last <= lastByte(req) ? { start: first, end: last + 1 } : null;
   }
   const length = res.headers.get('Content-Length');
-  return length !== null && Number(length) === lastByte(req) + 1 - req.from ? req.from : null;
+  return length !== null && Number(length) === lastByte(req) + 1 - req.from ? { start: req.from, end: lastByte(req) + 1 } : null;
 }
 
 /**
@@ -73,11 +80,11 @@ export async function fetchRange(req: RangeRequest): Promise<RangeResponse> {
   if (range !== null) headers.set('Range', range);
   const res = await req.guard.watch(req.fetch(req.url, { headers, signal: req.guard.signal, cache: 'no-store' }));
   if (!res.ok || !res.body) throw failure(res, req.hubOrigin, req.wallNow());
-  if (res.status === 200) return { body: res.body, start: 0, whole: true };
-  const start = res.status === 206 ? partialStart(res, req) : null;
-  if (start === null) {
+  if (res.status === 200) return { body: res.body, start: 0, end: req.size, whole: true };
+  const span = res.status === 206 ? partialSpan(res, req) : null;
+  if (span === null) {
     await res.body.cancel().catch(() => undefined);
     throw new AttemptError({ kind: 'unverifiable-range' }, `A ${res.status} answer whose start could not be checked (Content-Range ${res.headers.get('Content-Range')})`);
   }
-  return { body: res.body, start, whole: false };
+  return { body: res.body, ...span, whole: false };
 }

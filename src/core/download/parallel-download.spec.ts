@@ -91,6 +91,15 @@ describe('parallel segmented download', () => {
     expectHonestProgress(events);
   });
 
+  it('continues a segment whose answer is shorter than asked', async () => {
+    h.hub.faults.add({ kind: 'cap-range', path: DECODER, bytes: 5 * MiB, times: 2 }, Date.now());
+    const events = await run(params());
+    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.some((e) => e.type === 'progress' && e.retry !== null)).toBe(false);
+    expect(decoderRanges().length).toBe(3 + 2); // three segments, two of them asked again from where their short answer ended
+    expectHonestProgress(events);
+  });
+
   it('catches a flipped byte in a later segment and keeps the file out', async () => {
     h.hub.faults.add({ kind: 'corrupt', path: DECODER, atByte: 33 * MiB }, Date.now());
     const error = await run(params()).catch((e: unknown) => e);

@@ -149,7 +149,8 @@ export class SegmentedFile {
       yield this.#place(i, chunk);
       await this.#hash.advance(segment.start + this.#written[i] - chunk.byteLength, chunk);
     }
-    if (this.#written[i] < segment.end - segment.start) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
+    // Short of the answer's end is a cut connection; an answer shorter than the segment is asked again from its end.
+    if (segment.start + this.#written[i] < res.end) throw new AttemptError({ kind: 'network' }, 'The connection closed early');
   }
 
   /** Write a chunk at the segment's edge; flush and record progress every so often. */
