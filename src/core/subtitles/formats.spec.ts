@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCues } from './cues.ts';
 import { parseCues, toJson, toSrt, toText, toVtt } from './formats.ts';
-import { segment } from './segment.ts';
+import { segment, word } from './segment.ts';
 import { formatTimestamp, parseTimestamp } from './timestamp.ts';
 
 const segments = [
@@ -59,5 +59,7 @@ describe('SRT and WebVTT', () => {
   it('writes plain text and JSON', () => {
     expect(toText(segments)).toBe('And so my fellow Americans\nask not what your country can do for you, ask what you can do for your country.\n');
     expect(JSON.parse(toJson(segments)).segments[1]).toEqual({ start: 2.5, end: 11, text: segments[1].text.trim() });
+    const timed = segment(0, 1, 'Ask not', [word(0, 0.4, ' Ask'), word(0.4, 1, ' not')]);
+    expect(JSON.parse(toJson([timed])).segments[0].words).toEqual([{ start: 0, end: 0.4, text: 'Ask' }, { start: 0.4, end: 1, text: 'not' }]);
   });
 });

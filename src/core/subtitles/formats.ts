@@ -20,7 +20,8 @@ export function toText(segments: readonly Segment[]): string {
 }
 
 export function toJson(segments: readonly Segment[]): string {
-  return JSON.stringify({ segments: segments.map((s) => ({ start: s.start, end: s.end, text: s.text.trim() })) }, null, 2) + '\n';
+  const entry = (s: Segment) => ({ start: s.start, end: s.end, text: s.text.trim(), ...(s.words ? { words: s.words.map((w) => ({ start: w.start, end: w.end, text: w.text.trim() })) } : {}) });
+  return JSON.stringify({ segments: segments.map(entry) }, null, 2) + '\n';
 }
 
 export function exportSegments(format: ExportFormat, segments: readonly Segment[]): string {
