@@ -7,3 +7,11 @@ export const LANGUAGES: readonly (readonly [value: string, label: string])[] = O
   ['greek', 'Greek'], ['czech', 'Czech'], ['romanian', 'Romanian'], ['hungarian', 'Hungarian'], ['indonesian', 'Indonesian'],
   ['vietnamese', 'Vietnamese'], ['thai', 'Thai'], ['hebrew', 'Hebrew'], ['persian', 'Persian'], ['catalan', 'Catalan'],
 ]);
+
+/** Whisper's language codes for the languages above (its tokens are `<|en|>`, `<|es|>`…). */
+export const LANGUAGE_CODES: Readonly<Record<string, string>> = Object.freeze({
+  english: 'en', spanish: 'es', french: 'fr', german: 'de', italian: 'it', portuguese: 'pt', dutch: 'nl', polish: 'pl',
+  ukrainian: 'uk', russian: 'ru', turkish: 'tr', arabic: 'ar', hindi: 'hi', chinese: 'zh', japanese: 'ja', korean: 'ko',
+  swedish: 'sv', norwegian: 'no', danish: 'da', finnish: 'fi', greek: 'el', czech: 'cs', romanian: 'ro', hungarian: 'hu',
+  indonesian: 'id', vietnamese: 'vi', thai: 'th', hebrew: 'he', persian: 'fa', catalan: 'ca',
+});

@@ -1,0 +1,106 @@
+import type { Tensor } from 'onnxruntime-web/webgpu';
+import type { Word } from '../../core/subtitles/segment.ts';
+import { logSoftmax, type Beam } from '../../core/transcribe/beam-search.ts';
+import { averageLogProb, compressionRatio, decodeWithFallback, isNoSpeech, type DecodeAttempt } from '../../core/transcribe/decode-quality.ts';
+import { findLoop } from '../../core/transcribe/repetition.ts';
+import { FRAME_SECONDS, tokenStarts, type HeadWeights } from '../../core/transcribe/token-alignment.ts';
+import { promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
+import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
+import { tokensToWords } from '../../core/transcribe/words.ts';
+import type { Task } from '../../core/transcribe-protocol.ts';
+import { generateTokens, type DecodeStart } from './generate-tokens.ts';
+import type { WhisperSessions } from './whisper-sessions.ts';
+
+export interface SpeechDecoder {
+  readonly sessions: WhisperSessions;
+  readonly config: WhisperGenerationConfig;
+  readonly tokens: WhisperTokens;
+  /** Log-mel features of ≤ 30 s of 16 kHz audio, padded to 30 s. */
+  features(samples: Float32Array): Promise<Tensor>;
+  decodeText(ids: readonly number[]): string;
+  /** Deflated size of some bytes, for the compression ratio. */
+  compressedSize(bytes: Uint8Array): Promise<number>;
+}
+
+export interface WindowRequest {
+  readonly beamSize: number;
+  /** Language token id; null lets the model pick (multilingual models). */
+  readonly languageId: number | null;
+  readonly task: Task;
+}
+
+export interface WindowResult {
+  /** Times relative to the window. */
+  readonly words: readonly Word[];
+  readonly noSpeech: boolean;
+  readonly temperature: number;
+  readonly avgLogProb: number;
+}
+
+/** Encode once; read the no-speech probability and (if not given) the language at start-of-transcript; feed the rest of the prompt. */
+async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest): Promise<DecodeStart & { noSpeechProb: number; prompt: number[] }> {
+  const hidden = await d.sessions.encode(await d.features(samples));
+  const sot = await d.sessions.step([[d.tokens.sot]], hidden, d.sessions.emptyCache(1), true);
+  const atSot = logSoftmax(sot.firstRows[0]);
+  const language = request.languageId ?? pickLanguage(atSot, d.tokens);
+  const rest = promptAfterLanguage(d.config, language, request.task);
+  const next = await d.sessions.step([rest], hidden, sot.cache, false);
+  return { hidden, cache: next.cache, row: next.rows[0], noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt: [d.tokens.sot, ...rest] };
+}
+
+function pickLanguage(logProbs: Float32Array, tokens: WhisperTokens): number | null {
+  let best: number | null = null;
+  for (const id of tokens.languages.keys()) if (best === null || logProbs[id] > logProbs[best]) best = id;
+  return best;
+}
+
+async function judge(d: SpeechDecoder, beam: Beam, temperature: number): Promise<DecodeAttempt<Beam>> {
+  const bytes = new TextEncoder().encode(d.decodeText(beam.tokens));
+  const ratio = compressionRatio(bytes.length, await d.compressedSize(bytes));
+  return { result: beam, temperature, avgLogProb: averageLogProb(beam.logProb, beam.tokens.length), compressionRatio: ratio };
+}
+
+/** Word times from the alignment heads' cross-attention over the audio actually in the window. */
+async function wordsOf(d: SpeechDecoder, start: DecodeStart, prompt: readonly number[], text: readonly number[], seconds: number): Promise<Word[]> {
+  if (text.length === 0) return [];
+  const heads = d.config.alignment_heads ?? [];
+  const layers = [...new Set(heads.map(([layer]) => layer))];
+  const attention = await d.sessions.crossAttention([...prompt, ...text, d.tokens.eot], start.hidden, layers);
+  const frames = Math.min(1500, Math.ceil(seconds / FRAME_SECONDS));
+  const weights = heads.map(([layer, head]) => headWeights(attention[layers.indexOf(layer)], head, frames));
+  const starts = tokenStarts(weights, prompt.length);
+  const timed = text.map((id, i) => ({ id, start: starts[i] ?? seconds }));
+  return tokensToWords(timed, Math.min(seconds, starts[text.length] ?? seconds), d.decodeText);
+}
+
+/** One head of a [1, heads, tokens, 1500] attention tensor, cut to the frames that hold audio. */
+function headWeights(attention: Tensor, head: number, frames: number): HeadWeights {
+  const [, , tokens, all] = attention.dims;
+  const data = attention.data as Float32Array;
+  const out = new Float32Array(tokens * frames);
+  for (let t = 0; t < tokens; t++) out.set(data.subarray((head * tokens + t) * all, (head * tokens + t) * all + frames), t * frames);
+  return { data: out, tokens, frames };
+}
+
+/** Words up to where they start looping (the guard for what fallback could not fix). */
+function withoutLoop(words: readonly Word[]): readonly Word[] {
+  const cut = findLoop(words.map((w) => w.text).join(' '));
+  return cut === null ? words : words.slice(0, cut);
+}
+
+/**
+ * One window decoded like faster-whisper: beam search at temperature 0, fallback to higher
+ * temperatures when the text loops or the model is unsure, nothing when it hears no speech,
+ * and word times from cross-attention.
+ */
+export async function decodeSpeechWindow(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, random: () => number = Math.random): Promise<WindowResult> {
+  const start = await begin(d, samples, request);
+  const attempt = await decodeWithFallback(
+    async (temperature) => judge(d, await generateTokens(d.sessions, start, d.tokens, { beamSize: request.beamSize, temperature, random }, start.prompt.length), temperature),
+    (a) => isNoSpeech(start.noSpeechProb, a),
+  );
+  const base = { temperature: attempt.temperature, avgLogProb: attempt.avgLogProb };
+  if (isNoSpeech(start.noSpeechProb, attempt)) return { words: [], noSpeech: true, ...base };
+  const words = await wordsOf(d, start, start.prompt, attempt.result.tokens, samples.length / SAMPLE_RATE);
+  return { words: withoutLoop(words), noSpeech: false, ...base };
+}

@@ -1,0 +1,71 @@
+import type { Tensor } from 'onnxruntime-web/webgpu';
+import { beamStep, bestBeam, logSoftmax, sampleToken, type Beam } from '../../core/transcribe/beam-search.ts';
+import type { WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
+import type { Cache, WhisperSessions } from './whisper-sessions.ts';
+
+/** Whisper's limit on generated tokens per window (half its text context). */
+const MAX_TOKENS = 224;
+
+/** Where decoding starts: logits for the first text token, and the cache and encoder output for one row. */
+export interface DecodeStart {
+  readonly hidden: Tensor;
+  readonly cache: Cache;
+  readonly row: Float32Array;
+}
+
+export interface GenerateOptions {
+  readonly beamSize: number;
+  readonly temperature: number;
+  readonly random: () => number;
+}
+
+function suppressed(row: Float32Array, tokens: WhisperTokens, first: boolean): Float32Array {
+  const out = row.slice();
+  for (const id of tokens.suppress) out[id] = -Infinity;
+  if (first) for (const id of tokens.beginSuppress) out[id] = -Infinity;
+  return out;
+}
+
+/** The cache and encoder output for `sources` rows; the encoder parts are equal in every row, so only their count matters. */
+function reorder(sessions: WhisperSessions, cache: Cache, hidden: Tensor, sources: readonly number[], batch: number): { cache: Cache; hidden: Tensor } {
+  const resized = sources.length !== batch;
+  const same = sources.map(() => 0);
+  const next: Record<string, Tensor> = {};
+  for (const [name, tensor] of Object.entries(cache)) {
+    if (!name.includes('.encoder.')) next[name] = sessions.gather(tensor, sources);
+    else next[name] = resized ? sessions.gather(tensor, same) : tensor;
+  }
+  return { cache: next, hidden: resized ? sessions.gather(hidden, same) : hidden };
+}
+
+/** One step's choice: beams by likelihood at temperature 0, one sampled hypothesis above it. */
+function choose(beams: readonly Beam[], rows: readonly Float32Array[], tokens: WhisperTokens, options: GenerateOptions, first: boolean) {
+  const logProbs = rows.map((r) => logSoftmax(suppressed(r, tokens, first)));
+  if (options.temperature === 0) return beamStep(beams, logProbs, options.beamSize, tokens.eot, first);
+  const token = sampleToken(logSoftmax(suppressed(rows[0], tokens, first), options.temperature), options.random());
+  const grown = Object.freeze({ tokens: [...beams[0].tokens, token], logProb: beams[0].logProb + logProbs[0][token] });
+  return token === tokens.eot ? { alive: [], finished: [grown] } : { alive: [{ ...grown, source: 0 }], finished: [] };
+}
+
+/**
+ * Text tokens for one window, with the sum of their log-probabilities (end-of-text included):
+ * beam search at temperature 0, sampling above it, the model's cache reordered along with the beams.
+ */
+export async function generateTokens(sessions: WhisperSessions, start: DecodeStart, tokens: WhisperTokens, options: GenerateOptions, promptLength: number): Promise<Beam> {
+  let beams: Beam[] = [{ tokens: [], logProb: 0 }];
+  let [cache, hidden, rows, batch] = [start.cache, start.hidden, [start.row], 1];
+  const finished: Beam[] = [];
+  for (let length = 0; length + promptLength < MAX_TOKENS; length++) {
+    const step = choose(beams, rows, tokens, options, length === 0);
+    finished.push(...step.finished);
+    const target = options.temperature === 0 ? options.beamSize : 1;
+    if (finished.length >= target || step.alive.length === 0) break;
+    ({ cache, hidden } = reorder(sessions, cache, hidden, step.alive.map((b) => b.source), batch));
+    batch = step.alive.length;
+    beams = step.alive.map((b) => ({ tokens: b.tokens, logProb: b.logProb }));
+    ({ rows, cache } = await sessions.step(beams.map((b) => [b.tokens.at(-1)!]), hidden, cache, false));
+  }
+  const best = bestBeam(finished.length > 0 ? finished : beams)!;
+  const text = best.tokens.at(-1) === tokens.eot ? best.tokens.slice(0, -1) : best.tokens;
+  return Object.freeze({ tokens: text, logProb: best.logProb });
+}

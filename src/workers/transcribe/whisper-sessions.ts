@@ -1,0 +1,110 @@
+import type { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
+
+/** ORT's Tensor class, passed in: sessions only accept tensors of the ORT build that made them. */
+export type TensorClass = typeof Tensor;
+
+/** The decoder's key/value cache, by input name (`past_key_values.N.decoder.key`, …). */
+export type Cache = Readonly<Record<string, Tensor>>;
+
+export interface DecoderOutput {
+  /** Per batch row: the logits of the last position. */
+  readonly rows: Float32Array[];
+  /** Per batch row: the logits of the first position (start-of-transcript), on a first call. */
+  readonly firstRows: Float32Array[];
+  readonly cache: Cache;
+}
+
+
+const positionRow = (logits: Tensor, batch: number, position: number): Float32Array => {
+  const [, length, vocab] = logits.dims;
+  const data = logits.data as Float32Array;
+  return data.slice((batch * length + position) * vocab, (batch * length + position + 1) * vocab);
+};
+
+/**
+ * Whisper's two ONNX sessions (encoder, merged decoder with cache) driven directly, so decoding can
+ * keep several beams, sample, and read cross-attention: the pipeline can do none of these.
+ */
+export class WhisperSessions {
+  readonly #encoder: InferenceSession;
+  readonly #decoder: InferenceSession;
+  readonly #Tensor: TensorClass;
+
+  constructor(encoder: InferenceSession, decoder: InferenceSession, tensorClass: TensorClass) {
+    this.#encoder = encoder;
+    this.#decoder = decoder;
+    this.#Tensor = tensorClass;
+  }
+
+  /** Rows of a float tensor's first dimension, picked (and repeated) by index: tiles a batch or reorders beams. */
+  gather(tensor: Tensor, rows: readonly number[]): Tensor {
+    const data = tensor.data as Float32Array;
+    const size = data.length / tensor.dims[0];
+    const out = new Float32Array(size * rows.length);
+    rows.forEach((row, i) => out.set(data.subarray(row * size, (row + 1) * size), i * size));
+    return new this.#Tensor('float32', out, [rows.length, ...tensor.dims.slice(1)]);
+  }
+
+  /**
+   * Whether this loop can drive the model: float32 logits and cross-attention outputs (for word
+   * timestamps). Others (fp16 exports, models exported without attentions) use the pipeline.
+   */
+  get drivable(): boolean {
+    const logits = this.#decoder.outputMetadata.find((m) => m.name === 'logits');
+    const float32 = logits !== undefined && (!logits.isTensor || logits.type === 'float32');
+    return float32 && this.#decoder.outputNames.some((n) => n.startsWith('cross_attentions.'));
+  }
+
+  async encode(features: Tensor): Promise<Tensor> {
+    const out = await this.#encoder.run({ [this.#encoder.inputNames[0]]: features });
+    return out.last_hidden_state;
+  }
+
+  /** A cache with no past for `batch` rows: the first call takes the no-cache branch. */
+  emptyCache(batch: number): Cache {
+    const cache: Record<string, Tensor> = {};
+    for (const meta of this.#decoder.inputMetadata) {
+      if (!meta.name.startsWith('past_key_values.') || !meta.isTensor) continue;
+      const dims = meta.shape.map((d, i) => (i === 0 ? batch : typeof d === 'number' ? d : 0));
+      cache[meta.name] = new this.#Tensor('float32', new Float32Array(0), dims);
+    }
+    return cache;
+  }
+
+  #run(ids: readonly (readonly number[])[], hidden: Tensor, cache: Cache, first: boolean, fetches?: readonly string[]): Promise<Record<string, Tensor>> {
+    const flat = BigInt64Array.from(ids.flat(), (id) => BigInt(id));
+    const feeds: Record<string, Tensor> = {
+      input_ids: new this.#Tensor('int64', flat, [ids.length, ids[0].length]),
+      encoder_hidden_states: hidden,
+      use_cache_branch: new this.#Tensor('bool', [!first], [1]),
+      ...cache,
+    };
+    return fetches ? this.#decoder.run(feeds, [...fetches]) : this.#decoder.run(feeds);
+  }
+
+  /** One decoder call: `ids` rows of equal length, fed after what the cache holds (`first`: it holds nothing). */
+  async step(ids: readonly (readonly number[])[], hidden: Tensor, cache: Cache, first: boolean): Promise<DecoderOutput> {
+    const raw = await this.#run(ids, hidden, cache, first);
+    const logits = raw.logits;
+    const rows = ids.map((_, b) => positionRow(logits, b, logits.dims[1] - 1));
+    const firstRows = first ? ids.map((_, b) => positionRow(logits, b, 0)) : [];
+    return { rows, firstRows, cache: this.#nextCache(raw, cache, first) };
+  }
+
+  /** The decoder's cache after a call; the encoder part never changes after the first call. */
+  #nextCache(raw: Record<string, Tensor>, previous: Cache, first: boolean): Cache {
+    const next: Record<string, Tensor> = {};
+    for (const name of Object.keys(previous)) {
+      const present = name.replace('past_key_values', 'present');
+      next[name] = !first && name.includes('.encoder.') ? previous[name] : raw[present];
+    }
+    return next;
+  }
+
+  /** Cross-attention of the given layers for a whole token sequence, in one call without cache. */
+  async crossAttention(tokens: readonly number[], hidden: Tensor, layers: readonly number[]): Promise<Tensor[]> {
+    const names = layers.map((l) => `cross_attentions.${l}`);
+    const raw = await this.#run([tokens], hidden, this.emptyCache(1), true, ['logits', ...names]);
+    return names.map((n) => raw[n]);
+  }
+}
