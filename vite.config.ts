@@ -20,7 +20,7 @@ export default defineConfig({
       manifest: false, // public/manifest.webmanifest is ours
       devOptions: { enabled: false }, // no service worker in `vite dev`: never serve developers a stale build
       injectManifest: {
-        globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{html,js,mjs,css,wasm,onnx,svg,png,webmanifest}'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },
     }),

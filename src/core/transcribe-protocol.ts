@@ -4,6 +4,9 @@ import type { Segment } from './subtitles/segment.ts';
 
 export type Task = 'transcribe' | 'translate';
 
+/** Fast: greedy decoding. Best: beam search (5 beams). Both fall back to higher temperatures on poor windows. */
+export type Quality = 'fast' | 'best';
+
 /** UI → transcription worker. Cancel is `worker.terminate()`: inference cannot be interrupted. */
 export type TranscribeRequest = {
   readonly type: 'transcribe';
@@ -16,6 +19,9 @@ export type TranscribeRequest = {
   readonly language: string | null;
   readonly task: Task;
   readonly multilingual: boolean;
+  /** Skip non-speech with voice activity detection (Silero VAD) and cut windows at pauses. */
+  readonly vad: boolean;
+  readonly quality: Quality;
   /** WASM threads; by default as many as the device has (up to 4) when cross-origin isolated. */
   readonly threads?: number;
 };
@@ -27,5 +33,5 @@ export type TranscribeReply =
   | { readonly type: 'loading'; readonly jobId: string; readonly repo: string }
   | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly threads: number; readonly loadMs: number }
   | { readonly type: 'segments'; readonly jobId: string; readonly segments: readonly Segment[]; readonly doneSeconds: number; readonly totalSeconds: number }
-  | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number }
+  | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number }
   | { readonly type: 'error'; readonly jobId: string; readonly error: ErrorData };

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 import { StudioError, toErrorData } from '../core/errors.ts';
-import { transcribeAudio } from '../core/transcribe/transcribe-audio.ts';
+import { fixedWindows, transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import { SAMPLE_RATE } from '../core/transcribe/windows.ts';
 import type { TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
-import { windowDecoder } from './transcribe/decode-window.ts';
 import { loadPipeline, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
+import { speechWindowsOf } from './transcribe/speech-windows-of.ts';
+import { wordDecoder } from './transcribe/word-decoder.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -29,14 +30,14 @@ async function run(request: TranscribeRequest): Promise<void> {
     throw loadError(repo, error);
   });
   post({ type: 'ready', jobId, device, threads, loadMs: performance.now() - started });
-  const decode = windowDecoder(asr, request);
   const begun = performance.now();
-  let total = request.audio.length / SAMPLE_RATE;
-  for await (const step of transcribeAudio(request.audio, decode)) {
-    total = step.totalSeconds;
-    post({ type: 'segments', jobId, ...step });
-  }
-  post({ type: 'done', jobId, totalSeconds: total, elapsedMs: performance.now() - begun });
+  const total = request.audio.length / SAMPLE_RATE;
+  const windows = request.vad ? await speechWindowsOf(request.audio) : fixedWindows(total);
+  const speechSeconds = windows.reduce((sum, w) => sum + w.duration, 0);
+  const decode = wordDecoder(asr, request, device);
+  if (windows.length === 0) post({ type: 'segments', jobId, segments: [], doneSeconds: total, totalSeconds: total });
+  for await (const step of transcribeWindows(request.audio, windows, decode)) post({ type: 'segments', jobId, ...step });
+  post({ type: 'done', jobId, totalSeconds: total, elapsedMs: performance.now() - begun, speechSeconds });
 }
 
 self.onmessage = (event: MessageEvent<TranscribeRequest>) => {

@@ -15,7 +15,7 @@ export interface VadOptions {
   readonly minSpeechSeconds: number;
   /** A pause must last this long to end a region (shorter ones stay inside it). */
   readonly minSilenceSeconds: number;
-  /** Kept on both sides of a region so word onsets and tails are not clipped. */
+  /** Kept on both sides of a region so word onsets and tails are not clipped (faster-whisper: 400 ms). */
   readonly padSeconds: number;
 }
 
@@ -24,8 +24,19 @@ export const DEFAULT_VAD: VadOptions = Object.freeze({
   threshold: 0.5,
   minSpeechSeconds: 0.25,
   minSilenceSeconds: 0.5,
-  padSeconds: 0.2,
+  padSeconds: 0.4,
 });
+
+/**
+ * Where speech that crossed the threshold at frame `i` began: back over the frames just before it
+ * that are above the exit level. Silero is slow to trust speech right after loud noise, and
+ * these are the first words.
+ */
+function onset(probs: ArrayLike<number>, i: number, exit: number, floor: number): number {
+  let start = i;
+  while (start > floor && probs[start - 1] >= exit) start -= 1;
+  return start;
+}
 
 /** Raw regions in frame indices, with hysteresis: enter at `threshold`, leave after a long enough dip below `threshold - 0.15`. */
 function rawRegions(probs: ArrayLike<number>, o: VadOptions): [number, number][] {
@@ -37,7 +48,7 @@ function rawRegions(probs: ArrayLike<number>, o: VadOptions): [number, number][]
   for (let i = 0; i < probs.length; i++) {
     const p = probs[i];
     if (start < 0) {
-      if (p >= o.threshold) [start, quietSince] = [i, -1];
+      if (p >= o.threshold) [start, quietSince] = [onset(probs, i, exit, regions.at(-1)?.[1] ?? 0), -1];
       continue;
     }
     if (p >= o.threshold) quietSince = -1;

@@ -3,7 +3,7 @@ import { SAMPLE_RATE, WINDOW_SECONDS } from './windows.ts';
 
 /**
  * What Whisper hears at once: pieces of speech from the original audio, joined without the
- * silence between them, at most 30 s in all. Times inside the window map back through its pieces.
+ * silence between them, at most 30 s in all. Times inside it map back through its pieces.
  */
 export interface SpeechWindow {
   readonly pieces: readonly Span[];
@@ -19,7 +19,7 @@ function quietestPoint(probs: ArrayLike<number>, frameSeconds: number, from: num
   return Math.max(from, (best + 0.5) * frameSeconds);
 }
 
-/** A region longer than a window, cut at its quietest moment in the last half of each window. */
+/** A region longer than a window, cut at its quietest moment in the second half of each window. */
 function splitLong(region: Span, probs: ArrayLike<number>, frameSeconds: number, max: number): Span[] {
   const parts: Span[] = [];
   let start = region.start;
@@ -48,9 +48,9 @@ export function speechWindows(regions: readonly Span[], probs: ArrayLike<number>
   return windows.map((p) => Object.freeze({ pieces: Object.freeze(p), duration: p.reduce((sum, s) => sum + length(s), 0) }));
 }
 
-/** The window's samples: its pieces of the original audio, back to back. */
-export function windowSamples(audio: Float32Array, window: SpeechWindow): Float32Array {
-  const parts = window.pieces.map((p) => audio.subarray(Math.round(p.start * SAMPLE_RATE), Math.round(p.end * SAMPLE_RATE)));
+/** A window's samples: its pieces of the original audio, back to back. */
+export function windowSamples(audio: Float32Array, speech: SpeechWindow): Float32Array {
+  const parts = speech.pieces.map((p) => audio.subarray(Math.round(p.start * SAMPLE_RATE), Math.round(p.end * SAMPLE_RATE)));
   const out = new Float32Array(parts.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -61,16 +61,36 @@ export function windowSamples(audio: Float32Array, window: SpeechWindow): Float3
 }
 
 /**
- * A time inside the window, on the original timeline. A time exactly at a join belongs to the
+ * A time inside a window, on the original timeline. A time exactly at a join belongs to the
  * piece before it when it ends something (`edge: 'end'`), to the piece after it when it starts something.
  */
-export function toOriginalTime(window: SpeechWindow, t: number, edge: 'start' | 'end'): number {
+export function toOriginalTime(speech: SpeechWindow, t: number, edge: 'start' | 'end'): number {
   let offset = 0;
-  for (const piece of window.pieces) {
+  for (const piece of speech.pieces) {
     const inside = edge === 'end' ? t <= offset + length(piece) : t < offset + length(piece);
     if (inside) return piece.start + Math.max(0, t - offset);
     offset += length(piece);
   }
-  const last = window.pieces.at(-1);
+  const last = speech.pieces.at(-1);
   return last ? last.end : 0;
+}
+
+/** A word's span on the original timeline: it ends, at the latest, where the piece it starts in ends. */
+export function toOriginalSpan(speech: SpeechWindow, start: number, end: number): Span {
+  const from = toOriginalTime(speech, start, 'start');
+  const piece = speech.pieces.find((p) => from >= p.start && from < p.end) ?? speech.pieces.at(-1);
+  const to = Math.max(from, toOriginalTime(speech, end, 'end'));
+  return Object.freeze({ start: from, end: piece ? Math.min(piece.end, to) : to });
+}
+
+/** What is left of a window after `from` seconds of it (pieces after that point, the one it falls in cut), or null. */
+export function remainder(speech: SpeechWindow, from: number): SpeechWindow | null {
+  const pieces: Span[] = [];
+  let offset = 0;
+  for (const piece of speech.pieces) {
+    const start = Math.max(piece.start, piece.start + (from - offset));
+    if (start < piece.end) pieces.push(Object.freeze({ start, end: piece.end }));
+    offset += length(piece);
+  }
+  return pieces.length === 0 ? null : Object.freeze({ pieces: Object.freeze(pieces), duration: pieces.reduce((sum, p) => sum + length(p), 0) });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { speechRegions } from './speech-regions.ts';
-import { speechWindows, toOriginalTime, windowSamples } from './speech-windows.ts';
+import { remainder, speechWindows, toOriginalSpan, toOriginalTime, windowSamples } from './speech-windows.ts';
 import { SAMPLE_RATE } from './windows.ts';
 
 const FRAME = 512 / SAMPLE_RATE;
@@ -13,15 +13,20 @@ describe('speech regions', () => {
   it('finds speech, padded, and nothing in silence', () => {
     const regions = speechRegions(probs(20, [[2, 5], [12, 14]]), 20);
     expect(regions).toHaveLength(2);
-    expect(regions[0].start).toBeCloseTo(1.8, 1);
-    expect(regions[0].end).toBeCloseTo(5.2, 1);
-    expect(regions[1].start).toBeCloseTo(11.8, 1);
+    expect(regions[0].start).toBeCloseTo(1.6, 1);
+    expect(regions[0].end).toBeCloseTo(5.4, 1);
+    expect(regions[1].start).toBeCloseTo(11.6, 1);
     expect(speechRegions(probs(20, []), 20)).toEqual([]);
   });
   it('keeps short pauses inside a region and drops clicks', () => {
     const regions = speechRegions(probs(10, [[1, 3], [3.2, 5], [8, 8.1]]), 10);
     expect(regions).toHaveLength(1);
-    expect(regions[0].end).toBeCloseTo(5.2, 1);
+    expect(regions[0].end).toBeCloseTo(5.4, 1);
+  });
+  it('starts a region where the speech rose above the exit level, not only where it crossed the threshold', () => {
+    const p = probs(10, [[4, 6]]);
+    p.fill(0.4, Math.round(3 / FRAME), Math.round(4 / FRAME));
+    expect(speechRegions(p, 10)[0].start).toBeCloseTo(2.6, 1);
   });
   it('clamps padding to the audio', () => {
     const [region] = speechRegions(probs(4, [[0, 4]]), 4);
@@ -52,6 +57,13 @@ describe('speech windows', () => {
     expect(toOriginalTime(window, 4, 'start')).toBe(50);
     expect(toOriginalTime(window, 6.5, 'start')).toBe(52.5);
     expect(toOriginalTime(window, 99, 'end')).toBe(53);
+    expect(toOriginalSpan(window, 3.5, 5)).toEqual({ start: 13.5, end: 14 });
+  });
+  it('keeps what is left of a window after a point', () => {
+    const window = speechWindows([{ start: 10, end: 14 }, { start: 50, end: 53 }], probs(60, []), 512)[0];
+    expect(remainder(window, 2)?.pieces).toEqual([{ start: 12, end: 14 }, { start: 50, end: 53 }]);
+    expect(remainder(window, 5)?.pieces).toEqual([{ start: 51, end: 53 }]);
+    expect(remainder(window, 7)).toBeNull();
   });
   it('joins the pieces of the audio back to back', () => {
     const audio = Float32Array.from({ length: 4 * SAMPLE_RATE }, (_, i) => Math.floor(i / SAMPLE_RATE));

@@ -32,9 +32,9 @@ function smooth(head: HeadWeights, width: number): Float32Array {
   const filtered = new Float32Array(out.length);
   for (let t = 0; t < tokens; t++) {
     for (let f = 0; f < frames; f++) {
-      const window: number[] = [];
-      for (let k = -half; k <= half; k++) window.push(out[t * frames + reflect(f + k, frames)]);
-      filtered[t * frames + f] = median(window);
+      const taps: number[] = [];
+      for (let k = -half; k <= half; k++) taps.push(out[t * frames + reflect(f + k, frames)]);
+      filtered[t * frames + f] = median(taps);
     }
   }
   return filtered;

@@ -1,38 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { transcribeAudio, type WindowDecoder } from './transcribe-audio.ts';
+import { word } from '../subtitles/segment.ts';
+import { speechWindows } from './speech-windows.ts';
+import { fixedWindows, transcribeWindows, type WordDecoder } from './transcribe-audio.ts';
 import { SAMPLE_RATE } from './windows.ts';
+import { spreadWords } from './words.ts';
 
 const tone = (seconds: number): Float32Array => Float32Array.from({ length: seconds * SAMPLE_RATE }, (_, i) => 0.3 * Math.sin(i / 7));
 
-async function collect(audio: Float32Array, decode: WindowDecoder) {
+async function collect(audio: Float32Array, windows: Parameters<typeof transcribeWindows>[1], decode: WordDecoder) {
   const steps = [];
-  for await (const step of transcribeAudio(audio, decode)) steps.push(step);
+  for await (const step of transcribeWindows(audio, windows, decode)) steps.push(step);
   return steps;
 }
 
-describe('transcribeAudio', () => {
-  it('walks long audio in windows, reporting progress and segments in absolute time', async () => {
-    const decode: WindowDecoder = async (samples) => [{ start: 0, end: samples.length / SAMPLE_RATE - 1, text: ` ${samples.length}` }];
-    const steps = await collect(tone(66), decode);
-    expect(steps.map((s) => s.doneSeconds)).toEqual([29, 58, 66]);
-    expect(steps.flatMap((s) => s.segments).map((s) => [s.start, s.end])).toEqual([[0, 29], [29, 58], [58, 65]]);
+describe('transcribeWindows', () => {
+  it('puts words heard in a window of joined speech back where they were said', async () => {
+    const windows = speechWindows([{ start: 10, end: 12 }, { start: 40, end: 43 }], new Float32Array(0), 512);
+    const decode: WordDecoder = async () => [word(0.5, 1, ' Hello.'), word(2.5, 4.5, ' Again.')];
+    const steps = await collect(tone(60), windows, decode);
+    expect(steps).toHaveLength(1);
+    expect(steps[0].segments.map((s) => [s.text, s.words![0].start])).toEqual([['Hello.', 10.5], ['Again.', 40.5]]);
+    expect(steps[0].doneSeconds).toBe(60);
   });
-
-  it('skips silent windows without decoding them', async () => {
-    let calls = 0;
-    const steps = await collect(new Float32Array(40 * SAMPLE_RATE), async () => (calls++, []));
-    expect(calls).toBe(0);
-    expect(steps.at(-1)?.doneSeconds).toBe(40);
-  });
-
-  it('retries a looping window strictly and trims what still loops', async () => {
-    const modes: boolean[] = [];
-    const decode: WindowDecoder = async (_s, strict) => {
-      modes.push(strict);
-      return [{ start: 0, end: 3, text: strict ? ' so like, like, like, like, like' : ' like, like, like, like, like, like' }];
+  it('decodes again what is left of a window after the text stopped early', async () => {
+    const windows = speechWindows([{ start: 0, end: 10 }, { start: 20, end: 30 }], new Float32Array(0), 512);
+    const heard: number[] = [];
+    const decode: WordDecoder = async (s) => {
+      heard.push(s.length / SAMPLE_RATE);
+      return heard.length === 1 ? [word(1, 8, ' first.')] : heard.length === 2 ? [word(1, 5, ' second.')] : [];
     };
-    const steps = await collect(tone(3), decode);
-    expect(modes).toEqual([false, true]);
-    expect(steps[0].segments[0].text).toBe('so like,');
+    const steps = await collect(tone(40), windows, decode);
+    expect(heard).toEqual([20, 12, 7]);
+    expect(steps[0].segments.map((s) => [s.text, s.start])).toEqual([['first.', 1], ['second.', 9]]);
+  });
+  it('walks audio without speech detection in 30 s windows, reporting progress', async () => {
+    const sizes: number[] = [];
+    const steps = await collect(tone(66), fixedWindows(66), async (s) => (sizes.push(s.length / SAMPLE_RATE), []));
+    expect(sizes).toEqual([30, 30, 6]);
+    expect(steps.map((s) => s.doneSeconds)).toEqual([30, 60, 66]);
+  });
+  it('does not decode silent windows', async () => {
+    let calls = 0;
+    await collect(new Float32Array(40 * SAMPLE_RATE), fixedWindows(40), async () => (calls++, []));
+    expect(calls).toBe(0);
+  });
+});
+
+describe('spreadWords', () => {
+  it('shares a segment between its words by length', () => {
+    const words = spreadWords(0, 3, ' ab cd ef');
+    expect(words.map((w) => [w.text, w.start, w.end])).toEqual([[' ab', 0, 1], [' cd', 1, 2], [' ef', 2, 3]]);
   });
 });

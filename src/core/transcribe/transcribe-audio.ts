@@ -1,13 +1,11 @@
-import type { Segment } from '../subtitles/segment.ts';
-import { findLoop, trimLoop } from './repetition.ts';
+import type { Segment, Word } from '../subtitles/segment.ts';
+import { wordCues } from '../subtitles/word-cues.ts';
 import { isSilent } from './silence.ts';
-import { SAMPLE_RATE, settleWindow, windowAt, type RawChunk } from './windows.ts';
+import { remainder, toOriginalSpan, windowSamples, type SpeechWindow } from './speech-windows.ts';
+import { SAMPLE_RATE, WINDOW_SECONDS } from './windows.ts';
 
-/**
- * Decodes one window (≤ 30 s of 16 kHz mono). `strict` asks for decoding that resists loops
- * (e.g. no repeated n-grams); it is used to retry a window that looped.
- */
-export type WindowDecoder = (samples: Float32Array, strict: boolean) => Promise<readonly RawChunk[]>;
+/** Words heard in one window (≤ 30 s of 16 kHz mono), timed relative to it; none when it holds no speech. */
+export type WordDecoder = (samples: Float32Array) => Promise<readonly Word[]>;
 
 export interface TranscribeStep {
   readonly segments: readonly Segment[];
@@ -15,29 +13,51 @@ export interface TranscribeStep {
   readonly totalSeconds: number;
 }
 
-const loops = (chunks: readonly RawChunk[]): boolean => findLoop(chunks.map((c) => c.text).join(' ')) !== null;
+/** Without voice activity detection: the whole audio in consecutive 30 s windows. */
+export function fixedWindows(duration: number): SpeechWindow[] {
+  const windows: SpeechWindow[] = [];
+  for (let start = 0; start < duration; start += WINDOW_SECONDS) {
+    const end = Math.min(duration, start + WINDOW_SECONDS);
+    windows.push(Object.freeze({ pieces: Object.freeze([Object.freeze({ start, end })]), duration: end - start }));
+  }
+  return windows;
+}
 
-/** A window's chunks, retried strictly if they loop, and trimmed if they still do. */
-async function decodeGuarded(samples: Float32Array, decode: WindowDecoder): Promise<readonly RawChunk[]> {
-  if (isSilent(samples)) return [];
-  const first = await decode(samples, false);
-  if (!loops(first)) return first;
-  const retry = await decode(samples, true);
-  return retry.map((c) => ({ ...c, text: trimLoop(c.text) })).filter((c, i, all) => i === 0 || c.text.trim() !== all[i - 1].text.trim());
+function placeWords(speech: SpeechWindow, words: readonly Word[]): Word[] {
+  return words.map((w) => Object.freeze({ ...toOriginalSpan(speech, w.start, w.end), text: w.text }));
+}
+
+/** Speech left after the last word that a new pass should still decode. */
+const UNHEARD_SECONDS = 1;
+
+/**
+ * All words of a window. Whisper may end its text early (an abrupt join of pieces, a long
+ * sentence): when speech is left after the last word, the rest of the window is decoded again,
+ * as Whisper's own loop seeks to where the text stopped.
+ */
+async function decodeAll(audio: Float32Array, speech: SpeechWindow, decode: WordDecoder): Promise<Word[]> {
+  const placed: Word[] = [];
+  let rest: SpeechWindow | null = speech;
+  while (rest) {
+    const samples = windowSamples(audio, rest);
+    const words = isSilent(samples) ? [] : await decode(samples);
+    placed.push(...placeWords(rest, words));
+    const heard = words.at(-1)?.end ?? rest.duration;
+    rest = heard > 0 && heard < rest.duration - UNHEARD_SECONDS ? remainder(rest, heard) : null;
+  }
+  return placed;
 }
 
 /**
- * Transcribe audio window by window, yielding each window's segments as soon as it is decoded,
- * with how far into the audio the work has come.
+ * Transcribe window by window, yielding each window's subtitle cues (on the original timeline)
+ * as soon as it is decoded, with how far into the audio the work has come. Silent windows are
+ * not decoded at all.
  */
-export async function* transcribeAudio(audio: Float32Array, decode: WindowDecoder): AsyncGenerator<TranscribeStep> {
-  const duration = audio.length / SAMPLE_RATE;
-  let seek = 0;
-  while (seek < duration - 0.1) {
-    const span = windowAt(seek, duration);
-    const samples = audio.subarray(Math.round(span.start * SAMPLE_RATE), Math.round(span.end * SAMPLE_RATE));
-    const { segments, nextSeek } = settleWindow(span, await decodeGuarded(samples, decode), duration);
-    seek = nextSeek;
-    yield Object.freeze({ segments: Object.freeze(segments), doneSeconds: seek, totalSeconds: duration });
+export async function* transcribeWindows(audio: Float32Array, windows: readonly SpeechWindow[], decode: WordDecoder): AsyncGenerator<TranscribeStep> {
+  const totalSeconds = audio.length / SAMPLE_RATE;
+  for (const [i, speech] of windows.entries()) {
+    const words = await decodeAll(audio, speech, decode);
+    const doneSeconds = i === windows.length - 1 ? totalSeconds : speech.pieces.at(-1)!.end;
+    yield Object.freeze({ segments: Object.freeze(wordCues(words)), doneSeconds, totalSeconds });
   }
 }

@@ -22,3 +22,19 @@ export function tokensToWords(tokens: readonly TimedToken[], end: number, decode
     .map((group, i) => word(group[0].start, groups[i + 1]?.[0].start ?? end, decode(group.map((t) => t.id))))
     .filter((w) => w.text.trim() !== '');
 }
+
+/**
+ * Words spread evenly over a segment by length, for models that give only segment times: an
+ * estimate, but it lets segments become readable cues like everything else.
+ */
+export function spreadWords(start: number, end: number, text: string): Word[] {
+  const parts = text.trim().split(/\s+/).filter(Boolean);
+  const total = parts.reduce((sum, p) => sum + p.length + 1, 0);
+  let at = start;
+  return parts.map((p) => {
+    const next = at + ((end - start) * (p.length + 1)) / total;
+    const w = word(at, next, ` ${p}`);
+    at = next;
+    return w;
+  });
+}

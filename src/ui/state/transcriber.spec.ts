@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../core/subtitles/segment.ts';
+import { segment, word } from '../../core/subtitles/segment.ts';
 import type { TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { Transcriber, type TranscribeOptions, type WorkerLike } from './transcriber.svelte.ts';
 import { TranscriptStore } from './transcript-store.ts';
@@ -29,7 +29,7 @@ function fakeWorker() {
   return worker;
 }
 
-const OPTIONS: TranscribeOptions = { repo: 'o/m', dtype: 'q8', multilingual: false, language: null, task: 'transcribe' };
+const OPTIONS: TranscribeOptions = { repo: 'o/m', dtype: 'q8', multilingual: false, language: null, task: 'transcribe', vad: true, quality: 'auto' };
 const memory = (): Pick<Storage, 'getItem' | 'setItem'> => {
   const map = new Map<string, string>();
   return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
@@ -86,5 +86,42 @@ describe('Transcriber', () => {
     workers[0].fire('messageerror', {});
     expect(transcriber.phase).toBe('failed');
     expect(transcriber.error?.message).toContain('a reply could not be read');
+  });
+
+  it('audio shorter than 0.1 s gets a clear message and keeps the transcript there was', async () => {
+    const { transcriber, workers } = setup(async () => new Float32Array(160));
+    await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'blip.wav' }), OPTIONS);
+    expect(transcriber.phase).toBe('failed');
+    expect(transcriber.error?.message).toBe('blip.wav is too short to transcribe (0.01 s of audio). Whisper needs at least 0.1 s: pick or record something longer.');
+    expect(workers).toHaveLength(0);
+  });
+
+  it('decodes with beams under 10 minutes and greedily above, unless told', async () => {
+    const short = setup(async () => new Float32Array(16_000 * 60));
+    await short.transcriber.transcribe(new Blob(['x']), OPTIONS);
+    const long = setup(async () => new Float32Array(16_000 * 601));
+    await long.transcriber.transcribe(new Blob(['x']), OPTIONS);
+    const forced = setup(async () => new Float32Array(16_000 * 601));
+    await forced.transcriber.transcribe(new Blob(['x']), { ...OPTIONS, quality: 'best' });
+    expect([short, long, forced].map((s) => s.workers[0].sent[0].quality)).toEqual(['best', 'fast', 'best']);
+  });
+
+  it('a run that finds no words ends as "no speech", not as an error', async () => {
+    const { transcriber, workers } = setup();
+    await transcriber.transcribe(new Blob(['x']), OPTIONS);
+    const jobId = workers[0].sent[0].jobId;
+    workers[0].reply({ type: 'segments', jobId, segments: [], doneSeconds: 1, totalSeconds: 1 });
+    workers[0].reply({ type: 'done', jobId, totalSeconds: 1, elapsedMs: 5, speechSeconds: 0 });
+    expect([transcriber.phase, transcriber.noSpeech, transcriber.error]).toEqual(['done', true, null]);
+  });
+
+  it('an edit keeps a cue\'s word timings only while its text is unchanged', async () => {
+    const { transcriber, workers } = setup();
+    await transcriber.transcribe(new Blob(['x']), OPTIONS);
+    const words = [word(0, 0.5, ' Ask'), word(0.5, 1, ' not')];
+    workers[0].reply({ type: 'segments', jobId: workers[0].sent[0].jobId, segments: [segment(0, 1, 'Ask not', words), segment(2, 3, 'x', words)], doneSeconds: 1, totalSeconds: 1 });
+    transcriber.edit(0, { end: 1.2 });
+    transcriber.edit(1, { text: 'Ask now' });
+    expect(transcriber.segments.map((s) => s.words?.length)).toEqual([2, undefined]);
   });
 });

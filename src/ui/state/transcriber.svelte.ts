@@ -2,8 +2,8 @@ import { toErrorData, type ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
 import { segment, type Segment } from '../../core/subtitles/segment.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
-import type { Device, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts';
+import type { Device, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import type { TranscriptStore } from './transcript-store.ts';
 
 export type Phase = 'idle' | 'decoding' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
@@ -14,6 +14,22 @@ export interface TranscribeOptions {
   readonly multilingual: boolean;
   readonly language: string | null;
   readonly task: Task;
+  /** Skip non-speech (Silero VAD) before Whisper. */
+  readonly vad: boolean;
+  /** auto: Best for media under 10 minutes, Fast for longer. */
+  readonly quality: Quality | 'auto';
+}
+
+/** Beam search costs time on long media; below this, Best is the default. */
+const BEST_BELOW_SECONDS = 600;
+
+const resolveQuality = (quality: Quality | 'auto', seconds: number): Quality => (quality !== 'auto' ? quality : seconds < BEST_BELOW_SECONDS ? 'best' : 'fast');
+
+function tooShort(name: string, seconds: number): ErrorData {
+  return Object.freeze({
+    code: 'invalid-input',
+    message: `${name} is too short to transcribe (${seconds.toFixed(2)} s of audio). Whisper needs at least ${MIN_AUDIO_SECONDS} s: pick or record something longer.`,
+  });
 }
 
 export interface WorkerLike {
@@ -50,6 +66,8 @@ export class Transcriber {
   device = $state<{ device: Device; threads: number } | null>(null);
   error = $state.raw<ErrorData | null>(null);
   percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
+  /** Finished without a word: the media holds no speech (a status, not an error). */
+  noSpeech = $derived(this.phase === 'done' && this.segments.length === 0);
   busy = $derived(this.phase === 'decoding' || this.phase === 'loading' || this.phase === 'transcribing');
 
   constructor(makeWorker: () => WorkerLike, decode: (file: Blob & { name?: string }) => Promise<Float32Array>, store: TranscriptStore) {
@@ -73,9 +91,15 @@ export class Transcriber {
       return;
     }
     if (generation !== this.#generation) return; // cancelled while reading
-    this.#begin(file.name ?? 'recording', audio.length / SAMPLE_RATE);
+    const seconds = audio.length / SAMPLE_RATE;
+    if (seconds < MIN_AUDIO_SECONDS) {
+      [this.error, this.phase] = [tooShort(file.name ?? 'The recording', seconds), 'failed'];
+      return;
+    }
+    this.#begin(file.name ?? 'recording', seconds);
     this.#jobId = `t-${Date.now().toString(36)}`;
-    const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, audio, ...options });
+    const quality = resolveQuality(options.quality, seconds);
+    const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, audio, ...options, quality });
     this.#ensureWorker().postMessage(request, [audio.buffer]);
   }
 
@@ -87,7 +111,9 @@ export class Transcriber {
   }
 
   edit(index: number, patch: Partial<Segment>): void {
-    this.#setSegments(this.segments.map((s, i) => (i === index ? segment(patch.start ?? s.start, patch.end ?? s.end, patch.text ?? s.text) : s)));
+    // A cue keeps its word timings only while its text is the one they time.
+    const edited = (s: Segment): Segment => segment(patch.start ?? s.start, patch.end ?? s.end, patch.text ?? s.text, (patch.text ?? s.text) === s.text ? s.words : undefined);
+    this.#setSegments(this.segments.map((s, i) => (i === index ? edited(s) : s)));
   }
 
   exportAs(format: ExportFormat): string {

@@ -1,5 +1,8 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
-import type { WindowDecoder } from '../../core/transcribe/transcribe-audio.ts';
+import type { Word } from '../../core/subtitles/segment.ts';
+import { word } from '../../core/subtitles/segment.ts';
+import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
+import { spreadWords } from '../../core/transcribe/words.ts';
 import type { Task } from '../../core/transcribe-protocol.ts';
 
 interface AsrChunk {
@@ -7,15 +10,33 @@ interface AsrChunk {
   text: string;
 }
 
-/** A WindowDecoder over the pipeline: timestamps on, language and task only for multilingual models. */
-export function windowDecoder(asr: AutomaticSpeechRecognitionPipeline, options: { multilingual: boolean; language: string | null; task: Task }): WindowDecoder {
-  return async (samples, strict) => {
-    const output = (await asr(samples, {
-      return_timestamps: true,
-      ...(options.multilingual ? { task: options.task, ...(options.language ? { language: options.language } : {}) } : {}),
-      ...(strict ? { no_repeat_ngram_size: 3, repetition_penalty: 1.2 } : {}),
-    })) as { text: string; chunks?: AsrChunk[] };
-    const chunks = output.chunks ?? [{ timestamp: [0, null], text: output.text }];
-    return chunks.map((c) => ({ start: c.timestamp[0] ?? 0, end: c.timestamp[1], text: c.text }));
+interface PipelineOptions {
+  readonly multilingual: boolean;
+  readonly language: string | null;
+  readonly task: Task;
+}
+
+/**
+ * A WordDecoder over the stock pipeline (greedy), for models our own decoder cannot drive
+ * (e.g. on WebGPU, or exported without cross-attention): word timestamps where the model gives
+ * them, else segment timestamps spread over the words.
+ */
+export function pipelineWordDecoder(asr: AutomaticSpeechRecognitionPipeline, options: PipelineOptions): WordDecoder {
+  const languageTask = options.multilingual ? { task: options.task, ...(options.language ? { language: options.language } : {}) } : {};
+  let wordTimes = true;
+  const run = async (samples: Float32Array, timestamps: true | 'word'): Promise<AsrChunk[]> => {
+    const output = (await asr(samples, { return_timestamps: timestamps, ...languageTask })) as { text: string; chunks?: AsrChunk[] };
+    return output.chunks ?? [{ timestamp: [0, null], text: output.text }];
+  };
+  return async (samples) => {
+    const seconds = samples.length / 16_000;
+    if (wordTimes) {
+      try {
+        return (await run(samples, 'word')).map((c) => word(c.timestamp[0] ?? 0, c.timestamp[1] ?? seconds, c.text));
+      } catch {
+        wordTimes = false; // this model exports no cross-attention: segment times from now on
+      }
+    }
+    return (await run(samples, true)).flatMap((c): Word[] => spreadWords(c.timestamp[0] ?? 0, c.timestamp[1] ?? seconds, c.text));
   };
 }

@@ -1,0 +1,27 @@
+import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { Tensor } from 'onnxruntime-web/webgpu';
+import { LANGUAGE_CODES } from '../../core/transcribe/languages.ts';
+import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
+import { languageId } from '../../core/transcribe/whisper-prompt.ts';
+import type { Device, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import { decodeSpeechWindow } from './decode-speech-window.ts';
+import { pipelineWordDecoder } from './decode-window.ts';
+import { speechDecoder } from './speech-decoder.ts';
+
+export const BEAMS = { fast: 1, best: 5 } as const;
+
+/**
+ * Our decoder (beam search, temperature fallback, no-speech guard, word times) wherever it can
+ * drive the model; the stock pipeline otherwise. On WebGPU the model's tensors may live on the
+ * GPU, which our loop does not read, so WebGPU uses the pipeline.
+ */
+export function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, request: TranscribeRequest, device: Device): WordDecoder {
+  const own = device === 'wasm' ? speechDecoder(asr, Tensor) : null;
+  if (!own) return pipelineWordDecoder(asr, request);
+  const options = {
+    beamSize: BEAMS[request.quality],
+    languageId: request.multilingual && request.language ? languageId(own.config, request.language, LANGUAGE_CODES) : null,
+    task: request.task,
+  };
+  return async (samples) => (await decodeSpeechWindow(own, samples, options)).words;
+}
