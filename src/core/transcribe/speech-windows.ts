@@ -94,3 +94,13 @@ export function remainder(speech: SpeechWindow, from: number): SpeechWindow | nu
   }
   return pieces.length === 0 ? null : Object.freeze({ pieces: Object.freeze(pieces), duration: pieces.reduce((sum, p) => sum + length(p), 0) });
 }
+
+/** The end, in window time, of the piece that window time `t` falls in. */
+export function pieceEndAt(speech: SpeechWindow, t: number): number {
+  let offset = 0;
+  for (const piece of speech.pieces) {
+    offset += length(piece);
+    if (t < offset) return offset;
+  }
+  return offset;
+}

@@ -30,8 +30,15 @@ describe('transcribeWindows', () => {
       return heard.length === 1 ? [word(1, 8, ' first.')] : heard.length === 2 ? [word(1, 5, ' second.')] : [];
     };
     const steps = await collect(tone(40), windows, decode);
-    expect(heard).toEqual([20, 12, 7]);
+    expect(heard).toEqual([20, 12, 10]);
     expect(steps[0].segments.map((s) => [s.text, s.start])).toEqual([['first.', 1], ['second.', 9]]);
+  });
+  it('decodes the pieces after the one the text stopped in, however long the last word seems', async () => {
+    const windows = speechWindows([{ start: 0, end: 10 }, { start: 20, end: 30 }], new Float32Array(0), 512);
+    const heard: number[] = [];
+    const decode: WordDecoder = async (s) => (heard.push(s.length / SAMPLE_RATE), heard.length === 1 ? [word(1, 19, ' first.')] : []);
+    await collect(tone(40), windows, decode);
+    expect(heard).toEqual([20, 10]);
   });
   it('walks audio without speech detection in 30 s windows, reporting progress', async () => {
     const sizes: number[] = [];

@@ -1,7 +1,7 @@
 import type { Segment, Word } from '../subtitles/segment.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
 import { isSilent } from './silence.ts';
-import { remainder, toOriginalSpan, windowSamples, type SpeechWindow } from './speech-windows.ts';
+import { pieceEndAt, remainder, toOriginalSpan, windowSamples, type SpeechWindow } from './speech-windows.ts';
 import { SAMPLE_RATE, WINDOW_SECONDS } from './windows.ts';
 
 /** Words heard in one window (≤ 30 s of 16 kHz mono), timed relative to it; none when it holds no speech. */
@@ -42,7 +42,9 @@ async function decodeAll(audio: Float32Array, speech: SpeechWindow, decode: Word
     const samples = windowSamples(audio, rest);
     const words = isSilent(samples) ? [] : await decode(samples);
     placed.push(...placeWords(rest, words));
-    const heard = words.at(-1)?.end ?? rest.duration;
+    // The last word's time may stretch over speech the text skipped, but never past its own piece.
+    const last = words.at(-1);
+    const heard: number = last ? Math.min(last.end, pieceEndAt(rest, last.start)) : rest.duration;
     rest = heard > 0 && heard < rest.duration - UNHEARD_SECONDS ? remainder(rest, heard) : null;
   }
   return placed;
