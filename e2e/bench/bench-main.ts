@@ -1,4 +1,5 @@
-import type { TranscribeReply, TranscribeRequest } from '../../src/core/transcribe-protocol.ts';
+import type { Segment } from '../../src/core/subtitles/segment.ts';
+import type { Quality, TranscribeReply, TranscribeRequest } from '../../src/core/transcribe-protocol.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
 
 /** Audio for the runs: a file decoded as the app does, optionally repeated into a longer clip. */
@@ -9,22 +10,30 @@ async function audio(url: string, repeat: number): Promise<Float32Array> {
   return out;
 }
 
+interface OursOptions {
+  readonly vad: boolean;
+  readonly quality: Quality;
+}
+
 /** Our transcription worker: load once, then `runs` transcriptions; times from its own replies. */
-async function ours(url: string, repeat: number, runs: number, threads: number) {
+async function ours(url: string, repeat: number, runs: number, threads: number, options: OursOptions = { vad: true, quality: 'best' }) {
   const worker = new Worker(new URL('../../src/workers/transcribe.worker.ts', import.meta.url), { type: 'module' });
-  const results: { loadMs: number; ms: number; text: string }[] = [];
+  const results: { loadMs: number; ms: number; text: string; segments: Segment[] }[] = [];
   for (let i = 0; i < runs; i++) {
     const samples = await audio(url, repeat);
-    const request: TranscribeRequest = { type: 'transcribe', jobId: `b${i}`, repo: 'Xenova/whisper-tiny', dtype: 'q8', audio: samples, language: 'english', task: 'transcribe', multilingual: true, threads, vad: true, quality: 'best' };
+    const request: TranscribeRequest = { type: 'transcribe', jobId: `b${i}`, repo: 'Xenova/whisper-tiny', dtype: 'q8', audio: samples, language: 'english', task: 'transcribe', multilingual: true, threads, ...options };
     results.push(
       await new Promise((resolve, reject) => {
         worker.onerror = (event) => reject(new Error(`our worker failed: ${event.message}`));
         let loadMs = 0;
         let text = '';
+        const segments: Segment[] = [];
         worker.onmessage = ({ data }: MessageEvent<TranscribeReply>) => {
           if (data.type === 'ready') loadMs = data.loadMs;
-          else if (data.type === 'segments') text += data.segments.map((s) => ` ${s.text}`).join('');
-          else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, text });
+          else if (data.type === 'segments') {
+            text += data.segments.map((s) => ` ${s.text}`).join('');
+            segments.push(...data.segments);
+          } else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, text, segments });
           else if (data.type === 'error') reject(new Error(data.error.message));
         };
         worker.postMessage(request, [samples.buffer]);
@@ -35,13 +44,15 @@ async function ours(url: string, repeat: number, runs: number, threads: number) 
   return results;
 }
 
-async function plain(url: string, repeat: number, runs: number, hubUrl: string, threads?: number) {
+type Chunk = { text: string; timestamp: [number, number | null] };
+
+async function plain(url: string, repeat: number, runs: number, hubUrl: string, threads?: number, timestamps: true | 'word' = true) {
   const worker = new Worker(new URL('./plain-asr.worker.ts', import.meta.url), { type: 'module' });
   const samples = await audio(url, repeat);
-  const result = await new Promise<{ loadMs: number; runs: { ms: number; text: string }[]; threads: number }>((resolve, reject) => {
+  const result = await new Promise<{ loadMs: number; runs: { ms: number; text: string; chunks: Chunk[] }[]; threads: number }>((resolve, reject) => {
     worker.onmessage = ({ data }) => (data.error ? reject(new Error(data.error)) : resolve(data));
     worker.onerror = (event) => reject(new Error(`plain worker failed: ${event.message}`));
-    worker.postMessage({ hubUrl, audio: samples, runs, threads }, [samples.buffer]);
+    worker.postMessage({ hubUrl, audio: samples, runs, threads, timestamps }, [samples.buffer]);
   });
   worker.terminate();
   return result;

@@ -57,3 +57,9 @@ export async function decodeWithFallback<T>(
   const pool = notLooping.length > 0 ? notLooping : attempts;
   return pool.reduce((best, a) => (a.avgLogProb > best.avgLogProb ? a : best));
 }
+
+/**
+ * How many tokens a window may need: Whisper writes about 3–5 tokens per second of fast speech;
+ * twice that plus a margin, never more than its own limit of 224 (a window that needs more is looping).
+ */
+export const tokenBudget = (seconds: number, limit = 224): number => Math.min(limit, Math.ceil(seconds * 10) + 10);

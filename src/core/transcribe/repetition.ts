@@ -21,3 +21,22 @@ export function trimLoop(text: string, minRepeats = 4): string {
   if (cut === null) return text;
   return text.trim().split(/\s+/).slice(0, cut).join(' ');
 }
+
+/**
+ * Whether generated tokens end in a loop: the same n tokens (n ≤ `maxN`) repeated at the end,
+ * at least 4 times for one or two tokens and 3 times for longer n-grams. Decoding stops there:
+ * the window will fail the compression-ratio check anyway, and a loop runs to the token limit.
+ */
+export function endsInLoop(tokens: readonly number[], maxN = 12): boolean {
+  for (let n = 1; n <= maxN; n++) {
+    const repeats = n <= 2 ? 4 : 3;
+    if (tokens.length < n * repeats) break;
+    const tail = tokens.slice(-n);
+    let same = true;
+    for (let r = 1; r < repeats && same; r++) {
+      for (let k = 0; k < n && same; k++) same = tokens[tokens.length - (r + 1) * n + k] === tail[k];
+    }
+    if (same) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { speechRegions } from './speech-regions.ts';
-import { remainder, speechWindows, toOriginalSpan, toOriginalTime, windowSamples } from './speech-windows.ts';
+import { remainder, speechWindows, toOriginalSpan, toOriginalTime, windowOf, windowSamples } from './speech-windows.ts';
 import { SAMPLE_RATE } from './windows.ts';
 
 const FRAME = 512 / SAMPLE_RATE;
@@ -50,25 +50,28 @@ describe('speech windows', () => {
     expect(windows.every((w) => w.duration <= 30)).toBe(true);
     expect(windows.at(-1)!.pieces.at(-1)!.end).toBe(70);
   });
-  it('maps times in a window back to the original timeline', () => {
+  it('maps times in a window back to the original timeline, joins included', () => {
     const window = speechWindows([{ start: 10, end: 14 }, { start: 50, end: 53 }], probs(60, []), 512)[0];
+    expect(window.offsets).toEqual([0, 4.5]);
+    expect(window.duration).toBe(7.5);
     expect(toOriginalTime(window, 1, 'start')).toBe(11);
-    expect(toOriginalTime(window, 4, 'end')).toBe(14);
-    expect(toOriginalTime(window, 4, 'start')).toBe(50);
-    expect(toOriginalTime(window, 6.5, 'start')).toBe(52.5);
+    expect(toOriginalTime(window, 4.2, 'end')).toBe(14);
+    expect(toOriginalTime(window, 4.2, 'start')).toBe(50);
+    expect(toOriginalTime(window, 7, 'start')).toBe(52.5);
     expect(toOriginalTime(window, 99, 'end')).toBe(53);
-    expect(toOriginalSpan(window, 3.5, 5)).toEqual({ start: 13.5, end: 14 });
+    expect(toOriginalSpan(window, 3.5, 6)).toEqual({ start: 13.5, end: 14 });
   });
   it('keeps what is left of a window after a point', () => {
     const window = speechWindows([{ start: 10, end: 14 }, { start: 50, end: 53 }], probs(60, []), 512)[0];
     expect(remainder(window, 2)?.pieces).toEqual([{ start: 12, end: 14 }, { start: 50, end: 53 }]);
-    expect(remainder(window, 5)?.pieces).toEqual([{ start: 51, end: 53 }]);
-    expect(remainder(window, 7)).toBeNull();
+    expect(remainder(window, 5.5)?.pieces).toEqual([{ start: 51, end: 53 }]);
+    expect(remainder(window, 8)).toBeNull();
   });
-  it('joins the pieces of the audio back to back', () => {
-    const audio = Float32Array.from({ length: 4 * SAMPLE_RATE }, (_, i) => Math.floor(i / SAMPLE_RATE));
-    const samples = windowSamples(audio, { pieces: [{ start: 0, end: 1 }, { start: 3, end: 4 }], duration: 2 });
-    expect(samples.length).toBe(2 * SAMPLE_RATE);
-    expect([samples[0], samples[SAMPLE_RATE]]).toEqual([0, 3]);
+  it('puts a short silence between pieces that were apart, none between pieces that touch', () => {
+    const audio = Float32Array.from({ length: 4 * SAMPLE_RATE }, (_, i) => 1 + Math.floor(i / SAMPLE_RATE));
+    const samples = windowSamples(audio, windowOf([{ start: 0, end: 1 }, { start: 3, end: 4 }]));
+    expect(samples.length).toBe(2.5 * SAMPLE_RATE);
+    expect([samples[0], samples[1.2 * SAMPLE_RATE], samples[1.5 * SAMPLE_RATE]]).toEqual([1, 0, 4]);
+    expect(windowOf([{ start: 0, end: 1 }, { start: 1, end: 2 }]).duration).toBe(2);
   });
 });

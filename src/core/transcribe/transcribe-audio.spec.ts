@@ -16,7 +16,7 @@ async function collect(audio: Float32Array, windows: Parameters<typeof transcrib
 describe('transcribeWindows', () => {
   it('puts words heard in a window of joined speech back where they were said', async () => {
     const windows = speechWindows([{ start: 10, end: 12 }, { start: 40, end: 43 }], new Float32Array(0), 512);
-    const decode: WordDecoder = async () => [word(0.5, 1, ' Hello.'), word(2.5, 4.5, ' Again.')];
+    const decode: WordDecoder = async () => [word(0.5, 1, ' Hello.'), word(3, 5, ' Again.')];
     const steps = await collect(tone(60), windows, decode);
     expect(steps).toHaveLength(1);
     expect(steps[0].segments.map((s) => [s.text, s.words![0].start])).toEqual([['Hello.', 10.5], ['Again.', 40.5]]);
@@ -30,7 +30,7 @@ describe('transcribeWindows', () => {
       return heard.length === 1 ? [word(1, 8, ' first.')] : heard.length === 2 ? [word(1, 5, ' second.')] : [];
     };
     const steps = await collect(tone(40), windows, decode);
-    expect(heard).toEqual([20, 12, 10]);
+    expect(heard).toEqual([20.5, 12.5, 10]);
     expect(steps[0].segments.map((s) => [s.text, s.start])).toEqual([['first.', 1], ['second.', 9]]);
   });
   it('decodes the pieces after the one the text stopped in, however long the last word seems', async () => {
@@ -38,7 +38,7 @@ describe('transcribeWindows', () => {
     const heard: number[] = [];
     const decode: WordDecoder = async (s) => (heard.push(s.length / SAMPLE_RATE), heard.length === 1 ? [word(1, 19, ' first.')] : []);
     await collect(tone(40), windows, decode);
-    expect(heard).toEqual([20, 10]);
+    expect(heard).toEqual([20.5, 10]);
   });
   it('walks audio without speech detection in 30 s windows, reporting progress', async () => {
     const sizes: number[] = [];

@@ -1,7 +1,7 @@
 import type { Segment, Word } from '../subtitles/segment.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
 import { isSilent } from './silence.ts';
-import { pieceEndAt, remainder, toOriginalSpan, windowSamples, type SpeechWindow } from './speech-windows.ts';
+import { pieceEndAt, remainder, toOriginalSpan, windowOf, windowSamples, type SpeechWindow } from './speech-windows.ts';
 import { SAMPLE_RATE, WINDOW_SECONDS } from './windows.ts';
 
 /** Words heard in one window (≤ 30 s of 16 kHz mono), timed relative to it; none when it holds no speech. */
@@ -18,7 +18,7 @@ export function fixedWindows(duration: number): SpeechWindow[] {
   const windows: SpeechWindow[] = [];
   for (let start = 0; start < duration; start += WINDOW_SECONDS) {
     const end = Math.min(duration, start + WINDOW_SECONDS);
-    windows.push(Object.freeze({ pieces: Object.freeze([Object.freeze({ start, end })]), duration: end - start }));
+    windows.push(windowOf([{ start, end }]));
   }
   return windows;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLoop, trimLoop } from './repetition.ts';
+import { endsInLoop, findLoop, trimLoop } from './repetition.ts';
+import { tokenBudget } from './decode-quality.ts';
 import { isSilent } from './silence.ts';
 
 describe('repetition loops', () => {
@@ -7,6 +8,16 @@ describe('repetition loops', () => {
     expect(findLoop('I was like, like, like, like, like, so')).toBe(3);
     expect(findLoop('we go on and on and on and on and on')).not.toBeNull();
     expect(findLoop('ask not what your country can do for you, ask what you can do for your country')).toBeNull();
+  });
+  it('tells when generated tokens end in a loop', () => {
+    expect(endsInLoop([1, 2, 3, 7, 7, 7, 7])).toBe(true);
+    expect(endsInLoop([1, 2, 3, 7, 7, 7])).toBe(false);
+    expect(endsInLoop([9, 4, 5, 6, 4, 5, 6, 4, 5, 6])).toBe(true);
+    expect(endsInLoop([4, 5, 6, 4, 5, 6, 1])).toBe(false);
+  });
+  it('gives a window a token budget by its length', () => {
+    expect(tokenBudget(2)).toBe(30);
+    expect(tokenBudget(30)).toBe(224);
   });
   it('keeps the text before the loop and one occurrence', () => {
     expect(trimLoop('I was like, like, like, like, like')).toBe('I was like,');

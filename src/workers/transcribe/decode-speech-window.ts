@@ -1,7 +1,7 @@
 import type { Tensor } from 'onnxruntime-web/webgpu';
 import type { Word } from '../../core/subtitles/segment.ts';
 import { logSoftmax, type Beam } from '../../core/transcribe/beam-search.ts';
-import { averageLogProb, compressionRatio, decodeWithFallback, isNoSpeech, type DecodeAttempt } from '../../core/transcribe/decode-quality.ts';
+import { averageLogProb, compressionRatio, decodeWithFallback, isNoSpeech, tokenBudget, type DecodeAttempt } from '../../core/transcribe/decode-quality.ts';
 import { findLoop } from '../../core/transcribe/repetition.ts';
 import { FRAME_SECONDS, tokenStarts, type HeadWeights } from '../../core/transcribe/token-alignment.ts';
 import { promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
@@ -95,8 +95,9 @@ function withoutLoop(words: readonly Word[]): readonly Word[] {
  */
 export async function decodeSpeechWindow(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, random: () => number = Math.random): Promise<WindowResult> {
   const start = await begin(d, samples, request);
+  const maxTokens = tokenBudget(samples.length / SAMPLE_RATE);
   const attempt = await decodeWithFallback(
-    async (temperature) => judge(d, await generateTokens(d.sessions, start, d.tokens, { beamSize: request.beamSize, temperature, random }, start.prompt.length), temperature),
+    async (temperature) => judge(d, await generateTokens(d.sessions, start, d.tokens, { beamSize: request.beamSize, temperature, random, maxTokens }, start.prompt.length), temperature),
     (a) => isNoSpeech(start.noSpeechProb, a),
   );
   const base = { temperature: attempt.temperature, avgLogProb: attempt.avgLogProb };

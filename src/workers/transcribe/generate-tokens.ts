@@ -1,10 +1,8 @@
 import type { Tensor } from 'onnxruntime-web/webgpu';
-import { beamStep, bestBeam, logSoftmax, sampleToken, type Beam } from '../../core/transcribe/beam-search.ts';
+import { beamStep, bestBeam, logSoftmax, sampleToken, type Beam, type BeamStep } from '../../core/transcribe/beam-search.ts';
+import { endsInLoop } from '../../core/transcribe/repetition.ts';
 import type { WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
 import type { Cache, WhisperSessions } from './whisper-sessions.ts';
-
-/** Whisper's limit on generated tokens per window (half its text context). */
-const MAX_TOKENS = 224;
 
 /** Where decoding starts: logits for the first text token, and the cache and encoder output for one row. */
 export interface DecodeStart {
@@ -14,6 +12,8 @@ export interface DecodeStart {
 }
 
 export interface GenerateOptions {
+  /** Tokens this window may take, prompt included (see tokenBudget). */
+  readonly maxTokens: number;
   readonly beamSize: number;
   readonly temperature: number;
   readonly random: () => number;
@@ -47,6 +47,13 @@ function choose(beams: readonly Beam[], rows: readonly Float32Array[], tokens: W
   return token === tokens.eot ? { alive: [], finished: [grown] } : { alive: [{ ...grown, source: 0 }], finished: [] };
 }
 
+/** Hypotheses that ended in a loop stop here, as if finished: their text will fail the compression check. */
+function looping(step: BeamStep): BeamStep {
+  const loops = step.alive.filter((b) => endsInLoop(b.tokens));
+  if (loops.length === 0) return step;
+  return { alive: step.alive.filter((b) => !loops.includes(b)), finished: [...step.finished, ...loops.map((b) => ({ tokens: b.tokens, logProb: b.logProb }))] };
+}
+
 /**
  * Text tokens for one window, with the sum of their log-probabilities (end-of-text included):
  * beam search at temperature 0, sampling above it, the model's cache reordered along with the beams.
@@ -55,8 +62,8 @@ export async function generateTokens(sessions: WhisperSessions, start: DecodeSta
   let beams: Beam[] = [{ tokens: [], logProb: 0 }];
   let [cache, hidden, rows, batch] = [start.cache, start.hidden, [start.row], 1];
   const finished: Beam[] = [];
-  for (let length = 0; length + promptLength < MAX_TOKENS; length++) {
-    const step = choose(beams, rows, tokens, options, length === 0);
+  for (let length = 0; length + promptLength < options.maxTokens; length++) {
+    const step = looping(choose(beams, rows, tokens, options, length === 0));
     finished.push(...step.finished);
     const target = options.temperature === 0 ? options.beamSize : 1;
     if (finished.length >= target || step.alive.length === 0) break;
