@@ -2,8 +2,8 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { parseModelPath } from '../core/sw/model-route.ts';
-import { serveModelFile } from './sw/serve-model-file.ts';
+import { parseModelPath } from '../core/store/model-route.ts';
+import { installedFileResponse } from './shared/installed-file-response.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -17,7 +17,7 @@ for (const method of ['GET', 'HEAD'] as const) {
     ({ url, sameOrigin }) => sameOrigin && parseModelPath(url.pathname) !== null,
     ({ request, url }) => {
       const { repo, path } = parseModelPath(url.pathname)!;
-      return serveModelFile(request, repo, path);
+      return installedFileResponse(repo, path, { range: request.headers.get('Range'), head: request.method === 'HEAD' });
     },
     method,
   );

@@ -49,6 +49,12 @@ describe('word-timed cues', () => {
     expect(cues[2].end - cues[2].start).toBeCloseTo(1, 5);
     withinLimits(cues);
   });
+  it('joins a cue that has no room for a second to the closer neighbour, when they fit together', () => {
+    const cues = wordCues([...spoken('Ask not what your country can do for you.', 0, 0.3), word(2.75, 3.0, ' Yes.'), ...spoken('Ask what you can do.', 3.0, 0.3)]);
+    expect(cues.map((c) => c.text)).toEqual(['Ask not what your country can do for you.', 'Yes. Ask what you can do.']);
+    withinLimits(cues);
+    cues.forEach((c) => expect(c.end - c.start).toBeGreaterThanOrEqual(1));
+  });
   it('repairs words that overlap or run backwards and drops empty ones', () => {
     const cues = wordCues([word(2, 2.5, ' a'), word(2.4, 2.3, ' b'), word(3, 3.1, ' '), word(1, 20, ' c')]);
     expect(cues.map((c) => c.text).join(' ')).toBe('a b c');

@@ -54,6 +54,29 @@ function group(words: readonly Word[], limits: WordCueLimits): Word[][] {
   return groups;
 }
 
+/** The room a cue of this group could take: from the end of the group before to the start of the one after. */
+const room = (groups: readonly Word[][], i: number): number => (groups[i + 1]?.[0].start ?? Infinity) - (groups[i - 1]?.at(-1)!.end ?? 0);
+
+/**
+ * A group that cannot last `minSeconds` even with all the silence around it joins the neighbour
+ * it is closer to, when the two still fit one cue ("you." squeezed between two sentences).
+ */
+function mergeCramped(groups: Word[][], limits: WordCueLimits): Word[][] {
+  const out = [...groups];
+  for (let i = 0; i < out.length; i++) {
+    if (room(out, i) >= limits.minSeconds) continue;
+    const before = i > 0 ? out[i][0].start - out[i - 1].at(-1)!.end : Infinity;
+    const after = i + 1 < out.length ? out[i + 1][0].start - out[i].at(-1)!.end : Infinity;
+    const j = before <= after ? i - 1 : i + 1;
+    const merged = j < i ? [...out[j], ...out[i]] : [...out[i], ...(out[j] ?? [])];
+    if (out[j] && fits(merged, limits)) {
+      out.splice(Math.min(i, j), 2, merged);
+      i = Math.max(-1, Math.min(i, j) - 2);
+    }
+  }
+  return out;
+}
+
 /** Stretch a short cue toward `minSeconds`, into the silence around it only. */
 function stretch(start: number, end: number, before: number, after: number, limits: WordCueLimits): [number, number] {
   const missing = limits.minSeconds - (end - start);
@@ -70,7 +93,7 @@ function stretch(start: number, end: number, before: number, after: number, limi
  * than the words they hold. Each cue keeps its words.
  */
 export function wordCues(words: readonly Word[], limits: WordCueLimits = WORD_CUE_LIMITS): Segment[] {
-  const groups = group(tidy(words, limits), limits);
+  const groups = mergeCramped(group(tidy(words, limits), limits), limits);
   const cues: Segment[] = [];
   groups.forEach((g, i) => {
     const before = cues.at(-1)?.end ?? 0;

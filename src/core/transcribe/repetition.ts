@@ -15,13 +15,6 @@ export function findLoop(text: string, minRepeats = 4, maxN = 4): number | null 
   return null;
 }
 
-/** The text up to the end of the looping n-gram's first occurrence; the text itself when it has no loop. */
-export function trimLoop(text: string, minRepeats = 4): string {
-  const cut = findLoop(text, minRepeats);
-  if (cut === null) return text;
-  return text.trim().split(/\s+/).slice(0, cut).join(' ');
-}
-
 /**
  * Whether generated tokens end in a loop: the same n tokens (n ≤ `maxN`) repeated at the end,
  * at least 4 times for one or two tokens and 3 times for longer n-grams. Decoding stops there:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsInLoop, findLoop, trimLoop } from './repetition.ts';
+import { endsInLoop, findLoop } from './repetition.ts';
 import { tokenBudget } from './decode-quality.ts';
 import { isSilent } from './silence.ts';
 
@@ -18,10 +18,6 @@ describe('repetition loops', () => {
   it('gives a window a token budget by its length', () => {
     expect(tokenBudget(2)).toBe(30);
     expect(tokenBudget(30)).toBe(224);
-  });
-  it('keeps the text before the loop and one occurrence', () => {
-    expect(trimLoop('I was like, like, like, like, like')).toBe('I was like,');
-    expect(trimLoop('fine as it is')).toBe('fine as it is');
   });
 });
 

@@ -2,7 +2,7 @@ import { env, pipeline, type AutomaticSpeechRecognitionPipeline } from '@hugging
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { Dtype } from '../../core/plan/dtypes.ts';
-import { MODEL_ROUTE_PREFIX } from '../../core/sw/model-route.ts';
+import { MODEL_ROUTE_PREFIX } from '../../core/store/model-route.ts';
 import type { Device } from '../../core/transcribe-protocol.ts';
 import { opfsModelCache } from './opfs-model-cache.ts';
 import { singleModelCache } from './pipeline-cache.ts';

@@ -1,16 +1,18 @@
-import { answerModelRequest } from '../../core/sw/model-route.ts';
-import { idbRecords } from '../shared/idb-records.ts';
-import { isNotFound, modelFile } from '../shared/opfs-models.ts';
+import { answerModelRequest } from '../../core/store/model-route.ts';
+import { idbRecords } from './idb-records.ts';
+import { isNotFound, modelFile } from './opfs-models.ts';
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cross-Origin-Resource-Policy': 'same-origin' } });
 
 /**
- * Answer a model-file request from OPFS, never from the network. Only files of an installed
- * (verified) model are served, and only when the bytes on disk have the verified size.
+ * A file of an installed model, read from OPFS, never from the network: the one reader behind
+ * both the service worker (`/models/…` URLs, Range included) and the transcriber's model cache.
+ * Only files of an installed (verified) model are answered, and only when the bytes on disk
+ * have the verified size; anything else is a 404 (JSON that says why) or a 416.
  */
-export async function serveModelFile(request: Request, repo: string, path: string): Promise<Response> {
-  const answer = answerModelRequest(await idbRecords.getManifest(repo), repo, path, request.headers.get('Range'));
+export async function installedFileResponse(repo: string, path: string, request: { range: string | null; head?: boolean }): Promise<Response> {
+  const answer = answerModelRequest(await idbRecords.getManifest(repo), repo, path, request.range);
   if (answer.kind === 'missing') return json(404, answer.body);
   if (answer.kind === 'unsatisfiable') return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${answer.size}` } });
   let file: File;
@@ -23,6 +25,6 @@ export async function serveModelFile(request: Request, repo: string, path: strin
   if (file.size !== answer.size) {
     return json(404, { error: 'file-incomplete', repo, path, message: `${path} of ${repo} is incomplete on disk. Delete and download the model again.` });
   }
-  const body = request.method === 'HEAD' ? null : file.slice(answer.start, answer.end + 1);
+  const body = request.head ? null : file.slice(answer.start, answer.end + 1);
   return new Response(body, { status: answer.status, headers: answer.headers });
 }
