@@ -32,6 +32,8 @@ export type Device = 'webgpu' | 'wasm';
 export type TranscribeReply =
   | { readonly type: 'loading'; readonly jobId: string; readonly repo: string }
   | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly threads: number; readonly loadMs: number }
+  /** Voice activity detection's progress through the audio, before any window is decoded. */
+  | { readonly type: 'detecting'; readonly jobId: string; readonly doneSeconds: number; readonly totalSeconds: number }
   | { readonly type: 'segments'; readonly jobId: string; readonly segments: readonly Segment[]; readonly doneSeconds: number; readonly totalSeconds: number }
   | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number }
   | { readonly type: 'error'; readonly jobId: string; readonly error: ErrorData };

@@ -32,7 +32,8 @@ async function run(request: TranscribeRequest): Promise<void> {
   post({ type: 'ready', jobId, device, threads, loadMs: performance.now() - started });
   const begun = performance.now();
   const total = request.audio.length / SAMPLE_RATE;
-  const windows = request.vad ? await speechWindowsOf(request.audio) : fixedWindows(total);
+  const detecting = (doneSeconds: number): void => post({ type: 'detecting', jobId, doneSeconds, totalSeconds: total });
+  const windows = request.vad ? await speechWindowsOf(request.audio, detecting) : fixedWindows(total);
   const speechSeconds = windows.reduce((sum, w) => sum + w.duration, 0);
   const decode = wordDecoder(asr, request, device);
   if (windows.length === 0) post({ type: 'segments', jobId, segments: [], doneSeconds: total, totalSeconds: total });

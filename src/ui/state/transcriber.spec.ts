@@ -124,4 +124,15 @@ describe('Transcriber', () => {
     transcriber.edit(1, { text: 'Ask now' });
     expect(transcriber.segments.map((s) => s.words?.length)).toEqual([2, undefined]);
   });
+
+  it('shows the search for speech first, then the decoding, each with its progress', async () => {
+    const { transcriber, workers } = setup(async () => new Float32Array(16_000 * 120));
+    await transcriber.transcribe(new Blob(['x']), OPTIONS);
+    const jobId = workers[0].sent[0].jobId;
+    expect(transcriber.stage).toBe('speech');
+    workers[0].reply({ type: 'detecting', jobId, doneSeconds: 60, totalSeconds: 120 });
+    expect([transcriber.stage, transcriber.percent]).toEqual(['speech', 50]);
+    workers[0].reply({ type: 'segments', jobId, segments: [], doneSeconds: 30, totalSeconds: 120 });
+    expect([transcriber.stage, transcriber.percent]).toEqual(['words', 25]);
+  });
 });

@@ -62,6 +62,8 @@ export class Transcriber {
   segments = $state.raw<readonly Segment[]>([]);
   source = $state('');
   doneSeconds = $state(0);
+  /** While transcribing: finding the speech first, then decoding it. */
+  stage = $state<'speech' | 'words'>('words');
   totalSeconds = $state(0);
   device = $state<{ device: Device; threads: number } | null>(null);
   error = $state.raw<ErrorData | null>(null);
@@ -97,6 +99,7 @@ export class Transcriber {
       return;
     }
     this.#begin(file.name ?? 'recording', seconds);
+    this.stage = options.vad ? 'speech' : 'words';
     this.#jobId = `t-${Date.now().toString(36)}`;
     const quality = resolveQuality(options.quality, seconds);
     const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, audio, ...options, quality });
@@ -167,9 +170,10 @@ export class Transcriber {
     switch (reply.type) {
       case 'loading': this.phase = 'loading'; return;
       case 'ready': [this.device, this.phase] = [{ device: reply.device, threads: reply.threads }, 'transcribing']; return;
+      case 'detecting': [this.stage, this.doneSeconds, this.totalSeconds] = ['speech', reply.doneSeconds, reply.totalSeconds]; return;
       case 'segments':
         this.#setSegments([...this.segments, ...reply.segments]);
-        [this.doneSeconds, this.totalSeconds] = [reply.doneSeconds, reply.totalSeconds];
+        [this.stage, this.doneSeconds, this.totalSeconds] = ['words', reply.doneSeconds, reply.totalSeconds];
         return;
       case 'done': [this.doneSeconds, this.phase] = [reply.totalSeconds, 'done']; return;
       case 'error': [this.error, this.phase] = [reply.error, 'failed']; return;

@@ -17,8 +17,8 @@ function vadSession(): Promise<InferenceSession> {
 }
 
 /** Windows of speech for Whisper: where Silero VAD hears speech, joined up to 30 s, cut at pauses. */
-export async function speechWindowsOf(audio: Float32Array): Promise<SpeechWindow[]> {
-  const probs = await speechProbabilities(await vadSession(), Tensor, audio);
+export async function speechWindowsOf(audio: Float32Array, onProgress?: (seconds: number) => void): Promise<SpeechWindow[]> {
+  const probs = await speechProbabilities(await vadSession(), Tensor, audio, onProgress);
   const regions = speechRegions(probs, audio.length / SAMPLE_RATE, DEFAULT_VAD);
   return speechWindows(regions, probs, DEFAULT_VAD.frameSamples);
 }
