@@ -6,6 +6,8 @@ export interface DecodeAttempt<T> {
   readonly avgLogProb: number;
   /** Text bytes over deflated bytes: a looping text compresses far better than speech. */
   readonly compressionRatio: number;
+  /** Whether the text repeats a short phrase over and over ("like, like, like, like"). */
+  readonly shortLoop: boolean;
 }
 
 export interface QualityRules {
@@ -27,9 +29,21 @@ export const averageLogProb = (sumLogProb: number, tokens: number): number => su
 
 export const compressionRatio = (textBytes: number, compressedBytes: number): number => (compressedBytes > 0 ? textBytes / compressedBytes : 0);
 
+/**
+ * Whether a text that compresses too well is a loop. faster-whisper says yes always; then a
+ * window of genuinely repeated speech (a chorus, a chant, a clip said twice) is re-decoded at
+ * rising temperatures into worse text. Here it is a loop when a short phrase repeats, or when
+ * the model was not confident (average log-probability under half the threshold); a confident
+ * text that repeats whole sentences is taken as heard.
+ */
+export function loops(attempt: DecodeAttempt<unknown>, rules: QualityRules = WHISPER_RULES): boolean {
+  if (attempt.compressionRatio <= rules.compressionRatioThreshold) return false;
+  return attempt.shortLoop || attempt.avgLogProb < rules.logProbThreshold / 2;
+}
+
 /** A window is decoded again at the next temperature when its text loops or the model was unsure of it. */
 export function needsFallback(attempt: DecodeAttempt<unknown>, rules: QualityRules = WHISPER_RULES): boolean {
-  return attempt.compressionRatio > rules.compressionRatioThreshold || attempt.avgLogProb < rules.logProbThreshold;
+  return loops(attempt, rules) || attempt.avgLogProb < rules.logProbThreshold;
 }
 
 /** No speech, no text: the model thinks the window is silent and is not confident of what it wrote. */
@@ -53,7 +67,7 @@ export async function decodeWithFallback<T>(
     if (!needsFallback(attempt, rules) || silent(attempt)) return attempt;
     attempts.push(attempt);
   }
-  const notLooping = attempts.filter((a) => a.compressionRatio <= rules.compressionRatioThreshold);
+  const notLooping = attempts.filter((a) => !loops(a, rules));
   const pool = notLooping.length > 0 ? notLooping : attempts;
   return pool.reduce((best, a) => (a.avgLogProb > best.avgLogProb ? a : best));
 }

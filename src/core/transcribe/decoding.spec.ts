@@ -40,13 +40,18 @@ describe('beam search bookkeeping', () => {
   });
 });
 
-const attempt = (temperature: number, avgLogProb: number, compressionRatio: number): DecodeAttempt<number> => ({ result: temperature, temperature, avgLogProb, compressionRatio });
+const attempt = (temperature: number, avgLogProb: number, compressionRatio: number, shortLoop = true): DecodeAttempt<number> => ({ result: temperature, temperature, avgLogProb, compressionRatio, shortLoop });
 
 describe('temperature fallback', () => {
   it('falls back on a looping or unsure text', () => {
     expect(needsFallback(attempt(0, -0.3, 1.5))).toBe(false);
     expect(needsFallback(attempt(0, -0.3, 3))).toBe(true);
     expect(needsFallback(attempt(0, -1.4, 1.5))).toBe(true);
+  });
+  it('takes a confident text that repeats whole sentences as heard, not as a loop', () => {
+    expect(needsFallback(attempt(0, -0.2, 3, false))).toBe(false);
+    expect(needsFallback(attempt(0, -0.2, 3, true))).toBe(true);
+    expect(needsFallback(attempt(0, -0.7, 3, false))).toBe(true);
   });
   it('decodes at rising temperatures until one passes', async () => {
     const tried: number[] = [];

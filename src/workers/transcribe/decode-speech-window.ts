@@ -2,7 +2,7 @@ import type { Tensor } from 'onnxruntime-web/webgpu';
 import type { Word } from '../../core/subtitles/segment.ts';
 import { logSoftmax, type Beam } from '../../core/transcribe/beam-search.ts';
 import { averageLogProb, compressionRatio, decodeWithFallback, isNoSpeech, tokenBudget, type DecodeAttempt } from '../../core/transcribe/decode-quality.ts';
-import { findLoop } from '../../core/transcribe/repetition.ts';
+import { endsInLoop, findLoop } from '../../core/transcribe/repetition.ts';
 import { FRAME_SECONDS, tokenStarts, type HeadWeights } from '../../core/transcribe/token-alignment.ts';
 import { promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
@@ -55,9 +55,11 @@ function pickLanguage(logProbs: Float32Array, tokens: WhisperTokens): number | n
 }
 
 async function judge(d: SpeechDecoder, beam: Beam, temperature: number): Promise<DecodeAttempt<Beam>> {
-  const bytes = new TextEncoder().encode(d.decodeText(beam.tokens));
+  const text = d.decodeText(beam.tokens);
+  const bytes = new TextEncoder().encode(text);
   const ratio = compressionRatio(bytes.length, await d.compressedSize(bytes));
-  return { result: beam, temperature, avgLogProb: averageLogProb(beam.logProb, beam.tokens.length), compressionRatio: ratio };
+  const shortLoop = findLoop(text) !== null || endsInLoop(beam.tokens);
+  return { result: beam, temperature, avgLogProb: averageLogProb(beam.logProb, beam.tokens.length), compressionRatio: ratio, shortLoop };
 }
 
 /** Word times from the alignment heads' cross-attention over the audio actually in the window. */
