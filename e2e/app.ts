@@ -47,3 +47,16 @@ export async function opfsHashes(page: Page, repo: string): Promise<Record<strin
     return out;
   }, repo);
 }
+
+/** Install the real whisper-tiny (q8) from the hub double in the app already open. */
+export async function addTiny(page: Page): Promise<void> {
+  const model = await addRepo(page, 'Xenova/whisper-tiny');
+  await startDownload(model);
+  await expectInstalled(model);
+}
+
+/** Open the app and install whisper-tiny. */
+export async function installTiny(page: Page): Promise<void> {
+  await openApp(page);
+  await addTiny(page);
+}

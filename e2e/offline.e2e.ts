@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectInstalled, row, startDownload } from './app.ts';
+import { addTiny, expectInstalled, row } from './app.ts';
 import { fixtureSha256, WHISPER_TINY_Q8 } from './fixture-files.ts';
 import { defaultRepos } from './hub/default-repos.ts';
 import { PROJECT_ROOT, whisperTinyDir } from './hub/fixture-paths.ts';
@@ -39,13 +39,6 @@ async function openControlled(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-async function installTiny(page: Page): Promise<void> {
-  await page.getByLabel('Other model repo').fill('Xenova/whisper-tiny');
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await startDownload(row(page, 'Xenova/whisper-tiny'));
-  await expectInstalled(row(page, 'Xenova/whisper-tiny'));
-}
-
 /** Fetch a URL in the page; returns status, content type, length and sha256 of the body. */
 function pageFetch(page: Page, url: string, headers: Record<string, string> = {}) {
   return page.evaluate(
@@ -61,7 +54,7 @@ function pageFetch(page: Page, url: string, headers: Record<string, string> = {}
 
 test('offline: the app reloads from the service worker and serves the installed model from OPFS', async ({ page, context }) => {
   await openControlled(page);
-  await installTiny(page);
+  await addTiny(page);
 
   await hub.close();
   await context.setOffline(true);
@@ -84,7 +77,7 @@ test('offline with the hub stopped, jfk.wav still transcribes, and nothing leave
   const jfk = jfkWav();
   test.skip(jfk === null, 'needs ../shared/fixtures/audio/jfk.wav');
   await openControlled(page);
-  await installTiny(page);
+  await addTiny(page);
   const hubRequestsBefore = hub.log.length;
   await hub.close();
   await context.setOffline(true);
@@ -103,7 +96,7 @@ test('offline with the hub stopped, jfk.wav still transcribes, and nothing leave
 
 test('a Range request through the service worker returns exactly the requested bytes', async ({ page }) => {
   await openControlled(page);
-  await installTiny(page);
+  await addTiny(page);
   const path = 'onnx/encoder_model_quantized.onnx';
   const part = await pageFetch(page, `/models/Xenova/whisper-tiny/${path}`, { Range: 'bytes=1000-1999' });
   expect(part.status).toBe(206);
@@ -129,7 +122,7 @@ test('a file of a model that is not installed is a 404 JSON answer, not a networ
 
 test('a new deploy shows the update prompt; Reload activates it and the models stay', async ({ page }) => {
   await openControlled(page);
-  await installTiny(page);
+  await addTiny(page);
   const next = mkdtempSync(join(tmpdir(), 'whisper-studio-next-'));
   cpSync(join(PROJECT_ROOT, 'dist'), next, { recursive: true });
   appendFileSync(join(next, 'sw.js'), `\n// build ${Date.now()}\n`);
@@ -161,7 +154,7 @@ test('Chromium finds the app installable (manifest + service worker)', async () 
 
 test('an update fetches only the changed file; the model stays usable throughout, offline included', async ({ page, context }) => {
   await openControlled(page);
-  await installTiny(page);
+  await addTiny(page);
   const model = row(page, 'Xenova/whisper-tiny');
   const original = readFileSync(join(whisperTinyDir(), 'config.json'), 'utf8');
   const text = JSON.stringify({ ...JSON.parse(original), whisper_studio_edited: true }, null, 2);

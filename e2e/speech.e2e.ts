@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCues } from '../src/core/subtitles/formats.ts';
 import { wrapLines } from '../src/core/subtitles/cues.ts';
-import { addRepo, expectInstalled, openApp, startDownload } from './app.ts';
+import { installTiny, openApp } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { SENTENCES } from './fixtures/speech/sentences.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
@@ -13,13 +13,6 @@ import { wordErrorRate } from './wer.ts';
 const JFK = jfkWav();
 test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
 test.beforeEach(async () => hubControl.reset());
-
-async function installTiny(page: Page): Promise<void> {
-  await openApp(page);
-  const model = await addRepo(page, 'Xenova/whisper-tiny');
-  await startDownload(model);
-  await expectInstalled(model);
-}
 
 async function transcribe(page: Page, name: string, audio: Float32Array): Promise<void> {
   await page.getByLabel('Audio or video file').setInputFiles({ name, mimeType: 'audio/wav', buffer: toWav(audio) });

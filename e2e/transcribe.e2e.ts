@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseCues } from '../src/core/subtitles/formats.ts';
-import { addRepo, expectInstalled, openApp, startDownload } from './app.ts';
+import { installTiny, openApp } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { APP_PORT } from './ports.ts';
@@ -10,13 +10,6 @@ import { wordErrorRate } from './wer.ts';
 const JFK = jfkWav();
 test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
 test.beforeEach(async () => hubControl.reset());
-
-async function installTiny(page: Page): Promise<void> {
-  await openApp(page);
-  const model = await addRepo(page, 'Xenova/whisper-tiny');
-  await startDownload(model);
-  await expectInstalled(model);
-}
 
 async function transcribeJfk(page: Page): Promise<string> {
   await page.getByLabel('Audio or video file').setInputFiles(JFK!);

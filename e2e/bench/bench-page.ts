@@ -1,7 +1,11 @@
 import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { addTiny } from '../app.ts';
 import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
+import { CDN_URL, HUB_URL } from '../ports.ts';
+import { withProfile } from '../profile.ts';
+import { serveSite } from '../static-site.ts';
 
 /** The built download worker's URL on the app's origin, so the bench speaks its protocol directly. */
 export function builtDownloadWorker(): string {
@@ -82,4 +86,27 @@ export function measureAborts(page: Page, workerUrl: string, repo: string, hubUr
       }),
     [workerUrl, repo, hubUrl, runs, afterBytes] as const,
   );
+}
+
+/**
+ * A fresh profile on a static copy of the bench build (`dist-bench`) with whisper-tiny installed
+ * from the hub double, on the bench page; `run` evaluates a function of the page's `bench` object.
+ * No CSP: transformers.js by default imports ONNX Runtime from a Blob URL, which our CSP forbids
+ * (our worker turns that cache off), and the baseline should run with its defaults.
+ */
+export async function withTinyBenchPage<B>(body: (run: <T>(fn: (bench: B) => Promise<T>) => Promise<T>) => Promise<void>): Promise<void> {
+  const site = await serveSite({ root: join(PROJECT_ROOT, 'dist-bench'), port: 4185, connect: [HUB_URL, CDN_URL], csp: false });
+  try {
+    await withProfile(async (page) => {
+      page.on('console', (m) => m.type() === 'error' && console.log(`[page] ${m.text()}`));
+      await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
+      await page.goto(site.url);
+      await addTiny(page);
+      await page.goto(`${site.url}/e2e/bench/bench.html`);
+      await page.waitForSelector('body[data-ready]');
+      await body(<T>(fn: (bench: B) => Promise<T>) => page.evaluate(`(${fn.toString()})(globalThis.bench)`) as Promise<T>);
+    });
+  } finally {
+    await site.close();
+  }
 }

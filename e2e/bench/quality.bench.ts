@@ -3,15 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toSrt, parseCues } from '../../src/core/subtitles/formats.ts';
 import { segment, type Segment } from '../../src/core/subtitles/segment.ts';
-import { expectInstalled, row, startDownload } from '../app.ts';
 import { jfkWav } from '../hub/fixture-audio.ts';
 import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
-import { CDN_URL, HUB_URL } from '../ports.ts';
-import { withProfile } from '../profile.ts';
-import { serveSite } from '../static-site.ts';
 import { toWav } from '../test-audio.ts';
 import { wordErrorRate } from '../wer.ts';
 import { qualityClip, type QualityClip } from './quality-audio.ts';
+import { withTinyBenchPage } from './bench-page.ts';
 import { fmt } from './stats.ts';
 
 type Chunk = { text: string; timestamp: [number, number | null] };
@@ -67,44 +64,32 @@ test('quality: speech-aware transcription vs a stock transformers.js pipeline on
   const clip = qualityClip(jfk!);
   const root = join(PROJECT_ROOT, 'dist-bench');
   writeFileSync(join(root, 'quality.wav'), toWav(clip.samples));
-  const site = await serveSite({ root, port: 4185, connect: [HUB_URL, CDN_URL], csp: false });
-  try {
-    await withProfile(async (page) => {
-      page.on('console', (m) => m.type() === 'error' && console.log(`[page] ${m.text()}`));
-      await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
-      await page.goto(site.url);
-      await page.getByLabel('Other model repo').fill('Xenova/whisper-tiny');
-      await page.getByRole('button', { name: 'Add', exact: true }).click();
-      await startDownload(row(page, 'Xenova/whisper-tiny'));
-      await expectInstalled(row(page, 'Xenova/whisper-tiny'));
-      await page.goto(`${site.url}/e2e/bench/bench.html`);
-      await page.waitForSelector('body[data-ready]');
-      const run = <T>(fn: (bench: Bench) => Promise<T>): Promise<T> => page.evaluate(`(${fn.toString()})(globalThis.bench)`) as Promise<T>;
-      const rtf = (ms: number): number => ms / 1000 / clip.seconds;
+  await withTinyBenchPage<Bench>(async (run) => {
+    const rtf = (ms: number): number => ms / 1000 / clip.seconds;
 
-      // Each system decodes the clip twice in one worker; the second (warm) run is measured.
-      const stockSegments = (await run((b) => b.plain('/quality.wav', 1, 2, 'http://127.0.0.1:5180', 2, true))).runs[1];
-      const stockWords = (await run((b) => b.plain('/quality.wav', 1, 1, 'http://127.0.0.1:5180', 2, 'word'))).runs[0];
-      const best = (await run((b) => b.ours('/quality.wav', 1, 2, 2, { vad: true, quality: 'best' })))[1];
-      const fast = (await run((b) => b.ours('/quality.wav', 1, 2, 2, { vad: true, quality: 'fast' })))[1];
-      const bestNoVad = (await run((b) => b.ours('/quality.wav', 1, 2, 2, { vad: false, quality: 'best' })))[1];
+    // Each system decodes the clip twice in one worker; the second (warm) run is measured.
+    const stockSegments = (await run((b) => b.plain('/quality.wav', 1, 2, 'http://127.0.0.1:5180', 2, true))).runs[1];
+    const stockWords = (await run((b) => b.plain('/quality.wav', 1, 1, 'http://127.0.0.1:5180', 2, 'word'))).runs[0];
+    const best = (await run((b) => b.ours('/quality.wav', 1, 2, 2, { vad: true, quality: 'best' })))[1];
+    const fast = (await run((b) => b.ours('/quality.wav', 1, 2, 2, { vad: true, quality: 'fast' })))[1];
+    const bestNoVad = (await run((b) => b.ours('/quality.wav', 1, 2, 2, { vad: false, quality: 'best' })))[1];
 
-      const oursRow = (name: string, r: typeof best): Row => ({
-        name,
-        wer: wordErrorRate(clip.text, r.text),
-        hallucinated: hallucinated(r.segments.flatMap((s) => s.words ?? []), clip).length,
-        rtf: rtf(r.ms),
-        cues: cueStats(parseCues(toSrt(r.segments))),
-      });
-      const stockCues = stockSegments.chunks.map((c) => segment(c.timestamp[0], c.timestamp[1] ?? clip.seconds, c.text.trim()));
-      const rows: Row[] = [
-        { name: 'stock pipeline (chunk 30 s, stride 5 s, greedy)', wer: wordErrorRate(clip.text, stockSegments.text), hallucinated: hallucinated(chunkWords(stockWords.chunks, clip.seconds), clip).length, rtf: rtf(stockSegments.ms), cues: cueStats(stockCues) },
-        oursRow('ours, Best (VAD + beam 5 + fallback)', best),
-        oursRow('ours, Fast (VAD + greedy + fallback)', fast),
-        oursRow('ours, Best without VAD (fixed 30 s windows)', bestNoVad),
-      ];
-      const stock = rows[0];
-      console.log(`
+    const oursRow = (name: string, r: typeof best): Row => ({
+      name,
+      wer: wordErrorRate(clip.text, r.text),
+      hallucinated: hallucinated(r.segments.flatMap((s) => s.words ?? []), clip).length,
+      rtf: rtf(r.ms),
+      cues: cueStats(parseCues(toSrt(r.segments))),
+    });
+    const stockCues = stockSegments.chunks.map((c) => segment(c.timestamp[0], c.timestamp[1] ?? clip.seconds, c.text.trim()));
+    const rows: Row[] = [
+      { name: 'stock pipeline (chunk 30 s, stride 5 s, greedy)', wer: wordErrorRate(clip.text, stockSegments.text), hallucinated: hallucinated(chunkWords(stockWords.chunks, clip.seconds), clip).length, rtf: rtf(stockSegments.ms), cues: cueStats(stockCues) },
+      oursRow('ours, Best (VAD + beam 5 + fallback)', best),
+      oursRow('ours, Fast (VAD + greedy + fallback)', fast),
+      oursRow('ours, Best without VAD (fixed 30 s windows)', bestNoVad),
+    ];
+    const stock = rows[0];
+    console.log(`
 Quality benchmark: Xenova/whisper-tiny q8, WASM 2 threads, headless Chromium, warm runs.
 Audio: ${fmt(clip.seconds, 0)} s, ${fmt((1 - clip.speechSeconds / clip.seconds) * 100, 0)} % non-speech (10 s noise, then jfk.wav + 6 espeak-ng sentences, twice, between silence, noise and tones)
 | path | WER | hallucinated words | RTF | cues | max chars/line | max cue s | overlaps | cues within limits |
@@ -112,11 +97,8 @@ Audio: ${fmt(clip.seconds, 0)} s, ${fmt((1 - clip.speechSeconds / clip.seconds) 
 ${rows.map((r) => `| ${r.name} | ${fmt(r.wer, 3)} | ${r.hallucinated} | ${fmt(r.rtf, 3)} | ${r.cues.count} | ${r.cues.maxLine} | ${fmt(r.cues.maxSeconds, 1)} | ${r.cues.overlaps} | ${fmt(r.cues.within * 100, 0)} % |`).join('\n')}
 WER ours Best / stock: ${fmt(rows[1].wer / stock.wer, 2)} (target ≤ 0.9); Fast / stock: ${fmt(rows[2].wer / stock.wer, 2)}
 RTF ours Best / stock: ${fmt(rows[1].rtf / stock.rtf, 2)} (target ≤ 1.0); Fast / stock: ${fmt(rows[2].rtf / stock.rtf, 2)}; Best / Fast: ${fmt(rows[1].rtf / rows[2].rtf, 2)}
-hallucinated words — stock: ${hallucinated(chunkWords(stockWords.chunks, clip.seconds), clip).join(' ') || 'none'}; ours Best: ${hallucinated(best.segments.flatMap((s) => s.words ?? []), clip).join(' ') || 'none'}
+hallucinated words — stock: ${hallucinated(chunkWords(stockWords.chunks, clip.seconds), clip).join(' ') || 'none'}; ours Best: ${hallucinated(best.segments.flatMap((s) => s.words ?? []), clip).join(' ') || 'none'}; ours Fast: ${hallucinated(fast.segments.flatMap((s) => s.words ?? []), clip).join(' ') || 'none'}
 `);
-      expect(rows[1].cues.within).toBe(1);
-    });
-  } finally {
-    await site.close();
-  }
+    expect(rows[1].cues.within).toBe(1);
+  });
 });

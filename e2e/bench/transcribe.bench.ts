@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectInstalled, row, startDownload } from '../app.ts';
 import { jfkWav, JFK_TEXT } from '../hub/fixture-audio.ts';
 import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
-import { CDN_URL, HUB_URL } from '../ports.ts';
-import { withProfile } from '../profile.ts';
-import { serveSite } from '../static-site.ts';
 import { wordErrorRate } from '../wer.ts';
+import { withTinyBenchPage } from './bench-page.ts';
 import { fmt } from './stats.ts';
 
 interface Bench {
@@ -23,38 +20,23 @@ test('transcription: our worker vs a plain transformers.js pipeline, single- and
   test.skip(jfk === null, 'needs ../shared/fixtures/audio/jfk.wav');
   const root = join(PROJECT_ROOT, 'dist-bench');
   copyFileSync(jfk!, join(root, 'jfk.wav'));
-  // No CSP here: transformers.js by default imports ONNX Runtime from a Blob URL, which our CSP
-  // forbids (our worker turns that cache off), and the baseline should run with its defaults.
-  const site = await serveSite({ root, port: 4185, connect: [HUB_URL, CDN_URL], csp: false });
-  try {
-    await withProfile(async (page) => {
-      page.on('console', (m) => m.type() === 'error' && console.log(`[page] ${m.text()}`));
-      await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
-      await page.goto(site.url);
-      await page.getByLabel('Other model repo').fill('Xenova/whisper-tiny');
-      await page.getByRole('button', { name: 'Add', exact: true }).click();
-      await startDownload(row(page, 'Xenova/whisper-tiny'));
-      await expectInstalled(row(page, 'Xenova/whisper-tiny'));
-      await page.goto(`${site.url}/e2e/bench/bench.html`);
-      await page.waitForSelector('body[data-ready]');
-      const run = <T>(fn: (bench: Bench) => Promise<T>): Promise<T> => page.evaluate(`(${fn.toString()})(globalThis.bench)`) as Promise<T>;
+  await withTinyBenchPage<Bench>(async (run) => {
+    const plainCold = await run((b) => b.plain('/jfk.wav', 1, 2, 'http://127.0.0.1:5180'));
+    const plainShort = await run((b) => b.plain('/jfk.wav', 1, 2, 'http://127.0.0.1:5180'));
+    const plainLong = await run((b) => b.plain('/jfk.wav', 6, 2, 'http://127.0.0.1:5180'));
+    const ours1 = await run((b) => b.ours('/jfk.wav', 1, 2, 1, { vad: true, quality: 'fast' }));
+    const ours2 = await run((b) => b.ours('/jfk.wav', 1, 2, 2, { vad: true, quality: 'fast' }));
+    const oursLong1 = await run((b) => b.ours('/jfk.wav', 6, 2, 1, { vad: true, quality: 'fast' }));
+    const oursLong2 = await run((b) => b.ours('/jfk.wav', 6, 2, 2, { vad: true, quality: 'fast' }));
 
-      const plainCold = await run((b) => b.plain('/jfk.wav', 1, 2, 'http://127.0.0.1:5180'));
-      const plainShort = await run((b) => b.plain('/jfk.wav', 1, 2, 'http://127.0.0.1:5180'));
-      const plainLong = await run((b) => b.plain('/jfk.wav', 6, 2, 'http://127.0.0.1:5180'));
-      const ours1 = await run((b) => b.ours('/jfk.wav', 1, 2, 1, { vad: true, quality: 'fast' }));
-      const ours2 = await run((b) => b.ours('/jfk.wav', 1, 2, 2, { vad: true, quality: 'fast' }));
-      const oursLong1 = await run((b) => b.ours('/jfk.wav', 6, 2, 1, { vad: true, quality: 'fast' }));
-      const oursLong2 = await run((b) => b.ours('/jfk.wav', 6, 2, 2, { vad: true, quality: 'fast' }));
-
-      expect(wordErrorRate(JFK_TEXT, ours2[1].text)).toBeLessThanOrEqual(0.1);
-      const rtf = (ms: number, seconds: number): number => ms / 1000 / seconds;
-      const warm = <T extends { ms: number }>(runs: T[]): number => runs[runs.length - 1].ms;
-      const p = { short: rtf(warm(plainShort.runs), JFK_SECONDS), long: rtf(warm(plainLong.runs), 6 * JFK_SECONDS) };
-      const o1 = { short: rtf(warm(ours1), JFK_SECONDS), long: rtf(warm(oursLong1), 6 * JFK_SECONDS) };
-      const o2 = { short: rtf(warm(ours2), JFK_SECONDS), long: rtf(warm(oursLong2), 6 * JFK_SECONDS) };
-      const best = { short: Math.min(o1.short, o2.short), long: Math.min(o1.long, o2.long) };
-      console.log(`
+    expect(wordErrorRate(JFK_TEXT, ours2[1].text)).toBeLessThanOrEqual(0.1);
+    const rtf = (ms: number, seconds: number): number => ms / 1000 / seconds;
+    const warm = <T extends { ms: number }>(runs: T[]): number => runs[runs.length - 1].ms;
+    const p = { short: rtf(warm(plainShort.runs), JFK_SECONDS), long: rtf(warm(plainLong.runs), 6 * JFK_SECONDS) };
+    const o1 = { short: rtf(warm(ours1), JFK_SECONDS), long: rtf(warm(oursLong1), 6 * JFK_SECONDS) };
+    const o2 = { short: rtf(warm(ours2), JFK_SECONDS), long: rtf(warm(oursLong2), 6 * JFK_SECONDS) };
+    const best = { short: Math.min(o1.short, o2.short), long: Math.min(o1.long, o2.long) };
+    console.log(`
 Transcription benchmark: Xenova/whisper-tiny q8, WASM, headless Chromium, warm runs (second call)
 | path | RTF jfk.wav (11 s) | RTF 66 s clip | model load |
 |---|---|---|---|
@@ -66,8 +48,5 @@ ours threaded / single-threaded: jfk ${fmt(o2.short / o1.short, 2)}, 66 s ${fmt(
 load from our store / from transformers.js browser cache: ${fmt(ours2[0].loadMs / plainShort.loadMs, 2)} (target ≤ 1.0)
 66 s texts — plain: "${plainLong.runs[1].text.trim().slice(0, 120)}…" ours: "${oursLong2[1].text.trim().slice(0, 120)}…"
 `);
-    });
-  } finally {
-    await site.close();
-  }
+  });
 });

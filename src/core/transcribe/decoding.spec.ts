@@ -3,6 +3,7 @@ import { beamStep, bestBeam, logSoftmax, sampleToken, topK, type Beam } from './
 import { decodeWithFallback, isNoSpeech, needsFallback, type DecodeAttempt } from './decode-quality.ts';
 import { dynamicTimeWarping, tokenStarts } from './token-alignment.ts';
 import { tokensToWords } from './words.ts';
+import { seededRandom } from '../util/seeded-random.ts';
 
 const row = (...p: number[]): Float32Array => Float32Array.from(p, Math.log);
 const EOT = 9;
@@ -37,6 +38,12 @@ describe('beam search bookkeeping', () => {
     expect(sampleToken(lp, 0.1)).toBe(0);
     expect(sampleToken(lp, 0.5)).toBe(1);
     expect(sampleToken(lp, 0.9999999)).toBe(1);
+  });
+  it('samples the same way every time from the same seed', () => {
+    const draw = (seed: number) => Array.from({ length: 5 }, seededRandom(seed));
+    expect(draw(7)).toEqual(draw(7));
+    expect(draw(7)).not.toEqual(draw(8));
+    expect(draw(7).every((v) => v >= 0 && v < 1)).toBe(true);
   });
 });
 

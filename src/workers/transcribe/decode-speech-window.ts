@@ -95,7 +95,7 @@ function withoutLoop(words: readonly Word[]): readonly Word[] {
  * temperatures when the text loops or the model is unsure, nothing when it hears no speech,
  * and word times from cross-attention.
  */
-export async function decodeSpeechWindow(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, random: () => number = Math.random): Promise<WindowResult> {
+export async function decodeSpeechWindow(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, random: () => number): Promise<WindowResult> {
   const start = await begin(d, samples, request);
   const maxTokens = tokenBudget(samples.length / SAMPLE_RATE);
   const attempt = await decodeWithFallback(

@@ -1,6 +1,7 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import { Tensor } from 'onnxruntime-web/webgpu';
 import { LANGUAGE_CODES } from '../../core/transcribe/languages.ts';
+import { seededRandom } from '../../core/util/seeded-random.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
 import { languageId } from '../../core/transcribe/whisper-prompt.ts';
 import type { Device, TranscribeRequest } from '../../core/transcribe-protocol.ts';
@@ -23,5 +24,6 @@ export function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, request: Tr
     languageId: request.multilingual && request.language ? languageId(own.config, request.language, LANGUAGE_CODES) : null,
     task: request.task,
   };
-  return async (samples) => (await decodeSpeechWindow(own, samples, options)).words;
+  // Seeded per window: the same media gives the same transcript, sampled fallbacks included.
+  return async (samples) => (await decodeSpeechWindow(own, samples, options, seededRandom(samples.length))).words;
 }
