@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCues } from '../src/core/subtitles/formats.ts';
 import { wrapLines } from '../src/core/subtitles/cues.ts';
-import { installTiny, openApp } from './app.ts';
+import { installTiny } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { SENTENCES } from './fixtures/speech/sentences.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';

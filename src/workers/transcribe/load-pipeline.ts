@@ -4,6 +4,7 @@ import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import { MODEL_ROUTE_PREFIX } from '../../core/store/model-route.ts';
 import type { Device } from '../../core/transcribe-protocol.ts';
+import { isSoftwareAdapter, type AdapterFacts } from '../../core/transcribe/software-adapter.ts';
 import { opfsModelCache } from './opfs-model-cache.ts';
 import { singleModelCache } from './pipeline-cache.ts';
 
@@ -22,9 +23,18 @@ function configure(threads: number): void {
   wasm.proxy = false;
 }
 
+interface Adapter {
+  readonly info?: AdapterFacts;
+  readonly isFallbackAdapter?: boolean;
+}
+
+/** WebGPU only on a real GPU: a software adapter (SwiftShader…) is far slower than WASM. */
 export async function pickDevice(): Promise<Device> {
-  const gpu = (navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  return gpu && (await gpu.requestAdapter().catch(() => null)) ? 'webgpu' : 'wasm';
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+  const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
+  if (!adapter) return 'wasm';
+  const facts = { ...adapter.info, isFallbackAdapter: adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter };
+  return isSoftwareAdapter(facts) ? 'wasm' : 'webgpu';
 }
 
 /** Threads only where SharedArrayBuffer exists (cross-origin isolated); one is left for the page. */
