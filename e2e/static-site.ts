@@ -13,21 +13,25 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
   '.json': 'application/json',
+  '.onnx': 'application/octet-stream',
 };
 
 /**
- * Serves a build folder with the headers `npm start` sends, reading files per request so a test can
- * "deploy" a new build by pointing `root` elsewhere while the site runs.
+ * Serves a build folder with the headers `npm start` sends (or, `plain`, none at all, like GitHub
+ * Pages or a bucket), reading files per request so a test can "deploy" a new build by pointing
+ * `root` elsewhere while the site runs.
  */
-export async function serveSite(options: { root: string; port: number; connect: string[]; csp?: boolean }): Promise<{ url: string; deploy(root: string): void; close(): Promise<void> }> {
+export async function serveSite(options: { root: string; port: number; connect: string[]; csp?: boolean; plain?: boolean }): Promise<{ url: string; deploy(root: string): void; close(): Promise<void> }> {
   let root = options.root;
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-    if (options.csp !== false) res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.connect));
+    if (!options.plain) {
+      res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+      res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+      if (options.csp !== false) res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.connect));
+    }
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Cache-Control', 'no-cache');
     createReadStream(file).pipe(res);

@@ -12,6 +12,7 @@ import { Recorder } from './ui/state/recorder.svelte.ts';
 import { TranscriptStore } from './ui/state/transcript-store.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveText } from './ui/save-text.ts';
+import { reloadIntoIsolation } from './ui/isolation-reload.ts';
 import type { ExportFormat } from './core/subtitles/formats.ts';
 import './ui/app.css';
 
@@ -38,6 +39,13 @@ const offline =
     ? new OfflineStatus(new Workbox('/sw.js'), navigator.serviceWorker.controller !== null, () => location.reload())
     : null;
 void offline?.start();
+
+// A static host without COOP/COEP: once the service worker controls the page, reload through it.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const isolate = (): boolean =>
+    reloadIntoIsolation({ isolated: self.crossOriginIsolated, controlled: navigator.serviceWorker.controller !== null, storage: sessionStorage, reload: () => location.reload() });
+  if (!isolate()) navigator.serviceWorker.addEventListener('controllerchange', isolate, { once: true });
+}
 
 const transcriber = new Transcriber(
   () => new Worker(new URL('./workers/transcribe.worker.ts', import.meta.url), { type: 'module', name: 'transcribe' }),

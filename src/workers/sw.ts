@@ -1,14 +1,17 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { parseModelPath } from '../core/store/model-route.ts';
 import { installedFileResponse } from './shared/installed-file-response.ts';
+import { isolate, isolationPlugin } from './sw/isolation-plugin.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
 // The app shell, worker bundles and the ONNX Runtime wasm, versioned by Workbox; old versions are
 // cleaned up on activate. Model files are never in Cache Storage: they stay in OPFS.
+// A static host without COOP/COEP headers still serves a cross-origin isolated app once this worker runs.
+addPlugins([isolationPlugin]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
@@ -17,7 +20,7 @@ for (const method of ['GET', 'HEAD'] as const) {
     ({ url, sameOrigin }) => sameOrigin && parseModelPath(url.pathname) !== null,
     ({ request, url }) => {
       const { repo, path } = parseModelPath(url.pathname)!;
-      return installedFileResponse(repo, path, { range: request.headers.get('Range'), head: request.method === 'HEAD' });
+      return installedFileResponse(repo, path, { range: request.headers.get('Range'), head: request.method === 'HEAD' }).then(isolate);
     },
     method,
   );

@@ -1,0 +1,43 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { addTiny } from './app.ts';
+import { hubControl } from './hub-control.ts';
+import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
+import { PROJECT_ROOT } from './hub/fixture-paths.ts';
+import { CDN_URL, HUB_URL } from './ports.ts';
+import { serveSite } from './static-site.ts';
+import { wordErrorRate } from './wer.ts';
+
+const JFK = jfkWav();
+test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
+test.beforeEach(async () => hubControl.reset());
+
+/** Whether the page is cross-origin isolated; false while it is between documents (reloading). */
+const isolated = (page: Page): Promise<boolean> => page.evaluate(() => self.crossOriginIsolated).catch(() => false);
+
+test('on a static host that sends no headers, the app reloads once into cross-origin isolation, runs 2 threads, and stays isolated offline', async ({ page, context }) => {
+  const site = await serveSite({ root: join(PROJECT_ROOT, 'dist'), port: 4186, connect: [HUB_URL, CDN_URL], plain: true });
+  try {
+    await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
+    await page.goto(site.url);
+    await expect.poll(() => isolated(page), { timeout: 30_000 }).toBe(true);
+    await expect(page.getByRole('heading', { level: 1, name: 'Whisper Studio' })).toBeVisible();
+
+    await addTiny(page);
+    await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+    await page.getByLabel('Language').selectOption('english');
+    await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+    await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('device')).toContainText('WASM, 2 threads');
+    const text = await page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value).join(' '));
+    expect(wordErrorRate(JFK_TEXT, text)).toBeLessThanOrEqual(0.1);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => isolated(page), { timeout: 30_000 }).toBe(true);
+    await expect(page.getByRole('heading', { level: 1, name: 'Whisper Studio' })).toBeVisible();
+  } finally {
+    await context.setOffline(false);
+    await site.close();
+  }
+});
