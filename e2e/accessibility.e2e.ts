@@ -1,0 +1,45 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { addRepo, installTiny, openApp, startDownload } from './app.ts';
+import { hubControl } from './hub-control.ts';
+import { jfkWav } from './hub/fixture-audio.ts';
+
+const JFK = jfkWav();
+test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
+test.beforeEach(async () => hubControl.reset());
+
+/** Serious or critical axe violations on the page, in light and in dark colours. */
+async function violations(page: Page, state: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations: all } = await new AxeBuilder({ page }).analyze();
+    const bad = all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    found.push(...bad.map((v) => `${state}/${colorScheme}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`));
+  }
+  return found;
+}
+
+test('no serious or critical axe violations: empty, downloading, transcribed and editing, light and dark', async ({ page }) => {
+  await openApp(page);
+  const found = await violations(page, 'empty');
+
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 200_000 });
+  const model = await addRepo(page, 'test/whisper-64mib');
+  await startDownload(model);
+  await expect(model.getByTestId('model-status')).toContainText(/Downloading|Starting/, { timeout: 30_000 });
+  found.push(...(await violations(page, 'downloading')));
+  await model.getByRole('button', { name: 'Cancel' }).click();
+  await hubControl.reset();
+
+  await installTiny(page);
+  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  found.push(...(await violations(page, 'transcribed')));
+
+  await page.getByLabel('Text of segment 1').fill('Edited by a person.');
+  found.push(...(await violations(page, 'editing')));
+  expect(found).toEqual([]);
+});
