@@ -69,3 +69,21 @@ export function replaceAll(cues: Cues, find: string, replacement: string): { cue
 export function activeCueAt(cues: Cues, time: number): number {
   return cues.findIndex((c) => time >= c.start && time < c.end);
 }
+
+/** What a cue's buttons ask for. */
+export type CueAction =
+  | { readonly kind: 'nudge'; readonly edge: 'start' | 'end'; readonly delta: number }
+  | { readonly kind: 'split' }
+  | { readonly kind: 'merge' }
+  | { readonly kind: 'delete' };
+
+/** The cues after a cue's action; `playhead` is where a split cuts. */
+export function applyCueAction(cues: Cues, index: number, action: CueAction, playhead: number): Cues {
+  switch (action.kind) {
+    case 'nudge': return nudge(cues, index, action.edge, action.delta);
+    case 'split': return splitAt(cues, index, playhead);
+    case 'merge': return mergeWithNext(cues, index);
+    case 'delete': return removeCue(cues, index);
+    default: return action satisfies never;
+  }
+}

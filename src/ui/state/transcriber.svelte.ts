@@ -1,9 +1,11 @@
 import { toErrorData, type ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
+import { applyCueAction, replaceAll, type CueAction } from '../../core/subtitles/cue-edits.ts';
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
 import { segment, type Segment } from '../../core/subtitles/segment.ts';
 import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import type { Device, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import { CueEditor } from './cue-editor.svelte.ts';
 import type { TranscriptStore } from './transcript-store.ts';
 
 export type Phase = 'idle' | 'decoding' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
@@ -59,8 +61,10 @@ export class Transcriber {
   /** Bumped by every start and cancel: a decode that finishes after a cancel must not start a job. */
   #generation = 0;
   phase = $state<Phase>('idle');
-  segments = $state.raw<readonly Segment[]>([]);
   source = $state('');
+  /** The cues, editable with undo and redo; saved on the device at every change. */
+  readonly editor: CueEditor;
+  segments = $derived.by(() => this.editor.cues);
   doneSeconds = $state(0);
   /** While transcribing: finding the speech first, then decoding it. */
   stage = $state<'speech' | 'words'>('words');
@@ -77,7 +81,8 @@ export class Transcriber {
     this.#decode = decode;
     this.#store = store;
     const saved = store.load();
-    if (saved) [this.source, this.segments] = [saved.source, saved.segments];
+    if (saved) this.source = saved.source;
+    this.editor = new CueEditor(saved?.segments ?? [], (cues) => this.#store.save({ source: this.source, segments: cues }));
   }
 
   async transcribe(file: Blob & { name?: string }, options: TranscribeOptions): Promise<void> {
@@ -116,7 +121,23 @@ export class Transcriber {
   edit(index: number, patch: Partial<Segment>): void {
     // A cue keeps its word timings only while its text is the one they time.
     const edited = (s: Segment): Segment => segment(patch.start ?? s.start, patch.end ?? s.end, patch.text ?? s.text, (patch.text ?? s.text) === s.text ? s.words : undefined);
-    this.#setSegments(this.segments.map((s, i) => (i === index ? edited(s) : s)));
+    this.editor.apply((cues) => cues.map((s, i) => (i === index ? edited(s) : s)));
+  }
+
+  /** A cue's button: nudge, split at the playhead, merge with the next, delete. */
+  act(index: number, action: CueAction, playhead: number): void {
+    this.editor.apply((cues) => applyCueAction(cues, index, action, playhead));
+  }
+
+  /** Find and replace in every cue; how many were replaced. */
+  replace(find: string, replacement: string): number {
+    let count = 0;
+    this.editor.apply((cues) => {
+      const result = replaceAll(cues, find, replacement);
+      count = result.count;
+      return result.cues;
+    });
+    return count;
   }
 
   exportAs(format: ExportFormat): string {
@@ -130,8 +151,7 @@ export class Transcriber {
   }
 
   #setSegments(segments: readonly Segment[]): void {
-    this.segments = Object.freeze([...segments]);
-    this.#store.save({ source: this.source, segments: this.segments });
+    this.editor.reset(segments);
   }
 
   #fail(error: unknown): void {

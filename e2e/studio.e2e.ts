@@ -1,0 +1,66 @@
+import { expect, test, type Page } from '@playwright/test';
+import { installTiny } from './app.ts';
+import { hubControl } from './hub-control.ts';
+import { jfkWav } from './hub/fixture-audio.ts';
+
+const JFK = jfkWav();
+test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
+test.beforeEach(async () => hubControl.reset());
+
+const cueTexts = (page: Page): Promise<string[]> => page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+const playhead = (page: Page): Promise<number> => page.locator('[data-testid="player"] audio').evaluate((a) => (a as HTMLAudioElement).currentTime);
+
+test('the transcribed audio plays with its cues: play from a cue, the playing cue is current, edits, split, merge, undo, redo, replace, and a reload keeps the cues', async ({ page }) => {
+  await installTiny(page);
+  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  const cues = page.locator('[data-testid="segments"] > li');
+  const count = await cues.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+
+  // Play from the 2nd cue: the media seeks there and that cue becomes the current one.
+  const second = Number(((await page.getByLabel('Start of segment 2', { exact: true }).inputValue()).split(':').at(-1)));
+  await page.getByRole('button', { name: /^Play from .*\(cue 2\)$/ }).click();
+  await expect.poll(() => playhead(page)).toBeGreaterThanOrEqual(second);
+  await expect(cues.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(cues.nth(0)).not.toHaveAttribute('aria-current', 'true');
+  await page.getByRole('heading', { name: 'Transcribe' }).click();
+  await page.keyboard.press(' ');
+  await expect.poll(() => page.locator('[data-testid="player"] audio').evaluate((a) => (a as HTMLAudioElement).paused)).toBe(true);
+
+  // An edit of the playing cue shows in the player's caption line.
+  await page.getByLabel('Text of segment 2').fill('Edited while playing.');
+  await page.getByLabel('Text of segment 2').blur();
+  await expect(page.getByTestId('now-showing')).toHaveText('Edited while playing.');
+
+  // Split the current cue at the playhead, merge it back, undo and redo.
+  await page.getByRole('button', { name: 'Split segment 2 at the playhead' }).click();
+  await expect(cues).toHaveCount(count + 1);
+  await page.getByRole('button', { name: 'Merge segment 2 with the next' }).click();
+  await expect(cues).toHaveCount(count);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(cues).toHaveCount(count + 1);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(cues).toHaveCount(count);
+  await page.getByRole('button', { name: 'Start of segment 1 0.1 s later' }).click();
+  await page.getByRole('heading', { name: 'Transcribe' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
+
+  // Find and replace.
+  const before = (await cueTexts(page)).join(' ');
+  const countries = (before.match(/country/gi) ?? []).length;
+  await page.getByLabel('Find').fill('country');
+  await page.getByLabel('Replace with').fill('nation');
+  await page.getByRole('button', { name: 'Replace all' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'replaced' })).toHaveText(`${countries} replaced`);
+  expect((await cueTexts(page)).join(' ')).not.toMatch(/country/i);
+
+  // A reload keeps the cues; the player asks for the media again, which never left the device.
+  const kept = await cueTexts(page);
+  await page.reload();
+  expect(await cueTexts(page)).toEqual(kept);
+  await expect(page.getByTestId('player')).toContainText('choose the file again');
+});

@@ -1,0 +1,37 @@
+/** The media element the player shows, as the editor sees it: where the playhead is, and seeking. */
+export interface MediaLike {
+  currentTime: number;
+  readonly paused: boolean;
+  play(): Promise<void>;
+  pause(): void;
+}
+
+/** Playback of the transcribed media: the playhead for the editor, seek and play/pause for its buttons and keys. */
+export class Playback {
+  #media: MediaLike | null = null;
+  time = $state(0);
+  playing = $state(false);
+
+  attach(media: MediaLike | null): void {
+    this.#media = media;
+  }
+
+  /** Called by the element's timeupdate/play/pause events. */
+  sync(): void {
+    this.time = this.#media?.currentTime ?? 0;
+    this.playing = this.#media ? !this.#media.paused : false;
+  }
+
+  playFrom(seconds: number): void {
+    if (!this.#media) return;
+    this.#media.currentTime = seconds;
+    this.time = seconds;
+    void this.#media.play().catch(() => undefined);
+  }
+
+  toggle(): void {
+    if (!this.#media) return;
+    if (this.#media.paused) void this.#media.play().catch(() => undefined);
+    else this.#media.pause();
+  }
+}
