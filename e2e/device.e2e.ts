@@ -4,6 +4,7 @@ import { findChromium } from '../scripts/chromium-path.ts';
 import { installTiny } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
+import { readWav, toWav } from './test-audio.ts';
 
 // Chromium with --enable-unsafe-webgpu offers a software adapter (SwiftShader): WebGPU exists, but slowly.
 test.use({ launchOptions: { executablePath: findChromium() ?? undefined, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
@@ -24,4 +25,20 @@ test('with only a software WebGPU adapter, Auto runs on WASM, not 50× slower on
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('device')).toContainText('WASM');
+  await expect(page.getByTestId('device-reason')).toContainText('the only WebGPU adapter is a software one');
+});
+
+test('WebGPU chosen in Settings runs the WebGPU code path on the software adapter and transcribes a 3 s clip', async ({ page }) => {
+  test.setTimeout(300_000);
+  await installTiny(page);
+  await page.getByLabel('Device', { exact: true }).selectOption('webgpu');
+  const clip = readWav(JFK!).subarray(0, 3 * 16_000);
+  await page.getByLabel('Audio or video file').setInputFiles({ name: 'jfk-3s.wav', mimeType: 'audio/wav', buffer: toWav(clip) });
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('device')).toContainText('WebGPU');
+  await expect(page.getByTestId('device-reason')).toContainText('WebGPU chosen in Settings');
+  const text = await page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value).join(' '));
+  expect(text.toLowerCase()).toContain('my fellow');
 });

@@ -22,16 +22,19 @@ export type TranscribeRequest = {
   /** Skip non-speech with voice activity detection (Silero VAD) and cut windows at pauses. */
   readonly vad: boolean;
   readonly quality: Quality;
+  readonly device: DevicePreference;
   /** WASM threads; by default as many as the device has (up to 4) when cross-origin isolated. */
   readonly threads?: number;
 };
 
 export type Device = 'webgpu' | 'wasm';
+/** Settings → Device: Auto picks WebGPU only on a real GPU. */
+export type DevicePreference = 'auto' | Device;
 
 /** Transcription worker → UI. */
 export type TranscribeReply =
   | { readonly type: 'loading'; readonly jobId: string; readonly repo: string }
-  | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly threads: number; readonly loadMs: number }
+  | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number }
   /** Voice activity detection's progress through the audio, before any window is decoded. */
   | { readonly type: 'detecting'; readonly jobId: string; readonly doneSeconds: number; readonly totalSeconds: number }
   | { readonly type: 'segments'; readonly jobId: string; readonly segments: readonly Segment[]; readonly doneSeconds: number; readonly totalSeconds: number }

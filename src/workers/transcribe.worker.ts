@@ -24,12 +24,12 @@ async function run(request: TranscribeRequest): Promise<void> {
   const { jobId, repo } = request;
   post({ type: 'loading', jobId, repo });
   const started = performance.now();
-  const device = await pickDevice();
+  const { device, reason } = await pickDevice(request.device);
   const threads = device === 'wasm' ? (request.threads ?? threadCount()) : 1;
   const asr = await loadPipeline(repo, request.dtype, device, threads).catch((error: unknown) => {
     throw loadError(repo, error);
   });
-  post({ type: 'ready', jobId, device, threads, loadMs: performance.now() - started });
+  post({ type: 'ready', jobId, device, reason, threads, loadMs: performance.now() - started });
   const begun = performance.now();
   const total = request.audio.length / SAMPLE_RATE;
   const detecting = (doneSeconds: number): void => post({ type: 'detecting', jobId, doneSeconds, totalSeconds: total });

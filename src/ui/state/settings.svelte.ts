@@ -1,7 +1,10 @@
 import { HUB_URL, normalizeHubUrl } from '../../core/hub/hub-url.ts';
+import type { DevicePreference } from '../../core/transcribe-protocol.ts';
 
 const HUB_KEY = 'whisper-studio:hub-url';
 const TOKEN_KEY = 'whisper-studio:hf-token';
+const DEVICE_KEY = 'whisper-studio:device';
+const DEVICES: readonly DevicePreference[] = ['auto', 'webgpu', 'wasm'];
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -12,6 +15,8 @@ export class Settings {
   hubUrl = $state('');
   token = $state('');
   rememberToken = $state(false);
+  /** Settings → Device: where transcription runs. */
+  device = $state<DevicePreference>('auto');
 
   constructor(storage: KeyValue, buildHubUrl: string | undefined) {
     this.#storage = storage;
@@ -19,6 +24,14 @@ export class Settings {
     this.hubUrl = normalizeHubUrl(storage.getItem(HUB_KEY) ?? '') ?? this.defaultHubUrl;
     this.token = storage.getItem(TOKEN_KEY) ?? '';
     this.rememberToken = this.token !== '';
+    const device = storage.getItem(DEVICE_KEY);
+    this.device = DEVICES.find((d) => d === device) ?? 'auto';
+  }
+
+  setDevice(device: DevicePreference): void {
+    this.device = device;
+    if (device === 'auto') this.#storage.removeItem(DEVICE_KEY);
+    else this.#storage.setItem(DEVICE_KEY, device);
   }
 
   /** Returns false (and keeps the old value) when the input is not an http(s) URL. */

@@ -29,7 +29,7 @@ function fakeWorker() {
   return worker;
 }
 
-const OPTIONS: TranscribeOptions = { repo: 'o/m', dtype: 'q8', multilingual: false, language: null, task: 'transcribe', vad: true, quality: 'auto' };
+const OPTIONS: TranscribeOptions = { repo: 'o/m', dtype: 'q8', multilingual: false, language: null, task: 'transcribe', vad: true, quality: 'auto', device: 'auto' };
 const memory = (): Pick<Storage, 'getItem' | 'setItem'> => {
   const map = new Map<string, string>();
   return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };

@@ -4,7 +4,7 @@ import { applyCueAction, replaceAll, type CueAction } from '../../core/subtitles
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
 import { segment, type Segment } from '../../core/subtitles/segment.ts';
 import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts';
-import type { Device, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import type { Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import type { TranscriptStore } from './transcript-store.ts';
 
@@ -16,6 +16,7 @@ export interface TranscribeOptions {
   readonly multilingual: boolean;
   readonly language: string | null;
   readonly task: Task;
+  readonly device: DevicePreference;
   /** Skip non-speech (Silero VAD) before Whisper. */
   readonly vad: boolean;
   /** auto: Best for media under 10 minutes, Fast for longer. */
@@ -69,7 +70,7 @@ export class Transcriber {
   /** While transcribing: finding the speech first, then decoding it. */
   stage = $state<'speech' | 'words'>('words');
   totalSeconds = $state(0);
-  device = $state<{ device: Device; threads: number } | null>(null);
+  device = $state<{ device: Device; reason: string; threads: number } | null>(null);
   error = $state.raw<ErrorData | null>(null);
   percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
   /** Finished without a word: the media holds no speech (a status, not an error). */
@@ -189,7 +190,7 @@ export class Transcriber {
     if (reply.jobId !== this.#jobId) return;
     switch (reply.type) {
       case 'loading': this.phase = 'loading'; return;
-      case 'ready': [this.device, this.phase] = [{ device: reply.device, threads: reply.threads }, 'transcribing']; return;
+      case 'ready': [this.device, this.phase] = [{ device: reply.device, reason: reply.reason, threads: reply.threads }, 'transcribing']; return;
       case 'detecting': [this.stage, this.doneSeconds, this.totalSeconds] = ['speech', reply.doneSeconds, reply.totalSeconds]; return;
       case 'segments':
         this.#setSegments([...this.segments, ...reply.segments]);

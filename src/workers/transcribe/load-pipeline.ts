@@ -3,8 +3,9 @@ import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import { MODEL_ROUTE_PREFIX } from '../../core/store/model-route.ts';
-import type { Device } from '../../core/transcribe-protocol.ts';
-import { isSoftwareAdapter, type AdapterFacts } from '../../core/transcribe/software-adapter.ts';
+import type { Device, DevicePreference } from '../../core/transcribe-protocol.ts';
+import { chooseDevice, type DeviceChoice } from '../../core/transcribe/choose-device.ts';
+import type { AdapterFacts } from '../../core/transcribe/software-adapter.ts';
 import { opfsModelCache } from './opfs-model-cache.ts';
 import { singleModelCache } from './pipeline-cache.ts';
 
@@ -28,13 +29,12 @@ interface Adapter {
   readonly isFallbackAdapter?: boolean;
 }
 
-/** WebGPU only on a real GPU: a software adapter (SwiftShader…) is far slower than WASM. */
-export async function pickDevice(): Promise<Device> {
+/** The device for a preference: Auto uses WebGPU only on a real GPU (a software adapter is far slower than WASM). */
+export async function pickDevice(preference: DevicePreference): Promise<DeviceChoice> {
   const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
-  const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
-  if (!adapter) return 'wasm';
-  const facts = { ...adapter.info, isFallbackAdapter: adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter };
-  return isSoftwareAdapter(facts) ? 'wasm' : 'webgpu';
+  const adapter = gpu && preference !== 'wasm' ? await gpu.requestAdapter().catch(() => null) : null;
+  const facts = adapter ? { ...adapter.info, isFallbackAdapter: adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter } : null;
+  return chooseDevice(preference, facts);
 }
 
 /** Threads only where SharedArrayBuffer exists (cross-origin isolated); one is left for the page. */
