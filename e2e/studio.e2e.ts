@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { installTiny } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
+import { recordVideo } from './record-video.ts';
 
 const JFK = jfkWav();
 test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
@@ -63,4 +65,24 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   await page.reload();
   expect(await cueTexts(page)).toEqual(kept);
   await expect(page.getByTestId('player')).toContainText('choose the file again');
+});
+
+test('a video plays in the page with its cues as a live subtitle track that follows edits', async ({ page }) => {
+  await installTiny(page);
+  const video = await recordVideo(page, readFileSync(JFK!));
+  await page.getByLabel('Audio or video file').setInputFiles({ name: 'jfk.webm', mimeType: 'video/webm', buffer: video });
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  const player = page.locator('[data-testid="player"] video');
+  await expect(player).toBeVisible();
+  const trackTexts = (): Promise<string[]> =>
+    player.evaluate((v) => Array.from((v as HTMLVideoElement).textTracks).flatMap((t) => Array.from(t.cues ?? []).map((c) => (c as VTTCue).text)));
+  await expect.poll(async () => (await trackTexts()).join(' ')).toMatch(/fellow Americans/i);
+
+  await page.getByRole('button', { name: /^Play from .*\(cue 2\)$/ }).click();
+  await expect(page.locator('[data-testid="segments"] > li').nth(1)).toHaveAttribute('aria-current', 'true');
+  await page.getByLabel('Text of segment 1').fill('A line fixed by a person.');
+  await page.getByLabel('Text of segment 1').blur();
+  await expect.poll(async () => (await trackTexts()).join(' | ')).toContain('A line fixed by a person.');
 });
