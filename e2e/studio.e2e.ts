@@ -85,4 +85,14 @@ test('a video plays in the page with its cues as a live subtitle track that foll
   await page.getByLabel('Text of segment 1').fill('A line fixed by a person.');
   await page.getByLabel('Text of segment 1').blur();
   await expect.poll(async () => (await trackTexts()).join(' | ')).toContain('A line fixed by a person.');
+
+  // `SCREENSHOTS=1 npx playwright test e2e/studio.e2e.ts` refreshes the README's pictures of the studio.
+  if (process.env.SCREENSHOTS) {
+    await player.evaluate((v) => (v as HTMLVideoElement).pause());
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.locator('#transcribe-heading').scrollIntoViewIfNeeded();
+      await page.locator('section[aria-labelledby="transcribe-heading"]').screenshot({ path: `docs/studio-${colorScheme}.png` });
+    }
+  }
 });
