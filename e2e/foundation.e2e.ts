@@ -34,3 +34,13 @@ test('a repo that does not exist gets a message that says what to check', async 
   const model = await addRepo(page, 'nobody/no-such-model');
   await expect(model.getByRole('alert')).toContainText('nobody/no-such-model was not found');
 });
+
+test('the library puts a short list recommended for this device first, each with why, and the rest under "All models"', async ({ page }) => {
+  await openApp(page);
+  const recommended = page.getByTestId('recommended');
+  await expect(recommended.getByRole('listitem')).toHaveCount(3);
+  await expect(recommended.getByTestId('model-why').first()).toHaveText(/^Recommended: runs on CPU, ~\d+× real time$/);
+  await expect(page.getByRole('heading', { name: 'All models' })).toBeVisible();
+  const names = await recommended.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')));
+  for (const name of names) await expect(page.locator(`[data-testid="${name}"]`)).toHaveCount(1);
+});

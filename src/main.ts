@@ -13,6 +13,8 @@ import { TranscriptStore } from './ui/state/transcript-store.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveText } from './ui/save-text.ts';
 import { reloadIntoIsolation } from './ui/isolation-reload.ts';
+import { DeviceInfo } from './ui/state/device-profile.svelte.ts';
+import { RtfHistory } from './ui/state/rtf-history.svelte.ts';
 import type { ExportFormat } from './core/subtitles/formats.ts';
 import './ui/app.css';
 
@@ -47,10 +49,14 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   if (!isolate()) navigator.serviceWorker.addEventListener('controllerchange', isolate, { once: true });
 }
 
+const rtfHistory = new RtfHistory(localStorage);
+const deviceInfo = new DeviceInfo();
+void deviceInfo.probe(navigator as Navigator & { deviceMemory?: number }, self.crossOriginIsolated);
 const transcriber = new Transcriber(
   () => new Worker(new URL('./workers/transcribe.worker.ts', import.meta.url), { type: 'module', name: 'transcribe' }),
   decodeAudio,
   new TranscriptStore(localStorage),
+  (record) => rtfHistory.add(record),
 );
 const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', txt: 'text/plain', json: 'application/json' };
 const onexport = (format: ExportFormat): void => {
@@ -60,4 +66,4 @@ const onexport = (format: ExportFormat): void => {
 
 const recorder = new Recorder(navigator.mediaDevices);
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, recorder, onexport } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, recorder, onexport, deviceInfo, rtfHistory } });

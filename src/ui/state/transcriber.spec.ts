@@ -135,4 +135,15 @@ describe('Transcriber', () => {
     workers[0].reply({ type: 'segments', jobId, segments: [], doneSeconds: 30, totalSeconds: 120 });
     expect([transcriber.stage, transcriber.percent]).toEqual(['words', 25]);
   });
+
+  it('reports this device\'s speed after a run long enough to tell', async () => {
+    const measured: unknown[] = [];
+    const workers: ReturnType<typeof fakeWorker>[] = [];
+    const transcriber = new Transcriber(() => (workers.push(fakeWorker()), workers.at(-1) as unknown as WorkerLike), async () => new Float32Array(16_000 * 10), new TranscriptStore(memory()), (r) => measured.push(r));
+    await transcriber.transcribe(new Blob(['x']), OPTIONS);
+    const jobId = workers[0].sent[0].jobId;
+    workers[0].reply({ type: 'ready', jobId, device: 'wasm', reason: 'Auto', threads: 2, loadMs: 1 });
+    workers[0].reply({ type: 'done', jobId, totalSeconds: 10, elapsedMs: 2000, speechSeconds: 8 });
+    expect(measured).toEqual([{ repo: 'o/m', device: 'wasm', rtf: 0.2 }]);
+  });
 });

@@ -7,6 +7,7 @@ import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts
 import type { Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import type { TranscriptStore } from './transcript-store.ts';
+import type { RtfRecord } from '../../core/catalog/recommend.ts';
 
 export type Phase = 'idle' | 'decoding' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
 
@@ -22,6 +23,9 @@ export interface TranscribeOptions {
   /** auto: Best for media under 10 minutes, Fast for longer. */
   readonly quality: Quality | 'auto';
 }
+
+/** Shorter runs say little about speed. */
+const MEASURE_FROM_SECONDS = 5;
 
 /** Beam search costs time on long media; below this, Best is the default. */
 const BEST_BELOW_SECONDS = 600;
@@ -57,6 +61,8 @@ export class Transcriber {
   readonly #makeWorker: () => WorkerLike;
   readonly #decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
   readonly #store: TranscriptStore;
+  readonly #onmeasured: (record: RtfRecord) => void;
+  #repo = '';
   #worker: WorkerLike | null = null;
   #jobId = '';
   /** Bumped by every start and cancel: a decode that finishes after a cancel must not start a job. */
@@ -77,7 +83,13 @@ export class Transcriber {
   noSpeech = $derived(this.phase === 'done' && this.segments.length === 0);
   busy = $derived(this.phase === 'decoding' || this.phase === 'loading' || this.phase === 'transcribing');
 
-  constructor(makeWorker: () => WorkerLike, decode: (file: Blob & { name?: string }) => Promise<Float32Array>, store: TranscriptStore) {
+  constructor(
+    makeWorker: () => WorkerLike,
+    decode: (file: Blob & { name?: string }) => Promise<Float32Array>,
+    store: TranscriptStore,
+    onmeasured: (record: RtfRecord) => void = () => undefined,
+  ) {
+    this.#onmeasured = onmeasured;
     this.#makeWorker = makeWorker;
     this.#decode = decode;
     this.#store = store;
@@ -108,6 +120,7 @@ export class Transcriber {
     this.stage = options.vad ? 'speech' : 'words';
     this.#jobId = `t-${Date.now().toString(36)}`;
     const quality = resolveQuality(options.quality, seconds);
+    this.#repo = options.repo;
     const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, audio, ...options, quality });
     this.#ensureWorker().postMessage(request, [audio.buffer]);
   }
@@ -155,6 +168,11 @@ export class Transcriber {
     this.editor.reset(segments);
   }
 
+  /** This device's speed for the model, from runs long enough for load and warm-up not to dominate. */
+  #measured(elapsedMs: number, seconds: number): void {
+    if (seconds >= MEASURE_FROM_SECONDS && this.device) this.#onmeasured({ repo: this.#repo, device: this.device.device, rtf: elapsedMs / 1000 / seconds });
+  }
+
   #fail(error: unknown): void {
     this.error = toErrorData(error);
     this.phase = 'failed';
@@ -196,7 +214,10 @@ export class Transcriber {
         this.#setSegments([...this.segments, ...reply.segments]);
         [this.stage, this.doneSeconds, this.totalSeconds] = ['words', reply.doneSeconds, reply.totalSeconds];
         return;
-      case 'done': [this.doneSeconds, this.phase] = [reply.totalSeconds, 'done']; return;
+      case 'done':
+        [this.doneSeconds, this.phase] = [reply.totalSeconds, 'done'];
+        this.#measured(reply.elapsedMs, reply.totalSeconds);
+        return;
       case 'error': [this.error, this.phase] = [reply.error, 'failed']; return;
       default: reply satisfies never;
     }
