@@ -6,7 +6,7 @@ const HUB_CDNS = ['https://huggingface.co', 'https://*.huggingface.co', 'https:/
  * network only to our origin, the hub and its CDNs, plus origins named in `extraConnect`
  * (a mirror baked in with VITE_HUB_URL, or the local hub double in tests).
  */
-export function contentSecurityPolicy(extraConnect: readonly string[]): string {
+export function contentSecurityPolicy(extraConnect: readonly string[], where: 'header' | 'meta' = 'header'): string {
   const connect = ["'self'", ...HUB_CDNS, ...extraConnect].join(' ');
   return [
     "default-src 'self'",
@@ -20,7 +20,8 @@ export function contentSecurityPolicy(extraConnect: readonly string[]): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Not allowed in a <meta> policy: a host that can send headers sends this one.
+    ...(where === 'header' ? ["frame-ancestors 'none'"] : []),
     "manifest-src 'self'",
   ].join('; ');
 }
@@ -35,4 +36,13 @@ export function extraConnectOrigins(env: Record<string, string | undefined>): st
       return [];
     }
   });
+}
+
+/**
+ * The policy as a `<meta http-equiv>` for the built index.html, so a static host that sends no
+ * headers still serves the page under it (the page only: workers get the policy of their own
+ * script's headers, which such a host does not send).
+ */
+export function cspMetaTag(extraConnect: readonly string[]): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(extraConnect, 'meta')}" />`;
 }

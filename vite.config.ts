@@ -1,7 +1,23 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy, extraConnectOrigins } from './csp.config.ts';
+import { contentSecurityPolicy, cspMetaTag, extraConnectOrigins } from './csp.config.ts';
+
+/** The built app page carries its CSP as a meta tag, for static hosts that send no headers. */
+function cspMeta(): Plugin {
+  let origins: string[] = [];
+  return {
+    name: 'whisper-studio:csp-meta',
+    apply: 'build',
+    configResolved(config) {
+      origins = extraConnectOrigins({ ...loadEnv(config.mode, config.root, ''), ...process.env });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) => (context.path === '/index.html' ? html.replace('<head>', `<head>\n    ${cspMetaTag(origins)}`) : html),
+    },
+  };
+}
 
 /** Cross-origin isolation gives SharedArrayBuffer, so ONNX Runtime can use threads. */
 const isolation = {
@@ -12,6 +28,7 @@ const isolation = {
 export default defineConfig({
   plugins: [
     svelte(),
+    cspMeta(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/workers',

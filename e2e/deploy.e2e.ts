@@ -15,13 +15,29 @@ test.beforeEach(async () => hubControl.reset());
 /** Whether the page is cross-origin isolated; false while it is between documents (reloading). */
 const isolated = (page: Page): Promise<boolean> => page.evaluate(() => self.crossOriginIsolated).catch(() => false);
 
-test('on a static host that sends no headers, the app reloads once into cross-origin isolation, runs 2 threads, and stays isolated offline', async ({ page, context }) => {
+test('on a static host that sends no headers, the app reloads once into cross-origin isolation, runs 2 threads under its meta CSP, and stays isolated offline', async ({ page, context }) => {
   const site = await serveSite({ root: join(PROJECT_ROOT, 'dist'), port: 4186, connect: [HUB_URL, CDN_URL], plain: true });
   try {
     await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
     await page.goto(site.url);
     await expect.poll(() => isolated(page), { timeout: 30_000 }).toBe(true);
     await expect(page.getByRole('heading', { level: 1, name: 'Whisper Studio' })).toBeVisible();
+
+    // Under the CSP of its meta tag: a connection elsewhere is refused, and Settings says so for a hub it refuses.
+    const refused = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+          void fetch('https://mirror.example/api/models').catch(() => undefined);
+        }),
+    );
+    expect(refused).toBe('connect-src');
+    await page.getByLabel('Hub endpoint').fill('https://mirror.example');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('hub-blocked')).toContainText("This build's Content-Security-Policy does not allow connections to https://mirror.example");
+    await page.getByLabel('Hub endpoint').fill(HUB_URL);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('hub-blocked')).toHaveCount(0);
 
     await addTiny(page);
     await page.getByLabel('Audio or video file').setInputFiles(JFK!);

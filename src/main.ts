@@ -14,11 +14,13 @@ import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveText } from './ui/save-text.ts';
 import { reloadIntoIsolation } from './ui/isolation-reload.ts';
 import { DeviceInfo } from './ui/state/device-profile.svelte.ts';
+import { connectAllowed } from './core/http/csp-connect.ts';
 import { RtfHistory } from './ui/state/rtf-history.svelte.ts';
 import type { ExportFormat } from './core/subtitles/formats.ts';
 import './ui/app.css';
 
-const settings = new Settings(localStorage, import.meta.env.VITE_HUB_URL);
+const pagePolicy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null;
+const settings = new Settings(localStorage, import.meta.env.VITE_HUB_URL, (origin) => connectAllowed(pagePolicy, origin, location.origin));
 const worker = new Worker(new URL('./workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
 const library = new Library(worker, new BroadcastChannel(DOWNLOAD_CHANNEL), () => settings.hub());
 const storage = new StorageStatus(navigator.storage);

@@ -18,8 +18,14 @@ export class Settings {
   /** Settings → Device: where transcription runs. */
   device = $state<DevicePreference>('auto');
 
-  constructor(storage: KeyValue, buildHubUrl: string | undefined) {
+  readonly #connectAllowed: (origin: string) => boolean;
+  /** The hub endpoint is one the page's Content-Security-Policy refuses to connect to. */
+  hubBlocked = $derived.by(() => !this.#connectAllowed(new URL(this.hubUrl).origin));
+
+  /** `connectAllowed`: whether the page's CSP lets it connect to an origin (a built page carries it as a meta tag). */
+  constructor(storage: KeyValue, buildHubUrl: string | undefined, connectAllowed: (origin: string) => boolean = () => true) {
     this.#storage = storage;
+    this.#connectAllowed = connectAllowed;
     this.defaultHubUrl = normalizeHubUrl(buildHubUrl ?? '') ?? HUB_URL;
     this.hubUrl = normalizeHubUrl(storage.getItem(HUB_KEY) ?? '') ?? this.defaultHubUrl;
     this.token = storage.getItem(TOKEN_KEY) ?? '';
