@@ -44,3 +44,12 @@ test('the library puts a short list recommended for this device first, each with
   const names = await recommended.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')));
   for (const name of names) await expect(page.locator(`[data-testid="${name}"]`)).toHaveCount(1);
 });
+
+test('mixed precision (encoder and decoder in different dtypes) is offered only where WebGPU runs on a real GPU', async ({ page }) => {
+  await openApp(page);
+  const model = await addRepo(page, 'test/whisper-dtypes');
+  await expect(model.getByRole('option', { name: /^fp32 — / })).toHaveCount(1);
+  await expect(model.getByRole('option', { name: /^q4 — / })).toHaveCount(1);
+  // This headless browser has no GPU adapter: no "encoder fp32 + decoder q4" option.
+  await expect(model.getByRole('option', { name: /^encoder / })).toHaveCount(0);
+});

@@ -22,12 +22,27 @@ function syntheticWhisper(id: string, encoderBytes: number, decoderBytes: number
   });
 }
 
+/** A whisper-shaped repo with several dtypes, as onnx-community publishes them (fp32, fp16, q4, q8). */
+function multiDtypeWhisper(id: string): HubRepo {
+  const tiny = fixtureRepo({ id, sha: '', dir: whisperTinyDir() });
+  const json = tiny.files.filter((f) => !f.path.startsWith('onnx/'));
+  const sizes: [string, number, number][] = [['', 32 * MiB, 4 * MiB], ['_fp16', 16 * MiB, 2 * MiB], ['_q4', 6 * MiB, 1 * MiB], ['_quantized', 8 * MiB, 1 * MiB]];
+  return syntheticRepo({
+    id,
+    files: [
+      ...json,
+      ...sizes.flatMap(([suffix, encoder, decoder]) => [syntheticFile(`onnx/encoder_model${suffix}.onnx`, encoder), syntheticFile(`onnx/decoder_model_merged${suffix}.onnx`, decoder)]),
+    ],
+  });
+}
+
 /** Everything the double serves by default. */
 export function defaultRepos(): HubRepo[] {
   return [
     fixtureRepo({ id: 'Xenova/whisper-tiny', sha: WHISPER_TINY_COMMIT, dir: whisperTinyDir() }),
     fixtureRepo({ id: 'test/gated-whisper-tiny', sha: 'a'.repeat(40), dir: whisperTinyDir(), gated: true }),
     syntheticWhisper('test/whisper-1gib', 384 * MiB, 640 * MiB),
+    multiDtypeWhisper('test/whisper-dtypes'),
     syntheticWhisper('test/whisper-64mib', 16 * MiB, 48 * MiB),
     syntheticWhisper('test/whisper-256mib', 64 * MiB, 192 * MiB),
     // Bigger than any test browser's quota: only ever refused, so its checksum is never computed.

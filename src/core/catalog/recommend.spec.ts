@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { estimateRtf, recommend, type DeviceProfile } from './recommend.ts';
 import { WHISPER_CATALOG } from './whisper-catalog.ts';
 
-const cpu: DeviceProfile = { gpu: 'software', threads: 2, memoryGiB: 8, freeBytes: 10e9 };
-const gpu: DeviceProfile = { gpu: 'real', threads: 8, memoryGiB: 16, freeBytes: 50e9 };
+const cpu: DeviceProfile = { gpu: 'software', shaderF16: false, threads: 2, memoryGiB: 8, freeBytes: 10e9 };
+const gpu: DeviceProfile = { gpu: 'real', shaderF16: true, threads: 8, memoryGiB: 16, freeBytes: 50e9 };
 const tiny = WHISPER_CATALOG.find((e) => e.name === 'tiny')!;
 const small = WHISPER_CATALOG.find((e) => e.name === 'small')!;
 

@@ -5,6 +5,8 @@ import type { CatalogEntry } from './whisper-catalog.ts';
 export interface DeviceProfile {
   /** A real GPU adapter, only a software one (SwiftShader…), or none. */
   readonly gpu: 'real' | 'software' | 'none';
+  /** The GPU adapter has `shader-f16` (fp16 weights on WebGPU). */
+  readonly shaderF16: boolean;
   readonly threads: number;
   /** `navigator.deviceMemory` (GiB, rounded by the browser), when it says. */
   readonly memoryGiB: number | null;

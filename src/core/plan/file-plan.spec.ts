@@ -27,6 +27,14 @@ describe('planFiles', () => {
   it('has no plan when a needed file is missing, and offers only complete dtypes', () => {
     expect(planFiles('o/m', 'c', [...json.slice(1), ...onnx('', 1)], 'fp32')).toBeNull();
     const listing = [...json, ...onnx('_q4', 1), f('onnx/encoder_model_fp16.onnx')];
-    expect(availablePlans('o/m', 'c', listing).map((p) => p.dtype)).toEqual(['q4']);
+    expect(availablePlans('o/m', 'c', listing).map((p) => p.dtype)).toEqual(['q4', 'fp16+q4']);
+  });
+
+  it('plans a mixed precision model: the encoder in one dtype, the decoder in another, with exact sizes', () => {
+    const listing = [...json, ...onnx('', 1000), ...onnx('_q4', 100), ...onnx('_fp16', 500)];
+    const plan = planFiles('o/m', 'c', listing, 'fp32+q4');
+    expect(plan?.files.map((x) => x.path).filter((p) => p.startsWith('onnx/'))).toEqual(['onnx/encoder_model.onnx', 'onnx/decoder_model_merged_q4.onnx']);
+    expect(plan?.totalBytes).toBe(5 * 10 + 1000 + 100);
+    expect(availablePlans('o/m', 'c', listing).map((p) => p.dtype)).toEqual(['fp32', 'fp16', 'q4', 'fp32+q4', 'fp16+q4']);
   });
 });

@@ -1,5 +1,5 @@
 import type { RepoFile } from '../hub/list-repo-files.ts';
-import { DTYPE_SUFFIX, DTYPES, type Dtype } from './dtypes.ts';
+import { DTYPE_SUFFIX, DTYPES, partDtypes, type Dtype, type FileDtype } from './dtypes.ts';
 
 /** The files a model download fetches: exactly those transformers.js asks for to run Whisper. */
 export interface FilePlan {
@@ -15,7 +15,7 @@ const OPTIONAL_JSON = ['generation_config.json'];
 const ONNX_PARTS = ['encoder_model', 'decoder_model_merged'];
 
 /** `onnx/encoder_model_fp16.onnx` plus its external data (`.onnx_data`, `.onnx_data_1`…) when the repo has them. */
-function onnxFiles(byPath: ReadonlyMap<string, RepoFile>, part: string, dtype: Dtype): RepoFile[] | null {
+function onnxFiles(byPath: ReadonlyMap<string, RepoFile>, part: string, dtype: FileDtype): RepoFile[] | null {
   const path = `onnx/${part}${DTYPE_SUFFIX[dtype]}.onnx`;
   const model = byPath.get(path);
   if (!model) return null;
@@ -24,13 +24,14 @@ function onnxFiles(byPath: ReadonlyMap<string, RepoFile>, part: string, dtype: D
 }
 
 /**
- * The file plan for one dtype of a repo at a commit, from its live tree listing.
+ * The file plan for one dtype of a repo at a commit, from its live tree listing (a mixed dtype
+ * takes the encoder's and the decoder's file each in its own dtype).
  * @returns null when the repo lacks a file that dtype needs.
  */
 export function planFiles(repo: string, commit: string, listing: readonly RepoFile[], dtype: Dtype): FilePlan | null {
   const byPath = new Map(listing.map((f) => [f.path, f]));
   if (!REQUIRED_JSON.every((p) => byPath.has(p))) return null;
-  const onnx = ONNX_PARTS.map((part) => onnxFiles(byPath, part, dtype));
+  const onnx = ONNX_PARTS.map((part, i) => onnxFiles(byPath, part, partDtypes(dtype)[i]));
   if (onnx.some((f) => f === null)) return null;
   const json = [...REQUIRED_JSON, ...OPTIONAL_JSON].flatMap((p) => byPath.get(p) ?? []);
   const files = Object.freeze([...json, ...onnx.flatMap((f) => f ?? [])]);

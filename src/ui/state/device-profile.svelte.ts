@@ -5,7 +5,7 @@ interface ProbeNavigator {
   readonly hardwareConcurrency?: number;
   readonly deviceMemory?: number;
   readonly storage?: { estimate(): Promise<{ quota?: number; usage?: number }> };
-  readonly gpu?: { requestAdapter(): Promise<{ info?: AdapterFacts; isFallbackAdapter?: boolean } | null> };
+  readonly gpu?: { requestAdapter(): Promise<{ info?: AdapterFacts; isFallbackAdapter?: boolean; features?: { has(name: string): boolean } } | null> };
 }
 
 /** What this device offers for transcription, probed once: GPU (real or software), threads, memory, storage. */
@@ -19,6 +19,7 @@ export class DeviceInfo {
     const free = estimate?.quota !== undefined ? estimate.quota - (estimate.usage ?? 0) : null;
     this.profile = Object.freeze({
       gpu: facts === null ? 'none' : isSoftwareAdapter(facts) ? 'software' : 'real',
+      shaderF16: adapter?.features?.has('shader-f16') ?? false,
       threads: isolated ? Math.max(1, Math.min(4, nav.hardwareConcurrency ?? 1)) : 1,
       memoryGiB: nav.deviceMemory ?? null,
       freeBytes: free,

@@ -1,7 +1,7 @@
 import { env, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import type { Dtype } from '../../core/plan/dtypes.ts';
+import { pipelineDtype, type Dtype } from '../../core/plan/dtypes.ts';
 import { MODEL_ROUTE_PREFIX } from '../../core/store/model-route.ts';
 import type { Device, DevicePreference } from '../../core/transcribe-protocol.ts';
 import { chooseDevice, type DeviceChoice } from '../../core/transcribe/choose-device.ts';
@@ -46,7 +46,7 @@ export function threadCount(): number {
 const loaded = singleModelCache(async (key) => {
   const [repo, dtype, device, threads] = key.split('|');
   configure(Number(threads));
-  return (await pipeline('automatic-speech-recognition', repo, { dtype: dtype as Dtype, device: device as Device })) as AutomaticSpeechRecognitionPipeline;
+  return (await pipeline('automatic-speech-recognition', repo, { dtype: pipelineDtype(dtype as Dtype), device: device as Device })) as AutomaticSpeechRecognitionPipeline;
 });
 
 /** The ASR pipeline for an installed model, loaded once per worker. */
