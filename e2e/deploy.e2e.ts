@@ -52,6 +52,10 @@ test('on a static host that sends no headers, the app reloads once into cross-or
     await page.reload();
     await expect.poll(() => isolated(page), { timeout: 30_000 }).toBe(true);
     await expect(page.getByRole('heading', { level: 1, name: 'Whisper Studio' })).toBeVisible();
+    await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+    await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+    await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('device')).toContainText('WASM, 2 threads');
   } finally {
     await context.setOffline(false);
     await site.close();

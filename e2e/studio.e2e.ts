@@ -85,6 +85,19 @@ test('a video plays in the page with its cues as a live subtitle track that foll
   await page.getByLabel('Text of segment 1').fill('A line fixed by a person.');
   await page.getByLabel('Text of segment 1').blur();
   await expect.poll(async () => (await trackTexts()).join(' | ')).toContain('A line fixed by a person.');
+  expect(await player.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThanOrEqual(Number((await page.getByLabel('Start of segment 2', { exact: true }).inputValue()).split(':').at(-1)));
+
+  // Split, merge and undo on the video's cues; the track follows.
+  const cues = page.locator('[data-testid="segments"] > li');
+  const count = await cues.count();
+  await player.evaluate((v) => (v as HTMLVideoElement).pause());
+  await page.getByRole('button', { name: 'Split segment 2 at the playhead' }).click();
+  await expect(cues).toHaveCount(count + 1);
+  await expect.poll(async () => (await trackTexts()).length).toBe(count + 1);
+  await page.getByRole('button', { name: 'Merge segment 1 with the next' }).click();
+  await expect(cues).toHaveCount(count);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(cues).toHaveCount(count + 1);
 
   // `SCREENSHOTS=1 npx playwright test e2e/studio.e2e.ts` refreshes the README's pictures of the studio.
   if (process.env.SCREENSHOTS) {
