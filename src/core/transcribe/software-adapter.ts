@@ -16,3 +16,14 @@ export function isSoftwareAdapter(facts: AdapterFacts): boolean {
   const text = [facts.vendor, facts.architecture, facts.device, facts.description].join(' ');
   return /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render/i.test(text);
 }
+
+/** A WebGPU adapter as `requestAdapter()` gives it (older builds put `isFallbackAdapter` on the adapter, newer on its info). */
+export interface AdapterLike {
+  readonly info?: AdapterFacts;
+  readonly isFallbackAdapter?: boolean;
+}
+
+/** What an adapter says about itself, wherever the browser puts it; null without an adapter. */
+export function adapterFacts(adapter: AdapterLike | null | undefined): AdapterFacts | null {
+  return adapter ? { ...adapter.info, isFallbackAdapter: adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter } : null;
+}

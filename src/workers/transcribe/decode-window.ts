@@ -2,6 +2,7 @@ import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transforme
 import type { Word } from '../../core/subtitles/segment.ts';
 import { word } from '../../core/subtitles/segment.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
+import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { spreadWords } from '../../core/transcribe/words.ts';
 import type { Task } from '../../core/transcribe-protocol.ts';
 
@@ -29,7 +30,7 @@ export function pipelineWordDecoder(asr: AutomaticSpeechRecognitionPipeline, opt
     return output.chunks ?? [{ timestamp: [0, null], text: output.text }];
   };
   return async (samples) => {
-    const seconds = samples.length / 16_000;
+    const seconds = samples.length / SAMPLE_RATE;
     if (wordTimes) {
       try {
         return (await run(samples, 'word')).map((c) => word(c.timestamp[0] ?? 0, c.timestamp[1] ?? seconds, c.text));

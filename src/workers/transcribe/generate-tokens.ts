@@ -40,9 +40,10 @@ function reorder(sessions: WhisperSessions, cache: Cache, hidden: Tensor, source
 
 /** One step's choice: beams by likelihood at temperature 0, one sampled hypothesis above it. */
 function choose(beams: readonly Beam[], rows: readonly Float32Array[], tokens: WhisperTokens, options: GenerateOptions, first: boolean) {
-  const logProbs = rows.map((r) => logSoftmax(suppressed(r, tokens, first)));
+  const allowed = rows.map((r) => suppressed(r, tokens, first));
+  const logProbs = allowed.map((r) => logSoftmax(r));
   if (options.temperature === 0) return beamStep(beams, logProbs, options.beamSize, tokens.eot, first);
-  const token = sampleToken(logSoftmax(suppressed(rows[0], tokens, first), options.temperature), options.random());
+  const token = sampleToken(logSoftmax(allowed[0], options.temperature), options.random());
   const grown = Object.freeze({ tokens: [...beams[0].tokens, token], logProb: beams[0].logProb + logProbs[0][token] });
   return token === tokens.eot ? { alive: [], finished: [grown] } : { alive: [{ ...grown, source: 0 }], finished: [] };
 }

@@ -5,7 +5,8 @@ import { pipelineDtype, type Dtype } from '../../core/plan/dtypes.ts';
 import { MODEL_ROUTE_PREFIX } from '../../core/store/model-route.ts';
 import type { Device, DevicePreference } from '../../core/transcribe-protocol.ts';
 import { chooseDevice, type DeviceChoice } from '../../core/transcribe/choose-device.ts';
-import type { AdapterFacts } from '../../core/transcribe/software-adapter.ts';
+import { adapterFacts, type AdapterLike } from '../../core/transcribe/software-adapter.ts';
+import { threadsFor } from '../../core/transcribe/thread-count.ts';
 import { opfsModelCache } from './opfs-model-cache.ts';
 import { singleModelCache } from './pipeline-cache.ts';
 
@@ -24,22 +25,15 @@ function configure(threads: number): void {
   wasm.proxy = false;
 }
 
-interface Adapter {
-  readonly info?: AdapterFacts;
-  readonly isFallbackAdapter?: boolean;
-}
-
 /** The device for a preference: Auto uses WebGPU only on a real GPU (a software adapter is far slower than WASM). */
 export async function pickDevice(preference: DevicePreference): Promise<DeviceChoice> {
-  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<AdapterLike | null> } }).gpu;
   const adapter = gpu && preference !== 'wasm' ? await gpu.requestAdapter().catch(() => null) : null;
-  const facts = adapter ? { ...adapter.info, isFallbackAdapter: adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter } : null;
-  return chooseDevice(preference, facts);
+  return chooseDevice(preference, adapterFacts(adapter));
 }
 
-/** Threads only where SharedArrayBuffer exists (cross-origin isolated); one is left for the page. */
 export function threadCount(): number {
-  return self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
+  return threadsFor(self.crossOriginIsolated, navigator.hardwareConcurrency);
 }
 
 /** One model in memory per worker: a different model (or dtype, device, threads) disposes the previous one. */

@@ -1,4 +1,5 @@
 import type { InferenceSession } from 'onnxruntime-web/webgpu';
+import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import type { TensorClass } from './whisper-sessions.ts';
 
 /** Silero VAD v5 at 16 kHz: 512 new samples per call, after the last 64 of the previous call. */
@@ -7,7 +8,7 @@ const CONTEXT = 64;
 const INPUT = CONTEXT + VAD_FRAME;
 /** Long audio is read as up to 8 streams side by side (one batched call per step), each at least a minute long. */
 const MAX_STREAMS = 8;
-const STREAM_MIN_FRAMES = Math.round((60 * 16_000) / VAD_FRAME);
+const STREAM_MIN_FRAMES = Math.round((60 * SAMPLE_RATE) / VAD_FRAME);
 /** About a minute of audio between progress reports. */
 const PROGRESS_STEPS = 250;
 
@@ -18,7 +19,6 @@ function fillInputs(input: Float32Array, audio: Float32Array, streams: number, p
     row.copyWithin(0, VAD_FRAME);
     row.fill(0, CONTEXT);
     const f = s * perStream + step;
-    if (step === 0) row.fill(0, 0, CONTEXT);
     if (f < frames) row.set(audio.subarray(f * VAD_FRAME, (f + 1) * VAD_FRAME), CONTEXT);
   }
 }
@@ -39,7 +39,7 @@ export async function speechProbabilities(
   const perStream = Math.ceil(frames / streams);
   const probs = new Float32Array(frames);
   const input = new Float32Array(streams * INPUT);
-  const sr = new Tensor('int64', BigInt64Array.of(16000n), []);
+  const sr = new Tensor('int64', BigInt64Array.of(BigInt(SAMPLE_RATE)), []);
   let state: InstanceType<TensorClass> = new Tensor('float32', new Float32Array(2 * streams * 128), [2, streams, 128]);
   for (let step = 0; step < perStream; step++) {
     fillInputs(input, audio, streams, perStream, step, frames);
@@ -47,7 +47,7 @@ export async function speechProbabilities(
     const p = out.output.data as Float32Array;
     for (let s = 0; s < streams; s++) if (s * perStream + step < frames) probs[s * perStream + step] = p[s];
     state = out.stateN;
-    if (step % PROGRESS_STEPS === PROGRESS_STEPS - 1) onProgress((((step + 1) * streams) * VAD_FRAME) / 16_000);
+    if (step % PROGRESS_STEPS === PROGRESS_STEPS - 1) onProgress(((step + 1) * streams * VAD_FRAME) / SAMPLE_RATE);
   }
   return probs;
 }

@@ -14,7 +14,6 @@ export interface DecoderOutput {
   readonly cache: Cache;
 }
 
-
 const positionRow = (logits: Tensor, batch: number, position: number): Float32Array => {
   const [, length, vocab] = logits.dims;
   const data = logits.data as Float32Array;
