@@ -21,7 +21,7 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
   const results: { loadMs: number; ms: number; text: string; segments: Segment[] }[] = [];
   for (let i = 0; i < runs; i++) {
     const samples = await audio(url, repeat);
-    const request: TranscribeRequest = { type: 'transcribe', jobId: `b${i}`, repo: 'Xenova/whisper-tiny', dtype: 'q8', audio: samples, language: 'english', task: 'transcribe', multilingual: true, threads, device: 'wasm', ...options };
+    const request: TranscribeRequest = { type: 'transcribe', jobId: `b${i}`, repo: 'Xenova/whisper-tiny', dtype: 'q8', source: { kind: 'samples', audio: samples }, language: 'english', task: 'transcribe', multilingual: true, threads, device: 'wasm', ...options };
     results.push(
       await new Promise((resolve, reject) => {
         worker.onerror = (event) => reject(new Error(`our worker failed: ${event.message}`));

@@ -7,14 +7,22 @@ export type Task = 'transcribe' | 'translate';
 /** Fast: greedy decoding. Best: beam search (5 beams). Both fall back to higher temperatures on poor windows. */
 export type Quality = 'fast' | 'best';
 
+/**
+ * Where the audio comes from: 16 kHz mono samples decoded by the page (transferred), or a port the
+ * media reader worker streams them through while the file is read (`seconds`: its length as the
+ * container says).
+ */
+export type AudioSource =
+  | { readonly kind: 'samples'; readonly audio: Float32Array }
+  | { readonly kind: 'stream'; readonly port: MessagePort; readonly seconds: number };
+
 /** UI → transcription worker. Cancel is `worker.terminate()`: inference cannot be interrupted. */
 export type TranscribeRequest = {
   readonly type: 'transcribe';
   readonly jobId: string;
   readonly repo: string;
   readonly dtype: Dtype;
-  /** 16 kHz mono, transferred. */
-  readonly audio: Float32Array;
+  readonly source: AudioSource;
   /** null: let the model detect it (multilingual models only). */
   readonly language: string | null;
   readonly task: Task;

@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
 import { StudioError, toErrorData } from '../core/errors.ts';
+import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windows.ts';
 import { fixedWindows, transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import { SAMPLE_RATE } from '../core/transcribe/windows.ts';
-import type { TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
+import type { AudioSource, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
+import { AudioStream } from './transcribe/audio-stream.ts';
 import { loadPipeline, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
 import { speechWindowsOf } from './transcribe/speech-windows-of.ts';
+import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream-windows-of.ts';
 import { wordDecoder } from './transcribe/word-decoder.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -20,6 +23,26 @@ function loadError(repo: string, error: unknown): StudioError {
   });
 }
 
+/** A job's audio: its samples, its windows (arriving while a stream is read) and its length so far. */
+interface JobAudio {
+  readonly samples: SampleSource;
+  readonly windows: Iterable<SpeechWindow> | AsyncIterable<SpeechWindow>;
+  readonly totalSeconds: () => number;
+  readonly failure: () => StudioError | null;
+}
+
+async function jobAudio(source: AudioSource, vad: boolean, detecting: (done: number, total: number) => void): Promise<JobAudio> {
+  if (source.kind === 'stream') {
+    const stream = new AudioStream(source.port);
+    const windows = vad ? streamedSpeechWindows(stream) : streamedFixedWindows(stream);
+    const totalSeconds = (): number => (stream.ended ? stream.seconds : Math.max(source.seconds, stream.seconds));
+    return { samples: stream.buffer, windows, totalSeconds, failure: () => stream.failure };
+  }
+  const total = source.audio.length / SAMPLE_RATE;
+  const windows = vad ? await speechWindowsOf(source.audio, (done) => detecting(done, total)) : fixedWindows(total);
+  return { samples: source.audio, windows, totalSeconds: () => total, failure: () => null };
+}
+
 async function run(request: TranscribeRequest): Promise<void> {
   const { jobId, repo } = request;
   post({ type: 'loading', jobId, repo });
@@ -31,14 +54,21 @@ async function run(request: TranscribeRequest): Promise<void> {
   });
   post({ type: 'ready', jobId, device, reason, threads, loadMs: performance.now() - started });
   const begun = performance.now();
-  const total = request.audio.length / SAMPLE_RATE;
-  const detecting = (doneSeconds: number): void => post({ type: 'detecting', jobId, doneSeconds, totalSeconds: total });
-  const windows = request.vad ? await speechWindowsOf(request.audio, detecting) : fixedWindows(total);
-  const speechSeconds = windows.reduce((sum, w) => sum + w.duration, 0);
+  const audio = await jobAudio(request.source, request.vad, (doneSeconds, totalSeconds) => post({ type: 'detecting', jobId, doneSeconds, totalSeconds }));
+  let speechSeconds = 0;
+  const counted = async function* (): AsyncGenerator<SpeechWindow> {
+    for await (const w of audio.windows) {
+      speechSeconds += w.duration;
+      yield w;
+    }
+  };
   const decode = wordDecoder(asr, request, device);
-  if (windows.length === 0) post({ type: 'segments', jobId, segments: [], doneSeconds: total, totalSeconds: total });
-  for await (const step of transcribeWindows(request.audio, windows, decode)) post({ type: 'segments', jobId, ...step });
-  post({ type: 'done', jobId, totalSeconds: total, elapsedMs: performance.now() - begun, speechSeconds });
+  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds)) post({ type: 'segments', jobId, ...step });
+  const failure = audio.failure();
+  if (failure) throw failure;
+  const totalSeconds = audio.totalSeconds();
+  post({ type: 'segments', jobId, segments: [], doneSeconds: totalSeconds, totalSeconds });
+  post({ type: 'done', jobId, totalSeconds, elapsedMs: performance.now() - begun, speechSeconds });
 }
 
 self.onmessage = (event: MessageEvent<TranscribeRequest>) => {

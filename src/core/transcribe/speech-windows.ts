@@ -50,9 +50,18 @@ function splitLong(region: Span, probs: ArrayLike<number>, frameSeconds: number,
   return parts;
 }
 
+/** Speech regions as pieces that each fit a window: long ones cut at pauses. */
+export function speechPieces(regions: readonly Span[], probs: ArrayLike<number>, frameSamples: number, max = WINDOW_SECONDS): Span[] {
+  return regions.flatMap((r) => splitLong(r, probs, frameSamples / SAMPLE_RATE, max));
+}
+
 /** Speech regions packed, in order, into windows of at most `max` seconds (joins included). */
 export function speechWindows(regions: readonly Span[], probs: ArrayLike<number>, frameSamples: number, max = WINDOW_SECONDS): SpeechWindow[] {
-  const pieces = regions.flatMap((r) => splitLong(r, probs, frameSamples / SAMPLE_RATE, max));
+  return packWindows(speechPieces(regions, probs, frameSamples, max), max);
+}
+
+/** Pieces packed, in order, into as few windows of at most `max` seconds as they fit. */
+export function packWindows(pieces: readonly Span[], max = WINDOW_SECONDS): SpeechWindow[] {
   const groups: Span[][] = [];
   for (const piece of pieces) {
     const group = groups.at(-1);
@@ -62,8 +71,13 @@ export function speechWindows(regions: readonly Span[], probs: ArrayLike<number>
   return groups.map(windowOf);
 }
 
+/** Samples by absolute index: a whole recording, or the part of a stream still held. */
+export interface SampleSource {
+  subarray(start: number, end: number): Float32Array;
+}
+
 /** A window's samples: its pieces of the original audio, with silence at the joins. */
-export function windowSamples(audio: Float32Array, speech: SpeechWindow): Float32Array {
+export function windowSamples(audio: SampleSource, speech: SpeechWindow): Float32Array {
   const out = new Float32Array(Math.round(speech.duration * SAMPLE_RATE));
   speech.pieces.forEach((p, i) => {
     const part = audio.subarray(Math.round(p.start * SAMPLE_RATE), Math.round(p.end * SAMPLE_RATE));

@@ -1,8 +1,8 @@
 import type { Segment, Word } from '../subtitles/segment.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
 import { isSilent } from './silence.ts';
-import { pieceEndAt, remainder, toOriginalSpan, windowOf, windowSamples, type SpeechWindow } from './speech-windows.ts';
-import { SAMPLE_RATE, WINDOW_SECONDS } from './windows.ts';
+import { pieceEndAt, remainder, toOriginalSpan, windowOf, windowSamples, type SampleSource, type SpeechWindow } from './speech-windows.ts';
+import { WINDOW_SECONDS } from './windows.ts';
 
 /** Words heard in one window (≤ 30 s of 16 kHz mono), timed relative to it; none when it holds no speech. */
 export type WordDecoder = (samples: Float32Array) => Promise<readonly Word[]>;
@@ -35,7 +35,7 @@ const UNHEARD_SECONDS = 1;
  * sentence): when speech is left after the last word, the rest of the window is decoded again,
  * as Whisper's own loop seeks to where the text stopped.
  */
-async function decodeAll(audio: Float32Array, speech: SpeechWindow, decode: WordDecoder): Promise<Word[]> {
+async function decodeAll(audio: SampleSource, speech: SpeechWindow, decode: WordDecoder): Promise<Word[]> {
   const placed: Word[] = [];
   let rest: SpeechWindow | null = speech;
   while (rest) {
@@ -52,14 +52,17 @@ async function decodeAll(audio: Float32Array, speech: SpeechWindow, decode: Word
 
 /**
  * Transcribe window by window, yielding each window's subtitle cues (on the original timeline)
- * as soon as it is decoded, with how far into the audio the work has come. Silent windows are
- * not decoded at all.
+ * as soon as it is decoded, with how far into the audio the work has come. Windows may still be
+ * arriving (a stream being read); silent ones are not decoded at all.
  */
-export async function* transcribeWindows(audio: Float32Array, windows: readonly SpeechWindow[], decode: WordDecoder): AsyncGenerator<TranscribeStep> {
-  const totalSeconds = audio.length / SAMPLE_RATE;
-  for (const [i, speech] of windows.entries()) {
+export async function* transcribeWindows(
+  audio: SampleSource,
+  windows: Iterable<SpeechWindow> | AsyncIterable<SpeechWindow>,
+  decode: WordDecoder,
+  totalSeconds: () => number,
+): AsyncGenerator<TranscribeStep> {
+  for await (const speech of windows) {
     const words = await decodeAll(audio, speech, decode);
-    const doneSeconds = i === windows.length - 1 ? totalSeconds : speech.pieces.at(-1)!.end;
-    yield Object.freeze({ segments: Object.freeze(wordCues(words)), doneSeconds, totalSeconds });
+    yield Object.freeze({ segments: Object.freeze(wordCues(words)), doneSeconds: speech.pieces.at(-1)!.end, totalSeconds: totalSeconds() });
   }
 }

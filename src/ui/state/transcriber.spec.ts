@@ -37,15 +37,15 @@ const memory = (): Pick<Storage, 'getItem' | 'setItem'> => {
 
 function setup(decode: () => Promise<Float32Array> = async () => new Float32Array(16_000)) {
   const workers: ReturnType<typeof fakeWorker>[] = [];
-  const transcriber = new Transcriber(
-    () => {
+  const transcriber = new Transcriber({
+    makeWorker: () => {
       const worker = fakeWorker();
       workers.push(worker);
       return worker as unknown as WorkerLike;
     },
     decode,
-    new TranscriptStore(memory()),
-  );
+    store: new TranscriptStore(memory()),
+  });
   return { transcriber, workers };
 }
 
@@ -139,7 +139,12 @@ describe('Transcriber', () => {
   it('reports this device\'s speed after a run long enough to tell', async () => {
     const measured: unknown[] = [];
     const workers: ReturnType<typeof fakeWorker>[] = [];
-    const transcriber = new Transcriber(() => (workers.push(fakeWorker()), workers.at(-1) as unknown as WorkerLike), async () => new Float32Array(16_000 * 10), new TranscriptStore(memory()), (r) => measured.push(r));
+    const transcriber = new Transcriber({
+      makeWorker: () => (workers.push(fakeWorker()), workers.at(-1) as unknown as WorkerLike),
+      decode: async () => new Float32Array(16_000 * 10),
+      store: new TranscriptStore(memory()),
+      onmeasured: (r) => measured.push(r),
+    });
     await transcriber.transcribe(new Blob(['x']), OPTIONS);
     const jobId = workers[0].sent[0].jobId;
     workers[0].reply({ type: 'ready', jobId, device: 'wasm', reason: 'Auto', threads: 2, loadMs: 1 });

@@ -4,8 +4,10 @@ import { applyCueAction, replaceAll, type CueAction } from '../../core/subtitles
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
 import { segment, type Segment } from '../../core/subtitles/segment.ts';
 import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts';
-import type { Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import { timeLeft } from '../../core/transcribe/time-left.ts';
+import type { AudioSource, Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
+import { errorText, MediaReading, type ReaderLike } from './media-reading.ts';
 import type { TranscriptStore } from './transcript-store.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 
@@ -47,23 +49,31 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-/** What an `error` event of a worker says, when it says anything (an ErrorEvent's message). */
-function errorText(event: Event): string {
-  const message = (event as { message?: unknown }).message;
-  return typeof message === 'string' && message !== '' ? message : 'it failed to start or stopped';
+export interface TranscriberDeps {
+  readonly makeWorker: () => WorkerLike;
+  /** A media reader worker per job; without one, every file is decoded whole by `decode`. */
+  readonly makeReader?: () => ReaderLike;
+  /** The browser's whole-file decoding: for what the reader cannot stream. */
+  readonly decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
+  readonly store: TranscriptStore;
+  readonly onmeasured?: (record: RtfRecord) => void;
 }
 
+/** A file's audio for the worker: streamed by a reader while it is read, or decoded whole first. */
+type Opened = { readonly seconds: number; readonly reading: MediaReading } | { readonly seconds: number; readonly audio: Float32Array };
+
 /**
- * One transcription at a time: decode in the page, infer in a worker, segments as they come.
- * Cancel terminates the worker (inference cannot be interrupted) and keeps what is done.
+ * One transcription at a time: a reader worker streams the media's samples to the transcription
+ * worker (or the page decodes it whole), segments come as they are done. Cancel terminates both
+ * workers (inference cannot be interrupted) and keeps what is done.
  */
 export class Transcriber {
-  readonly #makeWorker: () => WorkerLike;
-  readonly #decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
-  readonly #store: TranscriptStore;
-  readonly #onmeasured: (record: RtfRecord) => void;
+  readonly #deps: TranscriberDeps;
   #repo = '';
   #worker: WorkerLike | null = null;
+  #reading: MediaReading | null = null;
+  /** When the model was ready: the speed so far, and so the time left, counts from here. */
+  #startedAt = 0;
   #jobId = '';
   /** Bumped by every start and cancel: a decode that finishes after a cancel must not start a job. */
   #generation = 0;
@@ -76,59 +86,57 @@ export class Transcriber {
   /** While transcribing: finding the speech first, then decoding it. */
   stage = $state<'speech' | 'words'>('words');
   totalSeconds = $state(0);
+  /** How much of the media the reader has read, while it streams (null: decoded whole). */
+  readSeconds = $state<number | null>(null);
+  readDone = $state(false);
+  /** Seconds of work left at the speed so far, once there is enough to tell. */
+  secondsLeft = $state<number | null>(null);
   device = $state<{ device: Device; reason: string; threads: number } | null>(null);
   error = $state.raw<ErrorData | null>(null);
   percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
+  readPercent = $derived(this.readSeconds !== null && this.totalSeconds > 0 ? (this.readDone ? 100 : Math.min(99, Math.floor((this.readSeconds / this.totalSeconds) * 100))) : null);
   /** Finished without a word: the media holds no speech (a status, not an error). */
   noSpeech = $derived(this.phase === 'done' && this.segments.length === 0);
   busy = $derived(this.phase === 'decoding' || this.phase === 'loading' || this.phase === 'transcribing');
 
-  constructor(
-    makeWorker: () => WorkerLike,
-    decode: (file: Blob & { name?: string }) => Promise<Float32Array>,
-    store: TranscriptStore,
-    onmeasured: (record: RtfRecord) => void = () => undefined,
-  ) {
-    this.#onmeasured = onmeasured;
-    this.#makeWorker = makeWorker;
-    this.#decode = decode;
-    this.#store = store;
-    const saved = store.load();
+  constructor(deps: TranscriberDeps) {
+    this.#deps = deps;
+    const saved = deps.store.load();
     if (saved) this.source = saved.source;
-    this.editor = new CueEditor(saved?.segments ?? [], (cues) => this.#store.save({ source: this.source, segments: cues }));
+    this.editor = new CueEditor(saved?.segments ?? [], (cues) => this.#deps.store.save({ source: this.source, segments: cues }));
   }
 
   async transcribe(file: Blob & { name?: string }, options: TranscribeOptions): Promise<void> {
     if (this.busy) return;
     const generation = ++this.#generation;
-    this.error = null;
-    this.phase = 'decoding';
-    let audio: Float32Array;
+    [this.error, this.phase] = [null, 'decoding'];
+    let opened: Opened;
     try {
-      audio = await this.#decode(file);
+      opened = await this.#open(file);
     } catch (error) {
       if (generation === this.#generation) this.#fail(error);
       return;
     }
-    if (generation !== this.#generation) return; // cancelled while reading
-    const seconds = audio.length / SAMPLE_RATE;
-    if (seconds < MIN_AUDIO_SECONDS) {
-      [this.error, this.phase] = [tooShort(file.name ?? 'The recording', seconds), 'failed'];
+    if (generation !== this.#generation) return; // cancelled while opening or decoding
+    if (opened.seconds < MIN_AUDIO_SECONDS) {
+      this.#dropReading();
+      [this.error, this.phase] = [tooShort(file.name ?? 'The recording', opened.seconds), 'failed'];
       return;
     }
-    this.#begin(file.name ?? 'recording', seconds);
-    this.stage = options.vad ? 'speech' : 'words';
+    this.#begin(file.name ?? 'recording', opened.seconds);
+    this.stage = options.vad && 'audio' in opened ? 'speech' : 'words';
     this.#jobId = `t-${Date.now().toString(36)}`;
-    const quality = resolveQuality(options.quality, seconds);
     this.#repo = options.repo;
-    const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, audio, ...options, quality });
-    this.#ensureWorker().postMessage(request, [audio.buffer]);
+    const [source, transfer] = this.#sourceOf(opened);
+    const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, source, ...options, quality: resolveQuality(options.quality, opened.seconds) });
+    this.#ensureWorker().postMessage(request, transfer);
   }
 
   cancel(): void {
     if (!this.busy) return;
     this.#generation += 1;
     this.#dropWorker();
+    this.#dropReading();
     this.phase = 'cancelled';
   }
 
@@ -158,10 +166,36 @@ export class Transcriber {
     return exportSegments(format, this.segments);
   }
 
+  /** Streamed by a reader worker when it can read the file, else decoded whole in the page. */
+  async #open(file: Blob & { name?: string }): Promise<Opened> {
+    [this.readSeconds, this.readDone] = [null, false];
+    if (this.#deps.makeReader) {
+      const reading: MediaReading = new MediaReading(this.#deps.makeReader(), {
+        onprogress: (seconds, done) => reading === this.#reading && ([this.readSeconds, this.readDone] = [seconds, done]),
+        oncrash: (reason) => reading === this.#reading && this.#crashed(`The media reader stopped (${reason})`),
+      });
+      this.#reading = reading;
+      const seconds = await reading.open(file);
+      if (reading !== this.#reading) throw new Error('cancelled while opening');
+      if (seconds !== null) return { seconds, reading };
+      this.#reading = null;
+    }
+    const audio = await this.#deps.decode(file);
+    return { seconds: audio.length / SAMPLE_RATE, audio };
+  }
+
+  #sourceOf(opened: Opened): [AudioSource, Transferable[]] {
+    if ('audio' in opened) return [Object.freeze({ kind: 'samples', audio: opened.audio }), [opened.audio.buffer]];
+    const channel = new MessageChannel();
+    opened.reading.start(channel.port1);
+    this.readSeconds = 0;
+    return [Object.freeze({ kind: 'stream', port: channel.port2, seconds: opened.seconds }), [channel.port2]];
+  }
+
   #begin(source: string, total: number): void {
     this.source = source;
     this.#setSegments([]);
-    [this.doneSeconds, this.totalSeconds, this.phase] = [0, total, 'loading'];
+    [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [0, total, 'loading', null];
   }
 
   #setSegments(segments: readonly Segment[]): void {
@@ -170,7 +204,7 @@ export class Transcriber {
 
   /** This device's speed for the model, from runs long enough for load and warm-up not to dominate. */
   #measured(elapsedMs: number, seconds: number): void {
-    if (seconds >= MEASURE_FROM_SECONDS && this.device) this.#onmeasured({ repo: this.#repo, device: this.device.device, rtf: elapsedMs / 1000 / seconds });
+    if (seconds >= MEASURE_FROM_SECONDS && this.device) this.#deps.onmeasured?.({ repo: this.#repo, device: this.device.device, rtf: elapsedMs / 1000 / seconds });
   }
 
   #fail(error: unknown): void {
@@ -180,10 +214,11 @@ export class Transcriber {
 
   #ensureWorker(): WorkerLike {
     if (this.#worker) return this.#worker;
-    const worker = this.#makeWorker();
+    const worker = this.#deps.makeWorker();
     worker.addEventListener('message', (event) => this.#receive(event.data));
-    worker.addEventListener('error', (event) => this.#crashed(worker, errorText(event)));
-    worker.addEventListener('messageerror', () => this.#crashed(worker, 'a reply could not be read'));
+    const crashed = (reason: string): void => void (worker === this.#worker && this.#crashed(`The transcription worker stopped (${reason})`));
+    worker.addEventListener('error', (event) => crashed(errorText(event)));
+    worker.addEventListener('messageerror', () => crashed('a reply could not be read'));
     return (this.#worker = worker);
   }
 
@@ -192,15 +227,17 @@ export class Transcriber {
     this.#worker = null;
   }
 
-  /** The worker is gone or broken: say so, keep the segments, and start a fresh one next time. */
-  #crashed(worker: WorkerLike, reason: string): void {
-    if (worker !== this.#worker) return;
+  #dropReading(): void {
+    this.#reading?.stop();
+    this.#reading = null;
+  }
+
+  /** A worker is gone or broken: say so, keep the segments, and start fresh workers next time. */
+  #crashed(what: string): void {
     this.#dropWorker();
+    this.#dropReading();
     if (!this.busy) return;
-    this.error = Object.freeze({
-      code: 'crashed',
-      message: `The transcription worker stopped (${reason}). The segments done so far are kept; press Transcribe to try again.`,
-    });
+    this.error = Object.freeze({ code: 'crashed', message: `${what}. The segments done so far are kept; press Transcribe to try again.` });
     this.phase = 'failed';
   }
 
@@ -208,17 +245,24 @@ export class Transcriber {
     if (reply.jobId !== this.#jobId) return;
     switch (reply.type) {
       case 'loading': this.phase = 'loading'; return;
-      case 'ready': [this.device, this.phase] = [{ device: reply.device, reason: reply.reason, threads: reply.threads }, 'transcribing']; return;
+      case 'ready':
+        [this.device, this.phase, this.#startedAt] = [{ device: reply.device, reason: reply.reason, threads: reply.threads }, 'transcribing', performance.now()];
+        return;
       case 'detecting': [this.stage, this.doneSeconds, this.totalSeconds] = ['speech', reply.doneSeconds, reply.totalSeconds]; return;
       case 'segments':
         this.#setSegments([...this.segments, ...reply.segments]);
         [this.stage, this.doneSeconds, this.totalSeconds] = ['words', reply.doneSeconds, reply.totalSeconds];
+        this.secondsLeft = timeLeft((performance.now() - this.#startedAt) / 1000, reply.doneSeconds, reply.totalSeconds);
         return;
       case 'done':
-        [this.doneSeconds, this.phase] = [reply.totalSeconds, 'done'];
+        [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [reply.totalSeconds, reply.totalSeconds, 'done', null];
+        this.#dropReading();
         this.#measured(reply.elapsedMs, reply.totalSeconds);
         return;
-      case 'error': [this.error, this.phase] = [reply.error, 'failed']; return;
+      case 'error':
+        [this.error, this.phase] = [reply.error, 'failed'];
+        this.#dropReading();
+        return;
       default: reply satisfies never;
     }
   }

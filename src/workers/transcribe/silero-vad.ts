@@ -51,3 +51,37 @@ export async function speechProbabilities(
   }
   return probs;
 }
+
+/**
+ * Silero VAD over a stream, one frame per call with its state carried over: what the batched
+ * reader does for a whole file, for audio that arrives a chunk at a time. Only whole frames are
+ * read, but for a last partial one when the stream ends.
+ */
+export class SileroStream {
+  readonly #session: InferenceSession;
+  readonly #Tensor: TensorClass;
+  readonly #input = new Float32Array(INPUT);
+  readonly #sr: InstanceType<TensorClass>;
+  #state: InstanceType<TensorClass>;
+
+  constructor(session: InferenceSession, Tensor: TensorClass) {
+    [this.#session, this.#Tensor] = [session, Tensor];
+    this.#sr = new Tensor('int64', BigInt64Array.of(BigInt(SAMPLE_RATE)), []);
+    this.#state = new Tensor('float32', new Float32Array(2 * 128), [2, 1, 128]);
+  }
+
+  /** Speech probabilities of `samples`, whose length is a whole number of frames (a last partial one is zero-padded). */
+  async probabilities(samples: Float32Array): Promise<Float32Array> {
+    const frames = Math.ceil(samples.length / VAD_FRAME);
+    const probs = new Float32Array(frames);
+    for (let f = 0; f < frames; f++) {
+      this.#input.copyWithin(0, VAD_FRAME);
+      this.#input.fill(0, CONTEXT);
+      this.#input.set(samples.subarray(f * VAD_FRAME, (f + 1) * VAD_FRAME), CONTEXT);
+      const out = await this.#session.run({ input: new this.#Tensor('float32', this.#input.slice(), [1, INPUT]), state: this.#state, sr: this.#sr });
+      probs[f] = (out.output.data as Float32Array)[0];
+      this.#state = out.stateN;
+    }
+    return probs;
+  }
+}

@@ -8,7 +8,7 @@ import { speechProbabilities } from './silero-vad.ts';
 let session: Promise<InferenceSession> | null = null;
 
 /** Silero VAD, from the app's own origin (precached with it), on the CPU: it is tiny and sequential. */
-function vadSession(): Promise<InferenceSession> {
+export function vadSession(): Promise<InferenceSession> {
   session ??= InferenceSession.create(vadModelUrl, { executionProviders: ['wasm'] }).catch((error: unknown) => {
     session = null;
     throw error;

@@ -1,0 +1,26 @@
+import type { ErrorData } from './errors.ts';
+
+/**
+ * The media reader worker turns an audio or video file into 16 kHz mono samples, a piece at a time.
+ * UI → reader: open the file (is it something the reader can decode, and how long is it), then
+ * start streaming its samples to the transcription worker through `port`.
+ */
+export type ReaderRequest =
+  | { readonly type: 'open'; readonly file: Blob & { readonly name?: string } }
+  | { readonly type: 'start'; readonly port: MessagePort };
+
+/** Reader → UI. `unsupported`: fall back to the browser decoding the whole file. */
+export type ReaderReply =
+  | { readonly type: 'opened'; readonly seconds: number }
+  | { readonly type: 'unsupported'; readonly reason: string }
+  | { readonly type: 'progress'; readonly seconds: number }
+  | { readonly type: 'ended'; readonly seconds: number };
+
+/** Reader → transcription worker, on the port. */
+export type PcmMessage =
+  | { readonly type: 'pcm'; readonly samples: Float32Array }
+  | { readonly type: 'end' }
+  | { readonly type: 'failed'; readonly error: ErrorData };
+
+/** Transcription worker → reader, on the port: samples before this second are no longer needed. */
+export type PcmAck = { readonly type: 'keep-from'; readonly seconds: number };

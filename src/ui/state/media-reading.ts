@@ -1,0 +1,76 @@
+import type { ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
+
+/** The part of the media reader worker the page uses, so specs can pass a fake. */
+export interface ReaderLike {
+  postMessage(message: ReaderRequest, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ReaderReply>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+  terminate(): void;
+}
+
+export interface ReadingEvents {
+  /** Seconds of the media read so far (`done`: all of it). */
+  readonly onprogress: (seconds: number, done: boolean) => void;
+  /** The reader worker failed to start or crashed. */
+  readonly oncrash: (reason: string) => void;
+}
+
+/** What an `error` event of a worker says, when it says anything (an ErrorEvent's message). */
+export function errorText(event: Event): string {
+  const message = (event as { message?: unknown }).message;
+  return typeof message === 'string' && message !== '' ? message : 'it failed to start or stopped';
+}
+
+/**
+ * One file read by a media reader worker of its own: `open` says whether it can be streamed (and
+ * how long it is), `start` sends its samples to the transcriber, `stop` ends it at once.
+ */
+export class MediaReading {
+  readonly #worker: ReaderLike;
+  #opened: ((seconds: number | null) => void) | null = null;
+
+  constructor(worker: ReaderLike, events: ReadingEvents) {
+    this.#worker = worker;
+    worker.addEventListener('message', (event) => this.#receive(event.data, events));
+    worker.addEventListener('error', (event) => this.#crashed(events, errorText(event)));
+    worker.addEventListener('messageerror', () => this.#crashed(events, 'a message could not be read'));
+  }
+
+  /** The media's length in seconds, or null when it must be decoded whole by the browser instead. */
+  open(file: Blob & { name?: string }): Promise<number | null> {
+    const opened = new Promise<number | null>((resolve) => (this.#opened = resolve));
+    this.#worker.postMessage(Object.freeze({ type: 'open', file }), []);
+    return opened;
+  }
+
+  start(port: MessagePort): void {
+    this.#worker.postMessage(Object.freeze({ type: 'start', port }), [port]);
+  }
+
+  /** Terminates the reader; an `open` still waiting gets null. */
+  stop(): void {
+    this.#worker.terminate();
+    this.#settle(null);
+  }
+
+  #crashed(events: ReadingEvents, reason: string): void {
+    const opening = this.#opened !== null;
+    this.stop();
+    if (!opening) events.oncrash(reason);
+  }
+
+  #settle(seconds: number | null): void {
+    this.#opened?.(seconds);
+    this.#opened = null;
+  }
+
+  #receive(reply: ReaderReply, events: ReadingEvents): void {
+    switch (reply.type) {
+      case 'opened': return this.#settle(reply.seconds);
+      case 'unsupported': return this.stop();
+      case 'progress': return events.onprogress(reply.seconds, false);
+      case 'ended': return events.onprogress(reply.seconds, true);
+      default: reply satisfies never;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/// <reference lib="webworker" />
+import type { ReaderReply, ReaderRequest } from '../core/media-protocol.ts';
+import { openMedia, type OpenedMedia } from './media/open-media.ts';
+import { streamPcm } from './media/stream-pcm.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Progress to the page at most this often. */
+const PROGRESS_MS = 250;
+
+const post = (reply: ReaderReply): void => self.postMessage(Object.freeze(reply));
+let opened: OpenedMedia | null = null;
+let name = 'The file';
+
+async function start(media: OpenedMedia, port: MessagePort): Promise<void> {
+  let last = 0;
+  const onProgress = (seconds: number): void => {
+    if (performance.now() - last < PROGRESS_MS) return;
+    last = performance.now();
+    post({ type: 'progress', seconds });
+  };
+  const seconds = await streamPcm(media.track, port, { name, onProgress });
+  post({ type: 'ended', seconds });
+  media.input.dispose();
+}
+
+/** One file per worker: the page makes a reader for each job and terminates it to cancel. */
+self.onmessage = async (event: MessageEvent<ReaderRequest>) => {
+  const request = event.data;
+  if (request.type === 'open') {
+    name = request.file.name ?? name;
+    const result = await openMedia(request.file);
+    if ('unsupported' in result) return post({ type: 'unsupported', reason: result.unsupported });
+    opened = result;
+    post({ type: 'opened', seconds: result.seconds });
+  } else if (opened) {
+    await start(opened, request.port);
+  }
+};

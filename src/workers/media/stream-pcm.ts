@@ -1,0 +1,58 @@
+import type { InputAudioTrack } from 'mediabunny';
+import { toErrorData, StudioError } from '../../core/errors.ts';
+import { formatDuration } from '../../core/format/format-duration.ts';
+import type { PcmAck, PcmMessage } from '../../core/media-protocol.ts';
+import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
+import { pcmChunks } from './pcm-chunks.ts';
+
+/**
+ * How far reading may run ahead of what the transcriber still holds: enough that Whisper never
+ * waits for audio, little enough that an hour of media never sits decoded in memory (5 min of
+ * 16 kHz mono is 19 MB).
+ */
+export const READ_AHEAD_SECONDS = 300;
+
+export interface StreamOptions {
+  readonly name: string;
+  readonly onProgress: (seconds: number) => void;
+}
+
+/** Resolves when the transcriber's `keep-from` lets reading go on. */
+function backpressure(port: MessagePort): (readSeconds: number) => Promise<void> {
+  let keepFrom = 0;
+  let wake: (() => void) | null = null;
+  port.onmessage = (event: MessageEvent<PcmAck>) => {
+    keepFrom = event.data.seconds;
+    wake?.();
+  };
+  return async (readSeconds) => {
+    while (readSeconds - keepFrom > READ_AHEAD_SECONDS) await new Promise<void>((resolve) => (wake = resolve));
+  };
+}
+
+/**
+ * The track's samples to the transcriber through `port`, transferred a chunk at a time, pausing
+ * while it is far behind. A read that fails part way says where, and what was sent stays usable.
+ */
+export async function streamPcm(track: InputAudioTrack, port: MessagePort, options: StreamOptions): Promise<number> {
+  const send = (message: PcmMessage, transfer: Transferable[] = []): void => port.postMessage(Object.freeze(message), transfer);
+  const mayRead = backpressure(port);
+  let samples = 0;
+  try {
+    for await (const chunk of pcmChunks(track)) {
+      send({ type: 'pcm', samples: chunk }, [chunk.buffer]);
+      samples += chunk.length;
+      options.onProgress(samples / SAMPLE_RATE);
+      await mayRead(samples / SAMPLE_RATE);
+    }
+    send({ type: 'end' });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const failure = new StudioError({
+      code: 'invalid-input',
+      message: `${options.name} could not be read after ${formatDuration(samples / SAMPLE_RATE)} (${reason}); it may be damaged. The segments before that point are kept.`,
+    });
+    send({ type: 'failed', error: toErrorData(failure) });
+  }
+  return samples / SAMPLE_RATE;
+}
