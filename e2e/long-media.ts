@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { HUB_URL } from './ports.ts';
 
 export interface LongMediaOptions {
@@ -23,7 +23,8 @@ export interface LongMedia {
 /** Pauses between copies of the speech, in turn: short and long, as in a talk. */
 const PAUSES = [1.5, 3, 6, 2.5, 10];
 
-const mediabunnyBundle = (): string => readFileSync(createRequire(import.meta.url).resolve('mediabunny/dist/bundles/mediabunny.min.mjs'), 'utf8');
+/** The package's single-file build, found next to its entry point (its exports map hides the path). */
+const mediabunnyBundle = (): string => readFileSync(join(dirname(createRequire(import.meta.url).resolve('mediabunny')), '../bundles/mediabunny.min.mjs'), 'utf8');
 
 /**
  * Long media made the way a person's recording would be: jfk.wav again and again with pauses,

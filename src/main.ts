@@ -9,6 +9,7 @@ import { Settings } from './ui/state/settings.svelte.ts';
 import { StorageStatus } from './ui/state/storage-status.svelte.ts';
 import { Transcriber } from './ui/state/transcriber.svelte.ts';
 import { Recorder } from './ui/state/recorder.svelte.ts';
+import { watchLifeWithLocks } from './ui/state/watch-life.ts';
 import { TranscriptStore } from './ui/state/transcript-store.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveText } from './ui/save-text.ts';
@@ -63,6 +64,7 @@ const transcriber = new Transcriber({
   decode: decodeAudio,
   store: new TranscriptStore(localStorage),
   onmeasured: (record) => rtfHistory.add(record),
+  watchLife: watchLifeWithLocks(navigator.locks),
 });
 const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', txt: 'text/plain', json: 'application/json' };
 const onexport = (format: ExportFormat): void => {

@@ -41,6 +41,8 @@ export function defaultRepos(): HubRepo[] {
   return [
     fixtureRepo({ id: 'Xenova/whisper-tiny', sha: WHISPER_TINY_COMMIT, dir: whisperTinyDir() }),
     fixtureRepo({ id: 'test/gated-whisper-tiny', sha: 'a'.repeat(40), dir: whisperTinyDir(), gated: true }),
+    // The same real weights under a second name: a second model to switch to.
+    fixtureRepo({ id: 'test/whisper-tiny-twin', sha: 'b'.repeat(40), dir: whisperTinyDir() }),
     syntheticWhisper('test/whisper-1gib', 384 * MiB, 640 * MiB),
     multiDtypeWhisper('test/whisper-dtypes'),
     syntheticWhisper('test/whisper-64mib', 16 * MiB, 48 * MiB),

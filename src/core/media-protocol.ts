@@ -11,6 +11,8 @@ export type ReaderRequest =
 
 /** Reader → UI. `unsupported`: fall back to the browser decoding the whole file. */
 export type ReaderReply =
+  /** The reader holds this Web Lock while it lives. */
+  | { readonly type: 'alive'; readonly lock: string }
   | { readonly type: 'opened'; readonly seconds: number }
   | { readonly type: 'unsupported'; readonly reason: string }
   | { readonly type: 'progress'; readonly seconds: number }

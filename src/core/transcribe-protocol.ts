@@ -41,8 +41,11 @@ export type DevicePreference = 'auto' | Device;
 
 /** Transcription worker → UI. */
 export type TranscribeReply =
+  /** Sent once: the worker holds this Web Lock while it lives (its release means it died). */
+  | { readonly type: 'alive'; readonly jobId: ''; readonly lock: string }
   | { readonly type: 'loading'; readonly jobId: string; readonly repo: string }
-  | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number }
+  /** `modelsInMemory`: models this worker holds now (switching disposes the previous one first). */
+  | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number; readonly modelsInMemory: number }
   /** Voice activity detection's progress through the audio, before any window is decoded. */
   | { readonly type: 'detecting'; readonly jobId: string; readonly doneSeconds: number; readonly totalSeconds: number }
   | { readonly type: 'segments'; readonly jobId: string; readonly segments: readonly Segment[]; readonly doneSeconds: number; readonly totalSeconds: number }

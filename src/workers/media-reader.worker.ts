@@ -2,6 +2,7 @@
 import type { ReaderReply, ReaderRequest } from '../core/media-protocol.ts';
 import { openMedia, type OpenedMedia } from './media/open-media.ts';
 import { streamPcm } from './media/stream-pcm.ts';
+import { holdLifeLock } from './shared/hold-life-lock.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,6 +24,8 @@ async function start(media: OpenedMedia, port: MessagePort): Promise<void> {
   post({ type: 'ended', seconds });
   media.input.dispose();
 }
+
+holdLifeLock((lock) => post({ type: 'alive', lock }));
 
 /** One file per worker: the page makes a reader for each job and terminates it to cancel. */
 self.onmessage = async (event: MessageEvent<ReaderRequest>) => {

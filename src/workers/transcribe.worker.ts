@@ -4,8 +4,9 @@ import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windo
 import { fixedWindows, transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import { SAMPLE_RATE } from '../core/transcribe/windows.ts';
 import type { AudioSource, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
+import { holdLifeLock } from './shared/hold-life-lock.ts';
 import { AudioStream } from './transcribe/audio-stream.ts';
-import { loadPipeline, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
+import { loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
 import { speechWindowsOf } from './transcribe/speech-windows-of.ts';
 import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream-windows-of.ts';
 import { wordDecoder } from './transcribe/word-decoder.ts';
@@ -52,7 +53,7 @@ async function run(request: TranscribeRequest): Promise<void> {
   const asr = await loadPipeline(repo, request.dtype, device, threads).catch((error: unknown) => {
     throw loadError(repo, error);
   });
-  post({ type: 'ready', jobId, device, reason, threads, loadMs: performance.now() - started });
+  post({ type: 'ready', jobId, device, reason, threads, loadMs: performance.now() - started, modelsInMemory: modelsInMemory() });
   const begun = performance.now();
   const audio = await jobAudio(request.source, request.vad, (doneSeconds, totalSeconds) => post({ type: 'detecting', jobId, doneSeconds, totalSeconds }));
   let speechSeconds = 0;
@@ -70,6 +71,8 @@ async function run(request: TranscribeRequest): Promise<void> {
   post({ type: 'segments', jobId, segments: [], doneSeconds: totalSeconds, totalSeconds });
   post({ type: 'done', jobId, totalSeconds, elapsedMs: performance.now() - begun, speechSeconds });
 }
+
+holdLifeLock((lock) => post({ type: 'alive', jobId: '', lock }));
 
 self.onmessage = (event: MessageEvent<TranscribeRequest>) => {
   run(event.data).catch((error: unknown) => post({ type: 'error', jobId: event.data.jobId, error: toErrorData(error) }));

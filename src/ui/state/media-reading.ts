@@ -1,4 +1,5 @@
 import type { ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
+import type { WatchLife } from './watch-life.ts';
 
 /** The part of the media reader worker the page uses, so specs can pass a fake. */
 export interface ReaderLike {
@@ -27,10 +28,12 @@ export function errorText(event: Event): string {
  */
 export class MediaReading {
   readonly #worker: ReaderLike;
+  readonly #watchLife: WatchLife | undefined;
   #opened: ((seconds: number | null) => void) | null = null;
+  #stopped = false;
 
-  constructor(worker: ReaderLike, events: ReadingEvents) {
-    this.#worker = worker;
+  constructor(worker: ReaderLike, watchLife: WatchLife | undefined, events: ReadingEvents) {
+    [this.#worker, this.#watchLife] = [worker, watchLife];
     worker.addEventListener('message', (event) => this.#receive(event.data, events));
     worker.addEventListener('error', (event) => this.#crashed(events, errorText(event)));
     worker.addEventListener('messageerror', () => this.#crashed(events, 'a message could not be read'));
@@ -49,11 +52,13 @@ export class MediaReading {
 
   /** Terminates the reader; an `open` still waiting gets null. */
   stop(): void {
+    this.#stopped = true;
     this.#worker.terminate();
     this.#settle(null);
   }
 
   #crashed(events: ReadingEvents, reason: string): void {
+    if (this.#stopped) return;
     const opening = this.#opened !== null;
     this.stop();
     if (!opening) events.oncrash(reason);
@@ -66,6 +71,7 @@ export class MediaReading {
 
   #receive(reply: ReaderReply, events: ReadingEvents): void {
     switch (reply.type) {
+      case 'alive': return this.#watchLife?.(reply.lock, () => this.#crashed(events, 'it was closed or crashed'));
       case 'opened': return this.#settle(reply.seconds);
       case 'unsupported': return this.stop();
       case 'progress': return events.onprogress(reply.seconds, false);

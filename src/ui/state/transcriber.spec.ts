@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { segment, word } from '../../core/subtitles/segment.ts';
 import type { TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import type { ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
+import type { ReaderLike } from './media-reading.ts';
 import { Transcriber, type TranscribeOptions, type WorkerLike } from './transcriber.svelte.ts';
 import { TranscriptStore } from './transcript-store.ts';
 
@@ -34,6 +36,22 @@ const memory = (): Pick<Storage, 'getItem' | 'setItem'> => {
   const map = new Map<string, string>();
   return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
 };
+
+/** Workers, media readers and Web Locks of a run, all fake: a spec opens, replies, kills. */
+function streaming(decode: () => Promise<Float32Array> = async () => new Float32Array(16_000)) {
+  const workers: ReturnType<typeof fakeWorker>[] = [];
+  const readers: ReturnType<typeof fakeWorker>[] = [];
+  const deaths = new Map<string, () => void>();
+  const transcriber = new Transcriber({
+    makeWorker: () => (workers.push(fakeWorker()), workers.at(-1) as unknown as WorkerLike),
+    makeReader: () => (readers.push(fakeWorker()), readers.at(-1) as unknown as ReaderLike),
+    decode,
+    store: new TranscriptStore(memory()),
+    watchLife: (lock, ondeath) => deaths.set(lock, ondeath),
+  });
+  const replyReader = (reply: ReaderReply): void => readers.at(-1)!.reply(reply as never);
+  return { transcriber, workers, readers, deaths, replyReader, readerSent: () => readers.at(-1)!.sent as unknown as ReaderRequest[] };
+}
 
 function setup(decode: () => Promise<Float32Array> = async () => new Float32Array(16_000)) {
   const workers: ReturnType<typeof fakeWorker>[] = [];
@@ -147,8 +165,66 @@ describe('Transcriber', () => {
     });
     await transcriber.transcribe(new Blob(['x']), OPTIONS);
     const jobId = workers[0].sent[0].jobId;
-    workers[0].reply({ type: 'ready', jobId, device: 'wasm', reason: 'Auto', threads: 2, loadMs: 1 });
+    workers[0].reply({ type: 'ready', jobId, device: 'wasm', reason: 'Auto', threads: 2, loadMs: 1, modelsInMemory: 1 });
     workers[0].reply({ type: 'done', jobId, totalSeconds: 10, elapsedMs: 2000, speechSeconds: 8 });
     expect(measured).toEqual([{ repo: 'o/m', device: 'wasm', rtf: 0.2 }]);
+  });
+
+  it('streams what the reader can read: the worker gets a port, reading shows its progress, done stops the reader', async () => {
+    const { transcriber, workers, readers, replyReader, readerSent } = streaming();
+    const running = transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'talk.webm' }), OPTIONS);
+    expect(readerSent()).toMatchObject([{ type: 'open' }]);
+    replyReader({ type: 'opened', seconds: 3600 });
+    await running;
+    expect(readerSent().map((m) => m.type)).toEqual(['open', 'start']);
+    const request = workers[0].sent[0];
+    expect(request.source).toMatchObject({ kind: 'stream', seconds: 3600 });
+    expect(request.quality).toBe('fast');
+    replyReader({ type: 'progress', seconds: 900 });
+    expect(transcriber.readPercent).toBe(25);
+    workers[0].reply({ type: 'done', jobId: request.jobId, totalSeconds: 3600, elapsedMs: 1, speechSeconds: 1 });
+    expect(readers[0].terminated).toBe(true);
+  });
+
+  it('decodes the whole file in the page when the reader cannot read it', async () => {
+    const { transcriber, workers, readers, replyReader } = streaming(async () => new Float32Array(16_000 * 2));
+    const running = transcriber.transcribe(new Blob(['x']), OPTIONS);
+    replyReader({ type: 'unsupported', reason: 'no decoder for ac3' });
+    await running;
+    expect(readers[0].terminated).toBe(true);
+    expect(workers[0].sent[0].source).toMatchObject({ kind: 'samples' });
+    expect(transcriber.readPercent).toBeNull();
+  });
+
+  it('a cancel while the reader opens the file starts nothing and stops the reader', async () => {
+    const { transcriber, workers, readers } = streaming();
+    const running = transcriber.transcribe(new Blob(['x']), OPTIONS);
+    transcriber.cancel();
+    await running;
+    expect([transcriber.phase, workers.length, readers[0].terminated]).toEqual(['cancelled', 0, true]);
+  });
+
+  it('a reader or a worker that dies without an error event is noticed through its lock', async () => {
+    const { transcriber, workers, readers, deaths, replyReader } = streaming();
+    const running = transcriber.transcribe(new Blob(['x']), OPTIONS);
+    replyReader({ type: 'alive', lock: 'reader-1' });
+    replyReader({ type: 'opened', seconds: 60 });
+    await running;
+    workers[0].reply({ type: 'alive', jobId: '', lock: 'worker-1' });
+    workers[0].reply({ type: 'segments', jobId: workers[0].sent[0].jobId, segments: [segment(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 60 });
+    deaths.get('reader-1')!();
+    expect(transcriber.phase).toBe('failed');
+    expect(transcriber.error?.message).toBe('The media reader stopped (it was closed or crashed). The segments done so far are kept; press Transcribe to try again.');
+    expect([workers[0].terminated, readers[0].terminated]).toEqual([true, true]);
+    expect(transcriber.segments.map((s) => s.text)).toEqual(['Hello']);
+
+    const again = transcriber.transcribe(new Blob(['y']), OPTIONS);
+    replyReader({ type: 'opened', seconds: 60 });
+    await again;
+    workers[1].reply({ type: 'alive', jobId: '', lock: 'worker-2' });
+    deaths.get('worker-1')!(); // the old worker's lock: it is gone already, nothing to say
+    expect(transcriber.phase).toBe('loading');
+    deaths.get('worker-2')!();
+    expect(transcriber.error?.message).toContain('The transcription worker stopped (it was closed or crashed)');
   });
 });

@@ -8,6 +8,7 @@ import { timeLeft } from '../../core/transcribe/time-left.ts';
 import type { AudioSource, Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import { errorText, MediaReading, type ReaderLike } from './media-reading.ts';
+import type { WatchLife } from './watch-life.ts';
 import type { TranscriptStore } from './transcript-store.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 
@@ -57,6 +58,8 @@ export interface TranscriberDeps {
   readonly decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
   readonly store: TranscriptStore;
   readonly onmeasured?: (record: RtfRecord) => void;
+  /** Learns when a worker died without an `error` event (closed, killed); without it, only events tell. */
+  readonly watchLife?: WatchLife;
 }
 
 /** A file's audio for the worker: streamed by a reader while it is read, or decoded whole first. */
@@ -91,7 +94,7 @@ export class Transcriber {
   readDone = $state(false);
   /** Seconds of work left at the speed so far, once there is enough to tell. */
   secondsLeft = $state<number | null>(null);
-  device = $state<{ device: Device; reason: string; threads: number } | null>(null);
+  device = $state<{ device: Device; reason: string; threads: number; modelsInMemory: number } | null>(null);
   error = $state.raw<ErrorData | null>(null);
   percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
   readPercent = $derived(this.readSeconds !== null && this.totalSeconds > 0 ? (this.readDone ? 100 : Math.min(99, Math.floor((this.readSeconds / this.totalSeconds) * 100))) : null);
@@ -170,7 +173,7 @@ export class Transcriber {
   async #open(file: Blob & { name?: string }): Promise<Opened> {
     [this.readSeconds, this.readDone] = [null, false];
     if (this.#deps.makeReader) {
-      const reading: MediaReading = new MediaReading(this.#deps.makeReader(), {
+      const reading: MediaReading = new MediaReading(this.#deps.makeReader(), this.#deps.watchLife, {
         onprogress: (seconds, done) => reading === this.#reading && ([this.readSeconds, this.readDone] = [seconds, done]),
         oncrash: (reason) => reading === this.#reading && this.#crashed(`The media reader stopped (${reason})`),
       });
@@ -215,8 +218,11 @@ export class Transcriber {
   #ensureWorker(): WorkerLike {
     if (this.#worker) return this.#worker;
     const worker = this.#deps.makeWorker();
-    worker.addEventListener('message', (event) => this.#receive(event.data));
     const crashed = (reason: string): void => void (worker === this.#worker && this.#crashed(`The transcription worker stopped (${reason})`));
+    worker.addEventListener('message', ({ data }) => {
+      if (data.type === 'alive') this.#deps.watchLife?.(data.lock, () => crashed('it was closed or crashed'));
+      else this.#receive(data);
+    });
     worker.addEventListener('error', (event) => crashed(errorText(event)));
     worker.addEventListener('messageerror', () => crashed('a reply could not be read'));
     return (this.#worker = worker);
@@ -241,12 +247,13 @@ export class Transcriber {
     this.phase = 'failed';
   }
 
-  #receive(reply: TranscribeReply): void {
+  #receive(reply: Exclude<TranscribeReply, { type: 'alive' }>): void {
     if (reply.jobId !== this.#jobId) return;
     switch (reply.type) {
       case 'loading': this.phase = 'loading'; return;
       case 'ready':
-        [this.device, this.phase, this.#startedAt] = [{ device: reply.device, reason: reply.reason, threads: reply.threads }, 'transcribing', performance.now()];
+        this.device = { device: reply.device, reason: reply.reason, threads: reply.threads, modelsInMemory: reply.modelsInMemory };
+        [this.phase, this.#startedAt] = ['transcribing', performance.now()];
         return;
       case 'detecting': [this.stage, this.doneSeconds, this.totalSeconds] = ['speech', reply.doneSeconds, reply.totalSeconds]; return;
       case 'segments':

@@ -47,3 +47,8 @@ const loaded = singleModelCache(async (key) => {
 export function loadPipeline(repo: string, dtype: Dtype, device: Device, threads: number): Promise<AutomaticSpeechRecognitionPipeline> {
   return loaded.get([repo, dtype, device, threads].join('|'));
 }
+
+/** How many models this worker holds (one, unless a dispose failed). */
+export function modelsInMemory(): number {
+  return loaded.inMemory;
+}

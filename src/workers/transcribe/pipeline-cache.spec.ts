@@ -15,9 +15,16 @@ describe('singleModelCache', () => {
     expect(await cache.get('tiny')).toBe(tiny);
     await cache.get('small');
     await cache.get('tiny');
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(disposed).toEqual(['tiny', 'small']);
-    expect(cache.size).toBe(1);
+    expect(cache.inMemory).toBe(1);
+  });
+
+  it('releases the previous model before loading the next, never holding two', async () => {
+    const events: string[] = [];
+    const cache = singleModelCache(async (key) => (events.push(`load ${key}`), { dispose: async () => void events.push(`dispose ${key}`) }));
+    await cache.get('tiny');
+    await cache.get('small');
+    expect(events).toEqual(['load tiny', 'dispose tiny', 'load small']);
   });
 
   it('forgets a load that failed, so the next ask loads again', async () => {

@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { installTiny } from './app.ts';
+import { hubControl } from './hub-control.ts';
+import { jfkWav } from './hub/fixture-audio.ts';
+import { longMedia, type LongMedia } from './long-media.ts';
+
+const JFK = jfkWav();
+test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
+test.beforeEach(async () => hubControl.reset());
+
+let talk: LongMedia;
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  talk = await longMedia(browser, readFileSync(JFK!), { minutes: 10, video: true });
+});
+
+const segmentTexts = (page: Page): Promise<string[]> => page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+
+async function startTalk(page: Page): Promise<void> {
+  await page.getByLabel('Audio or video file').setInputFiles({ name: 'talk.webm', mimeType: 'video/webm', buffer: talk.bytes });
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByLabel('Decoding').selectOption('fast');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+}
+
+test('a 10-minute video is transcribed while it is read: segments come before reading ends', async ({ page }) => {
+  test.setTimeout(600_000);
+  await installTiny(page);
+  await startTalk(page);
+  await expect(page.getByLabel(/^Text of segment/).first()).toBeVisible({ timeout: 60_000 });
+  const readWhenFirst = await page.getByTestId('read-percent').textContent();
+  expect(Number(/Read (\d+)%/.exec(readWhenFirst ?? '')?.[1])).toBeLessThan(100);
+  await expect(page.getByTestId('time-left')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 480_000 });
+  const text = (await segmentTexts(page)).join(' ');
+  const heard = text.match(/my fellow america/gi)?.length ?? 0;
+  expect(heard, text).toBeGreaterThanOrEqual(Math.floor(talk.speechStarts.length * 0.9));
+  const lastEnd = (await page.getByLabel(/^End of segment/).last().inputValue()).split(':').map(Number);
+  expect(lastEnd[0] * 3600 + lastEnd[1] * 60 + lastEnd[2]).toBeGreaterThan(talk.speechStarts.at(-1)! + 5);
+});
+
+/** Clicks Cancel in the page and times until the panel says so (the job is stopped by then: both workers terminated). */
+function cancelTimed(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!document.body.textContent?.includes('Cancelled.')) return;
+          observer.disconnect();
+          resolve(performance.now() - started);
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        button.click();
+      }),
+  );
+}
+
+const jobWorkers = (page: Page): string[] => page.workers().map((w) => w.url()).filter((url) => /(transcribe|media-reader)\.worker/.test(url));
+
+test('cancel while the file is still being read, and again while it is transcribed: both stop at once', async ({ page }) => {
+  test.setTimeout(300_000);
+  await installTiny(page);
+  await startTalk(page);
+  await expect(page.getByTestId('read-percent')).toBeVisible();
+  expect(jobWorkers(page).some((url) => url.includes('media-reader'))).toBe(true);
+  expect(await cancelTimed(page)).toBeLessThan(100);
+  await expect.poll(() => jobWorkers(page)).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Transcribe', exact: true })).toBeEnabled();
+
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByLabel(/^Text of segment/).nth(1)).toBeVisible({ timeout: 120_000 });
+  expect(await cancelTimed(page)).toBeLessThan(100);
+  await expect.poll(() => jobWorkers(page)).toEqual([]);
+  const kept = await segmentTexts(page);
+  await page.waitForTimeout(3000);
+  expect(await segmentTexts(page)).toEqual(kept);
+  await expect(page.getByText('Cancelled. The segments done so far are kept.')).toBeVisible();
+});
+
+test('a worker killed mid-job gives a message, and the next transcription works', async ({ page }) => {
+  test.setTimeout(300_000);
+  await installTiny(page);
+  for (const name of ['transcribe', 'media-reader']) {
+    await startTalk(page);
+    await expect(page.getByLabel(/^Text of segment/).first()).toBeVisible({ timeout: 120_000 });
+    const worker = page.workers().find((w) => w.url().includes(`${name}.worker`))!;
+    await worker.evaluate(() => (self as unknown as { close(): void }).close());
+    const who = name === 'transcribe' ? 'The transcription worker' : 'The media reader';
+    await expect(page.getByRole('alert')).toContainText(`${who} stopped (it was closed or crashed). The segments done so far are kept`);
+    await expect.poll(() => jobWorkers(page)).toEqual([]);
+    expect((await segmentTexts(page)).length).toBeGreaterThan(0);
+  }
+  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  expect((await segmentTexts(page)).join(' ')).toContain('ask not what your country can do for you');
+});
