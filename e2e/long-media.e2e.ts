@@ -31,7 +31,10 @@ test('a 10-minute video is transcribed while it is read: segments come before re
   await startTalk(page);
   await expect(page.getByLabel(/^Text of segment/).first()).toBeVisible({ timeout: 60_000 });
   const readWhenFirst = await page.getByTestId('read-percent').textContent();
-  expect(Number(/Read (\d+)%/.exec(readWhenFirst ?? '')?.[1])).toBeLessThan(100);
+  // Reading runs ahead of the transcriber, but only so far: half-way, not done.
+  const read = Number(/Read (\d+)%/.exec(readWhenFirst ?? '')?.[1]);
+  expect(read).toBeGreaterThan(0);
+  expect(read).toBeLessThan(100);
   await expect(page.getByTestId('time-left')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 480_000 });
   const text = (await segmentTexts(page)).join(' ');
@@ -102,4 +105,17 @@ test('a worker killed mid-job gives a message, and the next transcription works'
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
   const text = (await segmentTexts(page)).join(' ');
   expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
+});
+
+test('a file damaged part way: what could be read is transcribed, and the panel says where reading stopped', async ({ page }) => {
+  test.setTimeout(300_000);
+  await installTiny(page);
+  const damaged = Buffer.from(talk.bytes);
+  damaged.fill(0xff, Math.floor(damaged.length * 0.3), Math.floor(damaged.length * 0.3) + 256 * 1024);
+  await page.getByLabel('Audio or video file').setInputFiles({ name: 'damaged.webm', mimeType: 'video/webm', buffer: damaged });
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByLabel('Decoding').selectOption('fast');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByRole('alert').or(page.getByTestId('transcribe-done'))).toBeVisible({ timeout: 240_000 });
+  console.log(await page.getByRole('alert').or(page.getByTestId('transcribe-done')).textContent(), (await segmentTexts(page)).length);
 });

@@ -36,8 +36,11 @@ class SincResampler implements Resampler {
   readonly #step: number;
   readonly #half: number;
   readonly #table: Float32Array;
-  #pending = new Float32Array(0);
-  /** Absolute input index of `#pending[0]`. */
+  /** Input not yet behind every future output: `#length` samples from `#buffer[#start]`, reused between pushes. */
+  #buffer = new Float32Array(0);
+  #start = 0;
+  #length = 0;
+  /** Absolute input index of the first pending sample. */
   #base = 0;
   #produced = 0;
   #consumed = 0;
@@ -51,16 +54,23 @@ class SincResampler implements Resampler {
 
   push(input: Float32Array): Float32Array {
     this.#consumed += input.length;
-    const joined = new Float32Array(this.#pending.length + input.length);
-    joined.set(this.#pending);
-    joined.set(input, this.#pending.length);
-    this.#pending = joined;
-    return this.#emit(this.#base + joined.length - this.#half);
+    this.#reserve(input.length);
+    this.#buffer.set(input, this.#start + this.#length);
+    this.#length += input.length;
+    return this.#emit(this.#base + this.#length - this.#half);
   }
 
   flush(): Float32Array {
-    const total = Math.ceil(this.#consumed / this.#step);
-    return this.#emit(Infinity, total);
+    return this.#emit(Infinity, Math.ceil(this.#consumed / this.#step));
+  }
+
+  /** Room for `more` samples after the pending ones: moved to the front, or a larger buffer. */
+  #reserve(more: number): void {
+    if (this.#start + this.#length + more <= this.#buffer.length) return;
+    const pending = this.#buffer.subarray(this.#start, this.#start + this.#length);
+    if (this.#length + more <= this.#buffer.length) this.#buffer.copyWithin(0, this.#start, this.#start + this.#length);
+    else (this.#buffer = new Float32Array(Math.max(2 * this.#buffer.length, this.#length + more))).set(pending);
+    this.#start = 0;
   }
 
   /** Outputs whose centre is below `limit` (input index), up to `count` outputs in all. */
@@ -69,8 +79,9 @@ class SincResampler implements Resampler {
     const out = new Float32Array(Math.max(0, end - this.#produced));
     for (let j = 0; j < out.length; j++) out[j] = this.#at((this.#produced + j) * this.#step);
     this.#produced += out.length;
-    const keepFrom = Math.max(this.#base, Math.floor(this.#produced * this.#step - this.#half) - 1);
-    this.#pending = this.#pending.subarray(keepFrom - this.#base);
+    const keepFrom = Math.min(this.#base + this.#length, Math.max(this.#base, Math.floor(this.#produced * this.#step - this.#half) - 1));
+    this.#start += keepFrom - this.#base;
+    this.#length -= keepFrom - this.#base;
     this.#base = keepFrom;
     return out;
   }
@@ -78,11 +89,12 @@ class SincResampler implements Resampler {
   /** The filtered signal at fractional input index `t`. */
   #at(t: number): number {
     const from = Math.max(this.#base, Math.ceil(t - this.#half));
-    const to = Math.min(this.#base + this.#pending.length - 1, Math.floor(t + this.#half));
+    const to = Math.min(this.#base + this.#length - 1, Math.floor(t + this.#half));
     // Taps are one input sample apart, so their table positions are PHASES apart.
     const first = Math.round((t - from) * PHASES);
+    const offset = this.#start - this.#base;
     let sum = 0;
-    for (let i = from, at = first; i <= to; i++, at -= PHASES) sum += this.#pending[i - this.#base] * this.#table[at < 0 ? -at : at];
+    for (let i = from, at = first; i <= to; i++, at -= PHASES) sum += this.#buffer[i + offset] * this.#table[at < 0 ? -at : at];
     return sum;
   }
 }
@@ -100,11 +112,14 @@ export function createResampler(inRate: number, outRate: number): Resampler {
   return inRate === outRate ? new PassThrough() : new SincResampler(inRate, outRate);
 }
 
-/** Mono from planar channels: their mean, so a stereo file where one side is silent keeps its level halved, not lost. */
-export function downmix(planes: readonly Float32Array[]): Float32Array {
-  if (planes.length === 1) return planes[0];
-  const out = new Float32Array(planes[0].length);
-  for (const plane of planes) for (let i = 0; i < out.length; i++) out[i] += plane[i];
-  for (let i = 0; i < out.length; i++) out[i] /= planes.length;
-  return out;
+/**
+ * Mono from planar channels: their mean, so a stereo file where one side is silent keeps its
+ * level halved, not lost. Written into `out` when given (a buffer reused from call to call).
+ */
+export function downmix(planes: readonly Float32Array[], out = new Float32Array(planes[0].length)): Float32Array {
+  const n = planes[0].length;
+  out.set(planes[0]);
+  for (let c = 1; c < planes.length; c++) for (let i = 0; i < n; i++) out[i] += planes[c][i];
+  if (planes.length > 1) for (let i = 0; i < n; i++) out[i] /= planes.length;
+  return out.subarray(0, n);
 }

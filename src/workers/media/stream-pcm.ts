@@ -7,10 +7,10 @@ import { pcmChunks } from './pcm-chunks.ts';
 
 /**
  * How far reading may run ahead of what the transcriber still holds: enough that Whisper never
- * waits for audio, little enough that an hour of media never sits decoded in memory (5 min of
- * 16 kHz mono is 19 MB).
+ * waits for audio (reading is many times faster than transcribing), little enough that an hour of
+ * media never sits decoded in memory (2 min of 16 kHz mono is 7.7 MB).
  */
-export const READ_AHEAD_SECONDS = 300;
+export const READ_AHEAD_SECONDS = 120;
 
 export interface StreamOptions {
   readonly name: string;
@@ -40,8 +40,8 @@ export async function streamPcm(track: InputAudioTrack, port: MessagePort, optio
   let samples = 0;
   try {
     for await (const chunk of pcmChunks(track)) {
+      samples += chunk.length; // before the transfer empties it
       send({ type: 'pcm', samples: chunk }, [chunk.buffer]);
-      samples += chunk.length;
       options.onProgress(samples / SAMPLE_RATE);
       await mayRead(samples / SAMPLE_RATE);
     }

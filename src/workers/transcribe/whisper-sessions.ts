@@ -54,8 +54,12 @@ export class WhisperSessions {
     return float32 && this.#decoder.outputNames.some((n) => n.startsWith('cross_attentions.'));
   }
 
+  /**
+   * The encoder's hidden states. Only they are fetched: exports with attention outputs would
+   * otherwise hand back four 1500×1500 maps per head (over 200 MB a window, for tiny) for nothing.
+   */
   async encode(features: Tensor): Promise<Tensor> {
-    const out = await this.#encoder.run({ [this.#encoder.inputNames[0]]: features });
+    const out = await this.#encoder.run({ [this.#encoder.inputNames[0]]: features }, ['last_hidden_state']);
     return out.last_hidden_state;
   }
 
@@ -83,11 +87,16 @@ export class WhisperSessions {
 
   /** One decoder call: `ids` rows of equal length, fed after what the cache holds (`first`: it holds nothing). */
   async step(ids: readonly (readonly number[])[], hidden: Tensor, cache: Cache, first: boolean): Promise<DecoderOutput> {
-    const raw = await this.#run(ids, hidden, cache, first);
+    const raw = await this.#run(ids, hidden, cache, first, ['logits', ...this.#presentNames(cache, first)]);
     const logits = raw.logits;
     const rows = ids.map((_, b) => positionRow(logits, b, logits.dims[1] - 1));
     const firstRows = first ? ids.map((_, b) => positionRow(logits, b, 0)) : [];
     return { rows, firstRows, cache: this.#nextCache(raw, cache, first) };
+  }
+
+  /** The cache outputs a call must fetch: all on the first, after it only the growing self-attention part. */
+  #presentNames(cache: Cache, first: boolean): string[] {
+    return Object.keys(cache).filter((name) => first || !name.includes('.encoder.')).map((name) => name.replace('past_key_values', 'present'));
   }
 
   /** The decoder's cache after a call; the encoder part never changes after the first call. */
