@@ -106,16 +106,3 @@ test('a worker killed mid-job gives a message, and the next transcription works'
   const text = (await segmentTexts(page)).join(' ');
   expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
 });
-
-test('a file damaged part way: what could be read is transcribed, and the panel says where reading stopped', async ({ page }) => {
-  test.setTimeout(300_000);
-  await installTiny(page);
-  const damaged = Buffer.from(talk.bytes);
-  damaged.fill(0xff, Math.floor(damaged.length * 0.3), Math.floor(damaged.length * 0.3) + 256 * 1024);
-  await page.getByLabel('Audio or video file').setInputFiles({ name: 'damaged.webm', mimeType: 'video/webm', buffer: damaged });
-  await page.getByLabel('Language').selectOption('english');
-  await page.getByLabel('Decoding').selectOption('fast');
-  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
-  await expect(page.getByRole('alert').or(page.getByTestId('transcribe-done'))).toBeVisible({ timeout: 240_000 });
-  console.log(await page.getByRole('alert').or(page.getByTestId('transcribe-done')).textContent(), (await segmentTexts(page)).length);
-});
