@@ -1,13 +1,9 @@
 import type { ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
 import type { WatchLife } from './watch-life.ts';
+import type { JobWorker } from './worker-port.ts';
 
-/** The part of the media reader worker the page uses, so specs can pass a fake. */
-export interface ReaderLike {
-  postMessage(message: ReaderRequest, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ReaderReply>) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
-  terminate(): void;
-}
+/** The media reader worker as the page uses it, so specs can pass a fake. */
+export type ReaderLike = JobWorker<ReaderRequest, ReaderReply>;
 
 export interface ReadingEvents {
   /** Seconds of the media read so far (`done`: all of it). */

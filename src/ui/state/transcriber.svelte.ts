@@ -9,6 +9,7 @@ import type { AudioSource, Device, DevicePreference, Quality, Task, TranscribeRe
 import { CueEditor } from './cue-editor.svelte.ts';
 import { errorText, MediaReading, type ReaderLike } from './media-reading.ts';
 import type { WatchLife } from './watch-life.ts';
+import type { JobWorker } from './worker-port.ts';
 import type { TranscriptStore } from './transcript-store.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 
@@ -42,13 +43,7 @@ function tooShort(name: string, seconds: number): ErrorData {
   });
 }
 
-export interface WorkerLike {
-  postMessage(message: TranscribeRequest, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<TranscribeReply>) => void): void;
-  /** A worker that failed to load or crashed; `messageerror`: a reply that could not be read. */
-  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
-  terminate(): void;
-}
+export type WorkerLike = JobWorker<TranscribeRequest, TranscribeReply>;
 
 export interface TranscriberDeps {
   readonly makeWorker: () => WorkerLike;
