@@ -23,6 +23,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 120_000,
+  // The page is asked about state, never timed: on a busy two-core machine a UI state can take seconds to show.
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,

@@ -110,7 +110,7 @@ async function resumeFetchesOnlyTheRest(page: Page, model: Locator, kept: number
 row('strict CDN: cancel + resume', async (page, model) => {
   await downloadWith(model, { kind: 'strict-cdn' }, SLOW);
   await untilDecoder(model);
-  await page.waitForTimeout(1000);
+  await expect.poll(() => recordedBytes(page, REPO), { timeout: 30_000 }).toBeGreaterThan(0);
   await model.getByRole('button', { name: 'Cancel' }).click();
   await expect(model.getByRole('button', { name: 'Resume' })).toBeVisible();
   return resumeFetchesOnlyTheRest(page, model, await settledRecordedBytes(page, REPO));

@@ -9,12 +9,19 @@ export type ReaderRequest =
   | { readonly type: 'open'; readonly file: Blob & { readonly name?: string } }
   | { readonly type: 'start'; readonly port: MessagePort };
 
-/** Reader → UI. `unsupported`: fall back to the browser decoding the whole file. */
+/**
+ * Reader → UI. `unsupported`: the container cannot be read piece by piece; fall back to the browser
+ * decoding the whole file. `refused`: nothing to transcribe (no audio track, no decoder for its
+ * codec), decided from the metadata; the message says why and what to do.
+ */
 export type ReaderReply =
   /** The reader holds this Web Lock while it lives. */
   | { readonly type: 'alive'; readonly lock: string }
   | { readonly type: 'opened'; readonly seconds: number }
   | { readonly type: 'unsupported'; readonly reason: string }
+  | { readonly type: 'refused'; readonly message: string }
+  /** The track's timestamps jump by `seconds` at `at` (transcript time): left out, not filled. */
+  | { readonly type: 'jump'; readonly at: number; readonly seconds: number }
   | { readonly type: 'progress'; readonly seconds: number }
   | { readonly type: 'ended'; readonly seconds: number };
 

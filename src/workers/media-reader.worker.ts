@@ -20,7 +20,8 @@ async function start(media: OpenedMedia, port: MessagePort): Promise<void> {
     last = performance.now();
     post({ type: 'progress', seconds });
   };
-  const seconds = await streamPcm(media.track, port, { name, onProgress });
+  const onJump = (jump: { at: number; seconds: number }): void => post({ type: 'jump', ...jump });
+  const seconds = await streamPcm(media.track, port, { name, onProgress, onJump });
   post({ type: 'ended', seconds });
   media.input.dispose();
 }
@@ -32,8 +33,9 @@ self.onmessage = async (event: MessageEvent<ReaderRequest>) => {
   const request = event.data;
   if (request.type === 'open') {
     name = request.file.name ?? name;
-    const result = await openMedia(request.file);
-    if ('unsupported' in result) return post({ type: 'unsupported', reason: result.unsupported });
+    const result = await openMedia(request.file, name);
+    if (result.kind === 'unreadable') return post({ type: 'unsupported', reason: result.reason });
+    if (result.kind === 'refused') return post({ type: 'refused', message: result.message });
     opened = result;
     post({ type: 'opened', seconds: result.seconds });
   } else if (opened) {

@@ -34,7 +34,9 @@ function expectHonestProgress(events: ModelEvent[]): void {
   expect(progress.at(-1)?.loaded).toBe(TOTAL);
 }
 
-describe('parallel segmented download', () => {
+// Each test moves ~43 MB through a local server with real sha256 hashing: 2-4 s on a quiet machine,
+// several times that when another run shares the two cores. Far from the 5 s default, not near this.
+describe('parallel segmented download', { timeout: 40_000 }, () => {
   it('fetches a big file as safelisted bytes=a-b segments, verified in order, installed', async () => {
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('installed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createResampler, downmix } from './resampler.ts';
+import { createResampler } from './resampler.ts';
 
 const sine = (hz: number, rate: number, seconds: number): Float32Array => Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) => Math.sin((2 * Math.PI * hz * i) / rate));
 
@@ -44,11 +44,5 @@ describe('createResampler', () => {
   it('passes 16 kHz through and upsamples 8 kHz', () => {
     expect(inChunks(sine(440, 16_000, 0.5), 16_000, 999)).toEqual(sine(440, 16_000, 0.5));
     expect(inChunks(sine(440, 8000, 0.5), 8000, 999).length).toBe(8000);
-  });
-});
-
-describe('downmix', () => {
-  it('averages the channels', () => {
-    expect([...downmix([Float32Array.of(1, 0.5), Float32Array.of(0, -0.5)])]).toEqual([0.5, 0]);
   });
 });

@@ -111,15 +111,3 @@ class PassThrough implements Resampler {
 export function createResampler(inRate: number, outRate: number): Resampler {
   return inRate === outRate ? new PassThrough() : new SincResampler(inRate, outRate);
 }
-
-/**
- * Mono from planar channels: their mean, so a stereo file where one side is silent keeps its
- * level halved, not lost. Written into `out` when given (a buffer reused from call to call).
- */
-export function downmix(planes: readonly Float32Array[], out = new Float32Array(planes[0].length)): Float32Array {
-  const n = planes[0].length;
-  out.set(planes[0]);
-  for (let c = 1; c < planes.length; c++) for (let i = 0; i < n; i++) out[i] += planes[c][i];
-  if (planes.length > 1) for (let i = 0; i < n; i++) out[i] /= planes.length;
-  return out.subarray(0, n);
-}

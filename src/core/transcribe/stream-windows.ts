@@ -1,5 +1,5 @@
 import { DEFAULT_VAD, speechRegions, type Span, type VadOptions } from './speech-regions.ts';
-import { packWindows, speechPieces, type SpeechWindow } from './speech-windows.ts';
+import { packWindows, speechPieces, windowOf, type SpeechWindow } from './speech-windows.ts';
 import { SAMPLE_RATE } from './windows.ts';
 
 /**
@@ -18,19 +18,30 @@ export interface SettledWindows {
 /** A region's end may still move (padding, hysteresis, a merge) until this much audio follows it. */
 export const SETTLE_SECONDS = 3;
 /**
- * Sparse speech (a word now and then) could keep one window open for many minutes: it is closed
- * once it began this long before the audio heard, so the audio kept stays bounded.
+ * Sparse speech (a line now and then) could keep one window open for many minutes: once it began
+ * this long before the audio heard, it is closed with the pieces that are settled, whatever is
+ * still being said (that goes to the next window). With the reader's read-ahead this must leave
+ * room for SETTLE_SECONDS, one VAD step and one chunk: see `readAheadCovers`.
  */
-export const MAX_OPEN_SECONDS = 120;
+export const MAX_OPEN_SECONDS = 60;
 
 const startsAfter = (committedEnd: number) => (piece: Span): Span[] =>
   piece.end - Math.max(piece.start, committedEnd) > 0.05 ? [Object.freeze({ start: Math.max(piece.start, committedEnd), end: piece.end })] : [];
 
-function isSettled(speech: SpeechWindow, next: SpeechWindow | undefined, heard: number): boolean {
-  const first = speech.pieces[0].start;
-  const last = speech.pieces.at(-1)!.end;
-  if (last > heard - SETTLE_SECONDS) return false;
-  return next !== undefined || heard - first > MAX_OPEN_SECONDS;
+/** How many of a window's pieces are settled: all of them, or (an old window) those ended long enough ago; 0 for none. */
+function settledPieces(speech: SpeechWindow, next: SpeechWindow | undefined, heard: number): number {
+  const ended = speech.pieces.filter((p) => p.end <= heard - SETTLE_SECONDS).length;
+  if (ended === speech.pieces.length && next !== undefined) return ended;
+  return heard - speech.pieces[0].start > MAX_OPEN_SECONDS ? ended : 0;
+}
+
+/**
+ * The reader may run `readAheadSeconds` past `keepFrom`; windows settle at the latest once the
+ * audio heard is MAX_OPEN_SECONDS + SETTLE_SECONDS past it, heard in VAD steps of `stepSeconds`
+ * with chunks of `chunkSeconds`. If the read-ahead does not cover that, a stream can stop for good.
+ */
+export function readAheadCovers(readAheadSeconds: number, stepSeconds: number, chunkSeconds: number): boolean {
+  return readAheadSeconds > MAX_OPEN_SECONDS + SETTLE_SECONDS + stepSeconds + chunkSeconds;
 }
 
 /** The windows that are settled, in order, after `committedEnd`; all of them once the stream `ended`. */
@@ -39,10 +50,14 @@ export function settledWindows(probs: ArrayLike<number>, ended: boolean, committ
   const regions = speechRegions(probs, heard, options);
   const pieces = speechPieces(regions, probs, options.frameSamples).flatMap(startsAfter(committedEnd));
   const windows = packWindows(pieces);
-  let count = 0;
-  while (count < windows.length && (ended || isSettled(windows[count], windows[count + 1], heard))) count++;
-  const settled = windows.slice(0, count);
+  const settled: SpeechWindow[] = [];
+  for (let i = 0; i < windows.length; i++) {
+    const count = ended ? windows[i].pieces.length : settledPieces(windows[i], windows[i + 1], heard);
+    if (count === 0) break;
+    settled.push(count === windows[i].pieces.length ? windows[i] : windowOf(windows[i].pieces.slice(0, count)));
+    if (count < windows[i].pieces.length) break; // the rest of this window's pieces open the next one
+  }
   const end = settled.at(-1)?.pieces.at(-1)?.end ?? committedEnd;
-  const open = windows[count]?.pieces[0].start ?? Infinity;
+  const open = pieces.find((p) => p.start >= end)?.start ?? Infinity;
   return Object.freeze({ windows: Object.freeze(settled), committedEnd: end, keepFrom: Math.max(end, Math.min(open, heard - SETTLE_SECONDS - 1)) });
 }

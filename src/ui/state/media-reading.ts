@@ -1,3 +1,4 @@
+import { StudioError } from '../../core/errors.ts';
 import type { ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
 import type { WatchLife } from './watch-life.ts';
 import type { JobWorker } from './worker-port.ts';
@@ -10,6 +11,8 @@ export interface ReadingEvents {
   readonly onprogress: (seconds: number, done: boolean) => void;
   /** The reader worker failed to start or crashed. */
   readonly oncrash: (reason: string) => void;
+  /** The track's timestamps jumped by `seconds` at `at`: the gap was left out of the timeline. */
+  readonly onjump?: (at: number, seconds: number) => void;
 }
 
 /** What an `error` event of a worker says, when it says anything (an ErrorEvent's message). */
@@ -25,7 +28,7 @@ export function errorText(event: Event): string {
 export class MediaReading {
   readonly #worker: ReaderLike;
   readonly #watchLife: WatchLife | undefined;
-  #opened: ((seconds: number | null) => void) | null = null;
+  #opened: ((seconds: number | null | StudioError) => void) | null = null;
   #stopped = false;
 
   constructor(worker: ReaderLike, watchLife: WatchLife | undefined, events: ReadingEvents) {
@@ -35,11 +38,16 @@ export class MediaReading {
     worker.addEventListener('messageerror', () => this.#crashed(events, 'a message could not be read'));
   }
 
-  /** The media's length in seconds, or null when it must be decoded whole by the browser instead. */
-  open(file: Blob & { name?: string }): Promise<number | null> {
-    const opened = new Promise<number | null>((resolve) => (this.#opened = resolve));
+  /**
+   * The media's length in seconds, or null when it must be decoded whole by the browser instead.
+   * Rejects with the reader's message when there is nothing it could transcribe (no audio, no decoder).
+   */
+  async open(file: Blob & { name?: string }): Promise<number | null> {
+    const opened = new Promise<number | null | StudioError>((resolve) => (this.#opened = resolve));
     this.#worker.postMessage(Object.freeze({ type: 'open', file }), []);
-    return opened;
+    const result = await opened;
+    if (result instanceof StudioError) throw result;
+    return result;
   }
 
   start(port: MessagePort): void {
@@ -60,7 +68,12 @@ export class MediaReading {
     if (!opening) events.oncrash(reason);
   }
 
-  #settle(seconds: number | null): void {
+  #refuse(message: string): void {
+    this.#settle(new StudioError({ code: 'unsupported', message }));
+    this.stop();
+  }
+
+  #settle(seconds: number | null | StudioError): void {
     this.#opened?.(seconds);
     this.#opened = null;
   }
@@ -70,6 +83,8 @@ export class MediaReading {
       case 'alive': return this.#watchLife?.(reply.lock, () => this.#crashed(events, 'it was closed or crashed'));
       case 'opened': return this.#settle(reply.seconds);
       case 'unsupported': return this.stop();
+      case 'refused': return this.#refuse(reply.message);
+      case 'jump': return events.onjump?.(reply.at, reply.seconds);
       case 'progress': return events.onprogress(reply.seconds, false);
       case 'ended': return events.onprogress(reply.seconds, true);
       default: reply satisfies never;

@@ -8,7 +8,9 @@ import { timeLeft } from '../../core/transcribe/time-left.ts';
 import type { AudioSource, Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import { errorText, MediaReading, type ReaderLike } from './media-reading.ts';
+import { StallNotice, type Clock } from './stall-notice.svelte.ts';
 import type { WatchLife } from './watch-life.ts';
+import { formatDuration } from '../../core/format/format-duration.ts';
 import type { JobWorker } from './worker-port.ts';
 import type { TranscriptStore } from './transcript-store.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
@@ -55,6 +57,8 @@ export interface TranscriberDeps {
   readonly onmeasured?: (record: RtfRecord) => void;
   /** Learns when a worker died without an `error` event (closed, killed); without it, only events tell. */
   readonly watchLife?: WatchLife;
+  /** Time for the stall notice; the real clock by default. */
+  readonly clock?: Clock;
 }
 
 /** A file's audio for the worker: streamed by a reader while it is read, or decoded whole first. */
@@ -91,6 +95,10 @@ export class Transcriber {
   secondsLeft = $state<number | null>(null);
   device = $state<{ device: Device; reason: string; threads: number; modelsInMemory: number } | null>(null);
   error = $state.raw<ErrorData | null>(null);
+  /** What the person should know about the media that is not an error (timestamps that jump). */
+  notes = $state.raw<readonly string[]>([]);
+  /** Says when neither reading nor transcribing has moved for long. */
+  readonly stall: StallNotice;
   percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
   readPercent = $derived(this.readSeconds !== null && this.totalSeconds > 0 ? (this.readDone ? 100 : Math.min(99, Math.floor((this.readSeconds / this.totalSeconds) * 100))) : null);
   /** Finished without a word: the media holds no speech (a status, not an error). */
@@ -99,6 +107,7 @@ export class Transcriber {
 
   constructor(deps: TranscriberDeps) {
     this.#deps = deps;
+    this.stall = new StallNotice(deps.clock);
     const saved = deps.store.load();
     if (saved) this.source = saved.source;
     this.editor = new CueEditor(saved?.segments ?? [], (cues) => this.#deps.store.save({ source: this.source, segments: cues }));
@@ -136,6 +145,7 @@ export class Transcriber {
     this.#dropWorker();
     this.#dropReading();
     this.phase = 'cancelled';
+    this.stall.stop();
   }
 
   edit(index: number, patch: Partial<Segment>): void {
@@ -166,11 +176,12 @@ export class Transcriber {
 
   /** Streamed by a reader worker when it can read the file, else decoded whole in the page. */
   async #open(file: Blob & { name?: string }): Promise<Opened> {
-    [this.readSeconds, this.readDone] = [null, false];
+    [this.readSeconds, this.readDone, this.notes] = [null, false, []];
     if (this.#deps.makeReader) {
       const reading: MediaReading = new MediaReading(this.#deps.makeReader(), this.#deps.watchLife, {
-        onprogress: (seconds, done) => reading === this.#reading && ([this.readSeconds, this.readDone] = [seconds, done]),
+        onprogress: (seconds, done) => reading === this.#reading && this.#read(seconds, done),
         oncrash: (reason) => reading === this.#reading && this.#crashed(`The media reader stopped (${reason})`),
+        onjump: (at, seconds) => reading === this.#reading && (this.notes = [...this.notes, `The timestamps jump by ${formatDuration(seconds)} at ${formatDuration(at)}: that stretch is left out, so later times in the transcript are earlier by that much.`]),
       });
       this.#reading = reading;
       const seconds = await reading.open(file);
@@ -188,6 +199,11 @@ export class Transcriber {
     opened.reading.start(channel.port1);
     this.readSeconds = 0;
     return [Object.freeze({ kind: 'stream', port: channel.port2, seconds: opened.seconds }), [channel.port2]];
+  }
+
+  #read(seconds: number, done: boolean): void {
+    [this.readSeconds, this.readDone] = [seconds, done];
+    this.stall.moved();
   }
 
   #begin(source: string, total: number): void {
@@ -208,6 +224,7 @@ export class Transcriber {
   #fail(error: unknown): void {
     this.error = toErrorData(error);
     this.phase = 'failed';
+    this.stall.stop();
   }
 
   #ensureWorker(): WorkerLike {
@@ -240,10 +257,13 @@ export class Transcriber {
     if (!this.busy) return;
     this.error = Object.freeze({ code: 'crashed', message: `${what}. The segments done so far are kept; press Transcribe to try again.` });
     this.phase = 'failed';
+    this.stall.stop();
   }
 
   #receive(reply: Exclude<TranscribeReply, { type: 'alive' }>): void {
     if (reply.jobId !== this.#jobId) return;
+    if (reply.type === 'ready') this.stall.start(); // loading a model has no progress to watch; transcribing does
+    else this.stall.moved();
     switch (reply.type) {
       case 'loading': this.phase = 'loading'; return;
       case 'ready':
@@ -258,11 +278,13 @@ export class Transcriber {
         return;
       case 'done':
         [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [reply.totalSeconds, reply.totalSeconds, 'done', null];
+        this.stall.stop();
         this.#dropReading();
         this.#measured(reply.elapsedMs, reply.totalSeconds);
         return;
       case 'error':
         [this.error, this.phase] = [reply.error, 'failed'];
+        this.stall.stop();
         this.#dropReading();
         return;
       default: reply satisfies never;

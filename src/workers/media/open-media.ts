@@ -1,30 +1,50 @@
 import { ALL_FORMATS, BlobSource, Input, type InputAudioTrack } from 'mediabunny';
+import { codecName, noAudioMessage, undecodableMessage } from '../../core/media/codec-support.ts';
 
 export interface OpenedMedia {
+  readonly kind: 'opened';
   readonly input: Input;
   readonly track: InputAudioTrack;
   /** From the container's metadata (or, lacking it, a scan): progress and estimates use it. */
   readonly seconds: number;
 }
 
+/** Nothing to transcribe, decided from the container's metadata alone: no audio, or no decoder here. */
+export interface RefusedMedia {
+  readonly kind: 'refused';
+  readonly message: string;
+}
+
+/** A container the reader cannot open: the browser may still decode the file whole. */
+export interface UnreadableMedia {
+  readonly kind: 'unreadable';
+  readonly reason: string;
+}
+
+async function refusal(track: InputAudioTrack | null, name: string): Promise<string | null> {
+  if (!track) return noAudioMessage(name);
+  if (await track.canDecode()) return null; // AudioDecoder.isConfigSupported with the track's config
+  return undecodableMessage(name, codecName(track.codec, await track.getInternalCodecId()));
+}
+
 /**
  * A media file's first audio track, when its container can be read piece by piece and this browser
- * has a decoder for its codec; otherwise why not (the whole-file fallback decides what to say).
+ * has a decoder for its codec; otherwise why not.
  */
-export async function openMedia(file: Blob): Promise<OpenedMedia | { readonly unsupported: string }> {
+export async function openMedia(file: Blob, name: string): Promise<OpenedMedia | RefusedMedia | UnreadableMedia> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryAudioTrack();
-    if (!track) return drop(input, 'no audio track');
-    if (!(await track.canDecode())) return drop(input, `no decoder for ${track.codec ?? 'its codec'}`);
+    const refused = await refusal(track, name);
+    if (refused !== null || !track) return drop(input, { kind: 'refused', message: refused ?? noAudioMessage(name) });
     const seconds = (await input.getDurationFromMetadata([track])) ?? (await input.computeDuration([track]));
-    return { input, track, seconds };
+    return { kind: 'opened', input, track, seconds };
   } catch (error) {
-    return drop(input, error instanceof Error ? error.message : String(error));
+    return drop(input, { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) });
   }
 }
 
-function drop(input: Input, unsupported: string): { unsupported: string } {
+function drop<T>(input: Input, result: T): T {
   input.dispose();
-  return { unsupported };
+  return result;
 }

@@ -1,11 +1,13 @@
 import { AudioSampleSink, type AudioSample, type InputAudioTrack } from 'mediabunny';
-import { createResampler, downmix, type Resampler } from '../../core/media/resampler.ts';
+import { downmix } from '../../core/media/downmix.ts';
+import { CHUNK_SECONDS } from '../../core/media/stream-limits.ts';
+import { createResampler, type Resampler } from '../../core/media/resampler.ts';
+import { placePiece, START, type Placement, type Timeline } from '../../core/media/sample-timeline.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 
-/** Chunks are gathered to about this many seconds: fewer, larger messages between workers. */
-const CHUNK_SECONDS = 1;
-/** A jump in timestamps larger than this is a gap in the track, filled with silence. */
-const GAP_SECONDS = 0.02;
+
+/** A jump in the track's timestamps left out of the transcript's timeline (seconds). */
+export type TimestampJump = NonNullable<Placement['jump']>;
 
 /** Buffers reused from sample to sample: decoded audio is copied out of each AudioData once, into these. */
 class Scratch {
@@ -28,14 +30,6 @@ class Scratch {
   }
 }
 
-/** Silence for any gap in the track before `sample`, at its rate; nothing before time 0 is kept. */
-function gapBefore(sample: AudioSample, position: number): Float32Array | null {
-  const gap = sample.timestamp - position > GAP_SECONDS ? Math.round((sample.timestamp - position) * sample.sampleRate) : 0;
-  return gap > 0 ? new Float32Array(gap) : null;
-}
-
-const framesBeforeZero = (sample: AudioSample): number => Math.min(sample.numberOfFrames, Math.max(0, Math.round(-sample.timestamp * sample.sampleRate)));
-
 function join(parts: Float32Array[]): Float32Array {
   const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -46,26 +40,47 @@ function join(parts: Float32Array[]): Float32Array {
   return out;
 }
 
+/** 16 kHz output of one decoded sample: placed on the timeline, resampled from its own rate. */
+class Converter {
+  #timeline: Timeline = START;
+  #resampler: Resampler | null = null;
+  #rate = 0;
+  readonly #scratch = new Scratch();
+
+  /** Output for the sample (a rate change first flushes the old resampler); a jump, when one was left out. */
+  convert(sample: AudioSample): { out: Float32Array[]; jump: TimestampJump | null } {
+    const placed = placePiece(this.#timeline, { timestamp: sample.timestamp, frames: sample.numberOfFrames, sampleRate: sample.sampleRate });
+    this.#timeline = placed.timeline;
+    const out: Float32Array[] = [];
+    if (sample.sampleRate !== this.#rate) {
+      if (this.#resampler) out.push(this.#resampler.flush());
+      [this.#resampler, this.#rate] = [createResampler(sample.sampleRate, SAMPLE_RATE), sample.sampleRate];
+    }
+    const resampler = this.#resampler!;
+    if (placed.silence > 0) out.push(resampler.push(new Float32Array(placed.silence)));
+    if (placed.skip < sample.numberOfFrames) out.push(resampler.push(this.#scratch.mono(sample, placed.skip)));
+    return { out, jump: placed.jump };
+  }
+
+  flush(): Float32Array[] {
+    return this.#resampler ? [this.#resampler.flush()] : [];
+  }
+}
+
 /**
  * The track's audio as 16 kHz mono on the media's own timeline, decoded (WebCodecs, through
  * mediabunny) and resampled a piece at a time, in chunks of about a second.
  */
-export async function* pcmChunks(track: InputAudioTrack): AsyncGenerator<Float32Array> {
-  const scratch = new Scratch();
-  let resampler: Resampler | null = null;
+export async function* pcmChunks(track: InputAudioTrack, onJump: (jump: TimestampJump) => void = () => undefined): AsyncGenerator<Float32Array> {
+  const converter = new Converter();
   let parts: Float32Array[] = [];
-  let [position, held] = [0, 0];
+  let held = 0;
   for await (const sample of new AudioSampleSink(track).samples()) {
     try {
-      resampler ??= createResampler(sample.sampleRate, SAMPLE_RATE);
-      const gap = gapBefore(sample, position);
-      const mono = scratch.mono(sample, framesBeforeZero(sample));
-      for (const input of gap ? [gap, mono] : [mono]) {
-        const out = resampler.push(input);
-        parts.push(out);
-        held += out.length;
-      }
-      position = Math.max(position, sample.timestamp + sample.duration);
+      const { out, jump } = converter.convert(sample);
+      if (jump) onJump(jump);
+      parts.push(...out);
+      held += out.reduce((n, p) => n + p.length, 0);
     } finally {
       sample.close();
     }
@@ -73,6 +88,6 @@ export async function* pcmChunks(track: InputAudioTrack): AsyncGenerator<Float32
     yield join(parts);
     [parts, held] = [[], 0];
   }
-  if (resampler) parts.push(resampler.flush());
-  if (parts.length > 0) yield join(parts);
+  parts.push(...converter.flush());
+  if (parts.some((p) => p.length > 0)) yield join(parts);
 }

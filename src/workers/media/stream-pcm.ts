@@ -2,19 +2,14 @@ import type { InputAudioTrack } from 'mediabunny';
 import { toErrorData, StudioError } from '../../core/errors.ts';
 import { formatDuration } from '../../core/format/format-duration.ts';
 import type { PcmAck, PcmMessage } from '../../core/media-protocol.ts';
+import { mayReadOn } from '../../core/media/stream-limits.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
-import { pcmChunks } from './pcm-chunks.ts';
-
-/**
- * How far reading may run ahead of what the transcriber still holds: enough that Whisper never
- * waits for audio (reading is many times faster than transcribing), little enough that an hour of
- * media never sits decoded in memory (2 min of 16 kHz mono is 7.7 MB).
- */
-export const READ_AHEAD_SECONDS = 120;
+import { pcmChunks, type TimestampJump } from './pcm-chunks.ts';
 
 export interface StreamOptions {
   readonly name: string;
   readonly onProgress: (seconds: number) => void;
+  readonly onJump: (jump: TimestampJump) => void;
 }
 
 /** Resolves when the transcriber's `keep-from` lets reading go on. */
@@ -26,7 +21,7 @@ function backpressure(port: MessagePort): (readSeconds: number) => Promise<void>
     wake?.();
   };
   return async (readSeconds) => {
-    while (readSeconds - keepFrom > READ_AHEAD_SECONDS) await new Promise<void>((resolve) => (wake = resolve));
+    while (!mayReadOn(readSeconds, keepFrom)) await new Promise<void>((resolve) => (wake = resolve));
   };
 }
 
@@ -39,7 +34,7 @@ export async function streamPcm(track: InputAudioTrack, port: MessagePort, optio
   const mayRead = backpressure(port);
   let samples = 0;
   try {
-    for await (const chunk of pcmChunks(track)) {
+    for await (const chunk of pcmChunks(track, options.onJump)) {
       samples += chunk.length; // before the transfer empties it
       send({ type: 'pcm', samples: chunk }, [chunk.buffer]);
       options.onProgress(samples / SAMPLE_RATE);

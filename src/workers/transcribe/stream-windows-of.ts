@@ -1,4 +1,5 @@
 import { Tensor } from 'onnxruntime-web/webgpu';
+import { VAD_STEP_SECONDS } from '../../core/media/stream-limits.ts';
 import { settledWindows } from '../../core/transcribe/stream-windows.ts';
 import { windowOf, type SpeechWindow } from '../../core/transcribe/speech-windows.ts';
 import { SAMPLE_RATE, WINDOW_SECONDS } from '../../core/transcribe/windows.ts';
@@ -7,7 +8,7 @@ import { SileroStream, VAD_FRAME } from './silero-vad.ts';
 import { vadSession } from './speech-windows-of.ts';
 
 /** Audio read by Silero between two looks for settled windows. */
-const VAD_STEP_SAMPLES = 10 * SAMPLE_RATE - ((10 * SAMPLE_RATE) % VAD_FRAME);
+const VAD_STEP_SAMPLES = VAD_STEP_SECONDS * SAMPLE_RATE - ((VAD_STEP_SECONDS * SAMPLE_RATE) % VAD_FRAME);
 
 /** Speech probabilities appended as they come. */
 class Probabilities {
