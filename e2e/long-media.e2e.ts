@@ -4,6 +4,7 @@ import { installTiny } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { longMedia, type LongMedia } from './long-media.ts';
+import { compose, RATE, readWav, toWav, type Part } from './test-audio.ts';
 import { wordErrorRate } from './wer.ts';
 
 const JFK = jfkWav();
@@ -92,4 +93,39 @@ test('a worker killed mid-job gives a message, and the next transcription works'
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
   const text = (await segmentTexts(page)).join(' ');
   expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
+});
+
+/** Dialogue as films, lectures and meetings have it: short lines (cut from jfk.wav) 8–25 s apart. */
+function sparseDialogue(minutes: number): { wav: Buffer; lines: { start: number; end: number }[] } {
+  const speech = readWav(JFK!);
+  const cuts = [[0.3, 2.7], [3.3, 4.6], [4.6, 6.3], [7.4, 9.2], [9.2, 10.9]].map(([a, b]) => speech.subarray(Math.round(a * RATE), Math.round(b * RATE)));
+  const parts: Part[] = [];
+  let [seconds, seed] = [0, 11];
+  const gap = (): number => 8 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 17;
+  for (let i = 0; seconds < minutes * 60; i++) {
+    const line = cuts[i % cuts.length];
+    const silence = gap();
+    parts.push({ silence }, { speech: line });
+    seconds += silence + line.length / RATE;
+  }
+  const composed = compose(parts);
+  return { wav: toWav(composed.samples), lines: [...composed.speech] };
+}
+
+test('15 minutes of short lines far apart are transcribed to the end (sparse dialogue never stalls)', async ({ page }) => {
+  test.setTimeout(600_000);
+  const { wav, lines } = sparseDialogue(15);
+  await installTiny(page);
+  await page.getByLabel('Audio or video file').setInputFiles({ name: 'dialogue.wav', mimeType: 'audio/wav', buffer: wav });
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByLabel('Decoding').selectOption('fast');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('read-percent')).toBeVisible(); // the streaming reader, not a whole-file decode
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 480_000 });
+  await expect(page.getByTestId('no-progress')).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
+  const { segments } = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { segments: { start: number; end: number }[] };
+  const heard = lines.filter((line) => segments.some((cue) => cue.start < line.end + 0.5 && cue.end > line.start - 0.5));
+  expect(heard.length, `${heard.length} of ${lines.length} lines have a cue`).toBeGreaterThanOrEqual(Math.floor(lines.length * 0.9));
+  expect(segments.at(-1)!.end).toBeGreaterThan(lines.at(-1)!.start);
 });

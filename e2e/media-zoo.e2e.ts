@@ -41,7 +41,7 @@ test.beforeAll(async ({ browser }) => {
     const w = window as unknown as { wholeFileDecodes: number };
     w.wholeFileDecodes = 0;
     const original = BaseAudioContext.prototype.decodeAudioData;
-    BaseAudioContext.prototype.decodeAudioData = function (...args: Parameters<typeof original>) {
+    BaseAudioContext.prototype.decodeAudioData = function (this: BaseAudioContext, ...args: Parameters<typeof original>) {
       w.wholeFileDecodes += 1;
       return original.apply(this, args);
     } as typeof original;

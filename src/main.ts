@@ -66,10 +66,9 @@ const transcriber = new Transcriber({
   onmeasured: (record) => rtfHistory.add(record),
   watchLife: watchLifeWithLocks(navigator.locks),
 });
-const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', txt: 'text/plain', json: 'application/json' };
 const onexport = (format: ExportFormat): void => {
-  const base = transcriber.source.replace(/\.[^.]+$/, '') || 'transcript';
-  saveText(`${base}.${format}`, transcriber.exportAs(format), TYPES[format]);
+  const file = transcriber.transcript.exportFile(format);
+  saveText(file.name, file.text, file.type);
 };
 
 const recorder = new Recorder(navigator.mediaDevices);

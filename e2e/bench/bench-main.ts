@@ -1,5 +1,6 @@
 import type { Segment } from '../../src/core/subtitles/segment.ts';
 import type { Quality, TranscribeReply, TranscribeRequest } from '../../src/core/transcribe-protocol.ts';
+import { pcmMessages } from '../../src/core/media/pcm-messages.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
 
 /** Audio for the runs: a file decoded as the app does, optionally repeated into a longer clip. */
@@ -21,7 +22,10 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
   const results: { loadMs: number; ms: number; text: string; segments: Segment[] }[] = [];
   for (let i = 0; i < runs; i++) {
     const samples = await audio(url, repeat);
-    const request: TranscribeRequest = { type: 'transcribe', jobId: `b${i}`, repo: 'Xenova/whisper-tiny', dtype: 'q8', source: { kind: 'samples', audio: samples }, language: 'english', task: 'transcribe', multilingual: true, threads, device: 'wasm', ...options };
+    const channel = new MessageChannel();
+    for (const message of pcmMessages(samples)) channel.port1.postMessage(message, message.type === 'pcm' ? [message.samples.buffer] : []);
+    const source = { port: channel.port2, seconds: samples.length / 16_000 };
+    const request: TranscribeRequest = { type: 'transcribe', jobId: `b${i}`, repo: 'Xenova/whisper-tiny', dtype: 'q8', source, language: 'english', task: 'transcribe', multilingual: true, threads, device: 'wasm', ...options };
     results.push(
       await new Promise((resolve, reject) => {
         worker.onerror = (event) => reject(new Error(`our worker failed: ${event.message}`));
@@ -36,7 +40,7 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
           } else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, text, segments });
           else if (data.type === 'error') reject(new Error(data.error.message));
         };
-        worker.postMessage(request, [samples.buffer]);
+        worker.postMessage(request, [channel.port2]);
       }),
     );
   }

@@ -8,13 +8,11 @@ export type Task = 'transcribe' | 'translate';
 export type Quality = 'fast' | 'best';
 
 /**
- * Where the audio comes from: 16 kHz mono samples decoded by the page (transferred), or a port the
- * media reader worker streams them through while the file is read (`seconds`: its length as the
- * container says).
+ * Where the audio comes from: a port its 16 kHz mono samples come through (`PcmMessage`), from the
+ * media reader worker while the file is read or, for a file the browser decoded whole, from the
+ * page. `seconds`: its length as known before reading (the container's metadata).
  */
-export type AudioSource =
-  | { readonly kind: 'samples'; readonly audio: Float32Array }
-  | { readonly kind: 'stream'; readonly port: MessagePort; readonly seconds: number };
+export type AudioSource = { readonly port: MessagePort; readonly seconds: number };
 
 /** UI → transcription worker. Cancel is `worker.terminate()`: inference cannot be interrupted. */
 export type TranscribeRequest = {
@@ -46,8 +44,6 @@ export type TranscribeReply =
   | { readonly type: 'loading'; readonly jobId: string; readonly repo: string }
   /** `modelsInMemory`: models this worker holds now (switching disposes the previous one first). */
   | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number; readonly modelsInMemory: number }
-  /** Voice activity detection's progress through the audio, before any window is decoded. */
-  | { readonly type: 'detecting'; readonly jobId: string; readonly doneSeconds: number; readonly totalSeconds: number }
   | { readonly type: 'segments'; readonly jobId: string; readonly segments: readonly Segment[]; readonly doneSeconds: number; readonly totalSeconds: number }
   | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number }
   | { readonly type: 'error'; readonly jobId: string; readonly error: ErrorData };

@@ -1,13 +1,11 @@
 /// <reference lib="webworker" />
 import { StudioError, toErrorData } from '../core/errors.ts';
 import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windows.ts';
-import { fixedWindows, transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
-import { SAMPLE_RATE } from '../core/transcribe/windows.ts';
+import { transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import type { AudioSource, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
 import { holdLifeLock } from './shared/hold-life-lock.ts';
 import { AudioStream } from './transcribe/audio-stream.ts';
 import { loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
-import { speechWindowsOf } from './transcribe/speech-windows-of.ts';
 import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream-windows-of.ts';
 import { wordDecoder } from './transcribe/word-decoder.ts';
 
@@ -24,24 +22,19 @@ function loadError(repo: string, error: unknown): StudioError {
   });
 }
 
-/** A job's audio: its samples, its windows (arriving while a stream is read) and its length so far. */
+/** A job's audio: its samples, its windows (arriving while it is read) and its length so far. */
 interface JobAudio {
   readonly samples: SampleSource;
-  readonly windows: Iterable<SpeechWindow> | AsyncIterable<SpeechWindow>;
+  readonly windows: AsyncIterable<SpeechWindow>;
   readonly totalSeconds: () => number;
   readonly failure: () => StudioError | null;
 }
 
-async function jobAudio(source: AudioSource, vad: boolean, detecting: (done: number, total: number) => void): Promise<JobAudio> {
-  if (source.kind === 'stream') {
-    const stream = new AudioStream(source.port);
-    const windows = vad ? streamedSpeechWindows(stream) : streamedFixedWindows(stream);
-    const totalSeconds = (): number => (stream.ended ? stream.seconds : Math.max(source.seconds, stream.seconds));
-    return { samples: stream.buffer, windows, totalSeconds, failure: () => stream.failure };
-  }
-  const total = source.audio.length / SAMPLE_RATE;
-  const windows = vad ? await speechWindowsOf(source.audio, (done) => detecting(done, total)) : fixedWindows(total);
-  return { samples: source.audio, windows, totalSeconds: () => total, failure: () => null };
+function jobAudio(source: AudioSource, vad: boolean): JobAudio {
+  const stream = new AudioStream(source.port);
+  const windows = vad ? streamedSpeechWindows(stream) : streamedFixedWindows(stream);
+  const totalSeconds = (): number => (stream.ended ? stream.seconds : Math.max(source.seconds, stream.seconds));
+  return { samples: stream.buffer, windows, totalSeconds, failure: () => stream.failure };
 }
 
 async function run(request: TranscribeRequest): Promise<void> {
@@ -55,7 +48,7 @@ async function run(request: TranscribeRequest): Promise<void> {
   });
   post({ type: 'ready', jobId, device, reason, threads, loadMs: performance.now() - started, modelsInMemory: modelsInMemory() });
   const begun = performance.now();
-  const audio = await jobAudio(request.source, request.vad, (doneSeconds, totalSeconds) => post({ type: 'detecting', jobId, doneSeconds, totalSeconds }));
+  const audio = jobAudio(request.source, request.vad);
   let speechSeconds = 0;
   const counted = async function* (): AsyncGenerator<SpeechWindow> {
     for await (const w of audio.windows) {

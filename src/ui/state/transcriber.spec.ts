@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segment, word } from '../../core/subtitles/segment.ts';
 import type { TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
-import type { ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
+import type { PcmMessage, ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
 import type { ReaderLike } from './media-reading.ts';
 import { Transcriber, type TranscribeOptions, type WorkerLike } from './transcriber.svelte.ts';
 import { TranscriptStore } from './transcript-store.ts';
@@ -138,20 +138,26 @@ describe('Transcriber', () => {
     await transcriber.transcribe(new Blob(['x']), OPTIONS);
     const words = [word(0, 0.5, ' Ask'), word(0.5, 1, ' not')];
     workers[0].reply({ type: 'segments', jobId: workers[0].sent[0].jobId, segments: [segment(0, 1, 'Ask not', words), segment(2, 3, 'x', words)], doneSeconds: 1, totalSeconds: 1 });
-    transcriber.edit(0, { end: 1.2 });
-    transcriber.edit(1, { text: 'Ask now' });
+    transcriber.transcript.edit(0, { end: 1.2 });
+    transcriber.transcript.edit(1, { text: 'Ask now' });
     expect(transcriber.segments.map((s) => s.words?.length)).toEqual([2, undefined]);
   });
 
-  it('shows the search for speech first, then the decoding, each with its progress', async () => {
-    const { transcriber, workers } = setup(async () => new Float32Array(16_000 * 120));
+  it('sends a file decoded whole through a port like a streamed one: its samples, then the end', async () => {
+    const { transcriber, workers } = setup(async () => new Float32Array(16_000 * 45).fill(0.25));
     await transcriber.transcribe(new Blob(['x']), OPTIONS);
-    const jobId = workers[0].sent[0].jobId;
-    expect(transcriber.stage).toBe('speech');
-    workers[0].reply({ type: 'detecting', jobId, doneSeconds: 60, totalSeconds: 120 });
-    expect([transcriber.stage, transcriber.percent]).toEqual(['speech', 50]);
-    workers[0].reply({ type: 'segments', jobId, segments: [], doneSeconds: 30, totalSeconds: 120 });
-    expect([transcriber.stage, transcriber.percent]).toEqual(['words', 25]);
+    const { port, seconds } = workers[0].sent[0].source;
+    expect(seconds).toBe(45);
+    const received: PcmMessage[] = [];
+    await new Promise<void>((resolve) => {
+      port.onmessage = (event: MessageEvent<PcmMessage>) => {
+        received.push(event.data);
+        if (event.data.type === 'end') resolve();
+      };
+    });
+    port.close();
+    expect(received.map((m) => m.type)).toEqual(['pcm', 'pcm', 'end']);
+    expect(received.reduce((n, m) => n + (m.type === 'pcm' ? m.samples.length : 0), 0)).toBe(16_000 * 45);
   });
 
   it('reports this device\'s speed after a run long enough to tell', async () => {
@@ -178,7 +184,7 @@ describe('Transcriber', () => {
     await running;
     expect(readerSent().map((m) => m.type)).toEqual(['open', 'start']);
     const request = workers[0].sent[0];
-    expect(request.source).toMatchObject({ kind: 'stream', seconds: 3600 });
+    expect(request.source).toMatchObject({ seconds: 3600 });
     expect(request.quality).toBe('fast');
     replyReader({ type: 'progress', seconds: 900 });
     expect(transcriber.readPercent).toBe(25);
@@ -192,7 +198,7 @@ describe('Transcriber', () => {
     replyReader({ type: 'unsupported', reason: 'no decoder for ac3' });
     await running;
     expect(readers[0].terminated).toBe(true);
-    expect(workers[0].sent[0].source).toMatchObject({ kind: 'samples' });
+    expect(workers[0].sent[0].source).toMatchObject({ seconds: 2 });
     expect(transcriber.readPercent).toBeNull();
   });
 

@@ -1,18 +1,16 @@
 import { toErrorData, type ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
-import { applyCueAction, replaceAll, type CueAction } from '../../core/subtitles/cue-edits.ts';
-import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
-import { segment, type Segment } from '../../core/subtitles/segment.ts';
 import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { timeLeft } from '../../core/transcribe/time-left.ts';
 import type { AudioSource, Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
-import { CueEditor } from './cue-editor.svelte.ts';
+import { pcmMessages } from '../../core/media/pcm-messages.ts';
 import { errorText, MediaReading, type ReaderLike } from './media-reading.ts';
 import { StallNotice, type Clock } from './stall-notice.svelte.ts';
 import type { WatchLife } from './watch-life.ts';
 import { formatDuration } from '../../core/format/format-duration.ts';
 import type { JobWorker } from './worker-port.ts';
 import type { TranscriptStore } from './transcript-store.ts';
+import { Transcript } from './transcript.svelte.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 
 export type Phase = 'idle' | 'decoding' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
@@ -80,13 +78,10 @@ export class Transcriber {
   /** Bumped by every start and cancel: a decode that finishes after a cancel must not start a job. */
   #generation = 0;
   phase = $state<Phase>('idle');
-  source = $state('');
-  /** The cues, editable with undo and redo; saved on the device at every change. */
-  readonly editor: CueEditor;
-  segments = $derived.by(() => this.editor.cues);
+  /** The cues this job fills, which a person edits and exports. */
+  readonly transcript: Transcript;
+  segments = $derived.by(() => this.transcript.cues);
   doneSeconds = $state(0);
-  /** While transcribing: finding the speech first, then decoding it. */
-  stage = $state<'speech' | 'words'>('words');
   totalSeconds = $state(0);
   /** How much of the media the reader has read, while it streams (null: decoded whole). */
   readSeconds = $state<number | null>(null);
@@ -108,9 +103,7 @@ export class Transcriber {
   constructor(deps: TranscriberDeps) {
     this.#deps = deps;
     this.stall = new StallNotice(deps.clock);
-    const saved = deps.store.load();
-    if (saved) this.source = saved.source;
-    this.editor = new CueEditor(saved?.segments ?? [], (cues) => this.#deps.store.save({ source: this.source, segments: cues }));
+    this.transcript = new Transcript(deps.store);
   }
 
   async transcribe(file: Blob & { name?: string }, options: TranscribeOptions): Promise<void> {
@@ -131,7 +124,6 @@ export class Transcriber {
       return;
     }
     this.#begin(file.name ?? 'recording', opened.seconds);
-    this.stage = options.vad && 'audio' in opened ? 'speech' : 'words';
     this.#jobId = `t-${Date.now().toString(36)}`;
     this.#repo = options.repo;
     const [source, transfer] = this.#sourceOf(opened);
@@ -146,32 +138,6 @@ export class Transcriber {
     this.#dropReading();
     this.phase = 'cancelled';
     this.stall.stop();
-  }
-
-  edit(index: number, patch: Partial<Segment>): void {
-    // A cue keeps its word timings only while its text is the one they time.
-    const edited = (s: Segment): Segment => segment(patch.start ?? s.start, patch.end ?? s.end, patch.text ?? s.text, (patch.text ?? s.text) === s.text ? s.words : undefined);
-    this.editor.apply((cues) => cues.map((s, i) => (i === index ? edited(s) : s)));
-  }
-
-  /** A cue's button: nudge, split at the playhead, merge with the next, delete. */
-  act(index: number, action: CueAction, playhead: number): void {
-    this.editor.apply((cues) => applyCueAction(cues, index, action, playhead));
-  }
-
-  /** Find and replace in every cue; how many were replaced. */
-  replace(find: string, replacement: string): number {
-    let count = 0;
-    this.editor.apply((cues) => {
-      const result = replaceAll(cues, find, replacement);
-      count = result.count;
-      return result.cues;
-    });
-    return count;
-  }
-
-  exportAs(format: ExportFormat): string {
-    return exportSegments(format, this.segments);
   }
 
   /** Streamed by a reader worker when it can read the file, else decoded whole in the page. */
@@ -193,12 +159,16 @@ export class Transcriber {
     return { seconds: audio.length / SAMPLE_RATE, audio };
   }
 
+  /** One way in for all audio: a port, fed by the reader as it reads, or here with what the browser decoded whole. */
   #sourceOf(opened: Opened): [AudioSource, Transferable[]] {
-    if ('audio' in opened) return [Object.freeze({ kind: 'samples', audio: opened.audio }), [opened.audio.buffer]];
     const channel = new MessageChannel();
-    opened.reading.start(channel.port1);
-    this.readSeconds = 0;
-    return [Object.freeze({ kind: 'stream', port: channel.port2, seconds: opened.seconds }), [channel.port2]];
+    if ('audio' in opened) {
+      for (const message of pcmMessages(opened.audio)) channel.port1.postMessage(message, message.type === 'pcm' ? [message.samples.buffer] : []);
+    } else {
+      opened.reading.start(channel.port1);
+      this.readSeconds = 0;
+    }
+    return [Object.freeze({ port: channel.port2, seconds: opened.seconds }), [channel.port2]];
   }
 
   #read(seconds: number, done: boolean): void {
@@ -207,13 +177,8 @@ export class Transcriber {
   }
 
   #begin(source: string, total: number): void {
-    this.source = source;
-    this.#setSegments([]);
+    this.transcript.begin(source);
     [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [0, total, 'loading', null];
-  }
-
-  #setSegments(segments: readonly Segment[]): void {
-    this.editor.reset(segments);
   }
 
   /** This device's speed for the model, from runs long enough for load and warm-up not to dominate. */
@@ -270,10 +235,9 @@ export class Transcriber {
         this.device = { device: reply.device, reason: reply.reason, threads: reply.threads, modelsInMemory: reply.modelsInMemory };
         [this.phase, this.#startedAt] = ['transcribing', performance.now()];
         return;
-      case 'detecting': [this.stage, this.doneSeconds, this.totalSeconds] = ['speech', reply.doneSeconds, reply.totalSeconds]; return;
       case 'segments':
-        this.#setSegments([...this.segments, ...reply.segments]);
-        [this.stage, this.doneSeconds, this.totalSeconds] = ['words', reply.doneSeconds, reply.totalSeconds];
+        this.transcript.append(reply.segments);
+        [this.doneSeconds, this.totalSeconds] = [reply.doneSeconds, reply.totalSeconds];
         this.secondsLeft = timeLeft((performance.now() - this.#startedAt) / 1000, reply.doneSeconds, reply.totalSeconds);
         return;
       case 'done':

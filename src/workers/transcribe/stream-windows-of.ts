@@ -5,7 +5,7 @@ import { windowOf, type SpeechWindow } from '../../core/transcribe/speech-window
 import { SAMPLE_RATE, WINDOW_SECONDS } from '../../core/transcribe/windows.ts';
 import type { AudioStream } from './audio-stream.ts';
 import { SileroStream, VAD_FRAME } from './silero-vad.ts';
-import { vadSession } from './speech-windows-of.ts';
+import { vadSession } from './vad-session.ts';
 
 /** Audio read by Silero between two looks for settled windows. */
 const VAD_STEP_SAMPLES = VAD_STEP_SECONDS * SAMPLE_RATE - ((VAD_STEP_SECONDS * SAMPLE_RATE) % VAD_FRAME);
