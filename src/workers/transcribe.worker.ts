@@ -7,7 +7,7 @@ import { holdLifeLock } from './shared/hold-life-lock.ts';
 import { AudioStream } from './transcribe/audio-stream.ts';
 import { loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
 import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream-windows-of.ts';
-import { wordDecoder } from './transcribe/word-decoder.ts';
+import { wordDecoder } from './transcribe/pick-word-decoder.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -6,7 +6,7 @@ import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
 import { languageId } from '../../core/transcribe/whisper-prompt.ts';
 import type { Device, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { decodeSpeechWindow } from './decode-speech-window.ts';
-import { pipelineWordDecoder } from './decode-window.ts';
+import { pipelineWordDecoder } from './pipeline-word-decoder.ts';
 import { speechDecoder } from './speech-decoder.ts';
 
 export const BEAMS = { fast: 1, best: 5 } as const;
