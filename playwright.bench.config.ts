@@ -7,5 +7,7 @@ export default defineConfig({
   testDir: 'e2e/bench',
   testMatch: '**/*.bench.ts',
   timeout: 20 * 60_000,
+  // One at a time: each bench measures this machine alone.
+  workers: 1,
   reporter: [['list']],
 });

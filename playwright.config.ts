@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium-path.ts';
-import { APP_PORT, CDN_PORT, CDN_URL, HUB_PORT, HUB_URL } from './e2e/ports.ts';
+import { ALL_HUBS, APP_PORT, WORKERS } from './e2e/ports.ts';
 
 /** Flags that keep Chromium from dialling out on a machine with no network (FACTS.md). */
 export const CHROMIUM_ARGS = [
@@ -20,7 +20,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  workers: 1,
+  // Files run side by side, each worker with its own hub double (e2e/ports.ts); a file's tests in order.
+  workers: WORKERS,
   retries: 0,
   timeout: 120_000,
   // The page is asked about state, never timed: on a busy two-core machine a UI state can take seconds to show.
@@ -33,15 +34,15 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: [
-    {
-      command: `node_modules/.bin/tsx e2e/hub/cli.ts --port ${HUB_PORT} --cdn-port ${CDN_PORT}`,
-      url: `http://127.0.0.1:${HUB_PORT}/api/models/Xenova/whisper-tiny`,
+    ...ALL_HUBS.map(({ hubPort, cdnPort }) => ({
+      command: `node_modules/.bin/tsx e2e/hub/cli.ts --port ${hubPort} --cdn-port ${cdnPort}`,
+      url: `http://127.0.0.1:${hubPort}/api/models/Xenova/whisper-tiny`,
       reuseExistingServer: false,
-      stdout: 'ignore',
-    },
+      stdout: 'ignore' as const,
+    })),
     {
       command: `node_modules/.bin/vite preview --port ${APP_PORT} --strictPort --host 127.0.0.1`,
-      env: { WHISPER_STUDIO_CONNECT_SRC: `${HUB_URL} ${CDN_URL}` },
+      env: { WHISPER_STUDIO_CONNECT_SRC: ALL_HUBS.flatMap(({ hubPort, cdnPort }) => [`http://127.0.0.1:${hubPort}`, `http://127.0.0.1:${cdnPort}`]).join(' ') },
       url: `http://127.0.0.1:${APP_PORT}`,
       reuseExistingServer: false,
     },

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { planSegments } from '../src/core/download/segments.ts';
 import { fixtureSha256 } from './fixture-files.ts';
 import { whisperTinyDir } from './hub/fixture-paths.ts';
@@ -54,6 +54,18 @@ export async function recordedBytes(page: Page, repo: string, path = DECODER): P
       }),
     [repo, path] as const,
   );
+}
+
+/**
+ * A per-connection limit slow enough that a test can act mid-file with seconds to spare: each
+ * decoder segment records its first 4 MiB checkpoint after ~3 s and needs ~8 s more to finish,
+ * so a reload or cancel on a busy machine still lands before the file is done.
+ */
+export const CRAWL = { kind: 'throttle', bytesPerSecond: 1_500_000 } as const;
+
+/** Waits until the app recorded some of the decoder as on disk (its first checkpoint): the state a mid-file reload or cancel needs. */
+export async function untilRecorded(page: Page, repo: string, path = DECODER): Promise<void> {
+  await expect.poll(() => recordedBytes(page, repo, path), { timeout: 60_000 }).toBeGreaterThan(0);
 }
 
 /** The recorded bytes once a cancelled job has closed its files (it records its last progress then). */
