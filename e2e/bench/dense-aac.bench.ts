@@ -1,7 +1,7 @@
 import { test } from '@playwright/test';
 import { jfkWav } from '../hub/fixture-audio.ts';
 import { denseAac, ffmpegMissing } from './dense-aac.ts';
-import { decodeWhole, describeTasks, isolated, transcribe, type Run } from './media-runs.ts';
+import { decodeWhole, describeTasks, isolated, transcribe, wholeVsStreamed, type Run } from './media-runs.ts';
 import { fmt, median, MiB } from './stats.ts';
 
 /**
@@ -17,14 +17,7 @@ test('dense speech, AAC in MP4: first cue, memory, streaming vs whole-file RTF',
   const five = denseAac(jfk!, 5);
   const hour = denseAac(jfk!, 60);
 
-  // Alternating, after one warm-up each, so neither path gets the warmer machine.
-  const whole: { result: Run; growth: number }[] = [];
-  const streamed: { result: Run; growth: number }[] = [];
-  for (let i = 0; i < 3; i++) {
-    whole.push(await isolated(browser, five, '/?decode=whole', (page) => transcribe(page, five)));
-    streamed.push(await isolated(browser, five, '/', (page) => transcribe(page, five)));
-  }
-  const [w, s] = [whole.slice(1).map((r) => r.result), streamed.slice(1).map((r) => r.result)];
+  const { w, s } = await wholeVsStreamed(browser, five);
   const rtf = (runs: Run[]): number => median(runs.map((r) => r.seconds)) / 300;
   const { result: long, growth } = await isolated(browser, hour, '/', (page) => transcribe(page, hour));
   const hourWhole = await isolated(browser, hour, '/?decode=whole', decodeWhole);

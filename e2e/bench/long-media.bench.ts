@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { jfkWav, JFK_TEXT } from '../hub/fixture-audio.ts';
 import { longMedia, type LongMedia } from '../long-media.ts';
-import { decodeWhole, describeTasks, isolated, transcribe, type BenchMedia, type Run } from './media-runs.ts';
+import { decodeWhole, describeTasks, isolated, transcribe, wholeVsStreamed, type BenchMedia, type Run } from './media-runs.ts';
 import { fmt, median, MiB } from './stats.ts';
 
 /** The generated talk as the bench hands it to the app. */
@@ -16,14 +16,7 @@ test('long media: streaming reader vs decoding the whole file first', async ({ b
   const five = asMedia(await longMedia(browser, wav, { minutes: 5, video: false }));
   const hour = asMedia(await longMedia(browser, wav, { minutes: 60, video: false }));
 
-  // Alternating, after one warm-up each, so neither path gets the warmer machine.
-  const whole: { result: Run; growth: number }[] = [];
-  const streamed: { result: Run; growth: number }[] = [];
-  for (let i = 0; i < 3; i++) {
-    whole.push(await isolated(browser, five, '/?decode=whole', (page) => transcribe(page, five)));
-    streamed.push(await isolated(browser, five, '/', (page) => transcribe(page, five)));
-  }
-  const [w, s] = [whole.slice(1).map((r) => r.result), streamed.slice(1).map((r) => r.result)];
+  const { whole, streamed, w, s } = await wholeVsStreamed(browser, five);
   const rtf = (runs: Run[]): number => median(runs.map((r) => r.seconds)) / 300;
   const peak = (runs: { growth: number }[]): string => `${fmt(Math.max(...runs.map((r) => r.growth)) / MiB, 0)} MiB`;
 

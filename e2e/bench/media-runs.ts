@@ -76,3 +76,22 @@ export async function decodeWhole(page: Page): Promise<void> {
 }
 
 export const describeTasks = (tasks: readonly number[]): string => `${tasks.length} over 50 ms, longest ${fmt(Math.max(0, ...tasks), 0)} ms, ${tasks.filter((t) => t > 200).length} over 200 ms`;
+
+export interface Measured {
+  readonly result: Run;
+  readonly growth: number;
+}
+
+/**
+ * The same file decoded whole and streamed, three times each, alternating so neither path gets
+ * the warmer machine; the first of each is a warm-up and is left out of `whole`/`streamed` runs.
+ */
+export async function wholeVsStreamed(browser: Browser, media: BenchMedia): Promise<{ whole: Measured[]; streamed: Measured[]; w: Run[]; s: Run[] }> {
+  const whole: Measured[] = [];
+  const streamed: Measured[] = [];
+  for (let i = 0; i < 3; i++) {
+    whole.push(await isolated(browser, media, '/?decode=whole', (page) => transcribe(page, media)));
+    streamed.push(await isolated(browser, media, '/', (page) => transcribe(page, media)));
+  }
+  return { whole, streamed, w: whole.slice(1).map((r) => r.result), s: streamed.slice(1).map((r) => r.result) };
+}
