@@ -110,3 +110,10 @@ test('switching models twice leaves one model in memory', async ({ page }) => {
     await expect(page.getByTestId('device')).toHaveAttribute('data-models-in-memory', '1');
   }
 });
+
+test('a file the browser decodes whole (?decode=whole) reaches the worker the way streamed audio does, and reads the same', async ({ page }) => {
+  await installTiny(page);
+  await page.goto('/?decode=whole');
+  const text = await transcribeJfk(page);
+  expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
+});

@@ -9,7 +9,7 @@ const CODEC_NAMES: Readonly<Record<string, string>> = {
   a_eac3: 'E-AC-3 (Dolby Digital Plus)',
   dts: 'DTS',
   a_dts: 'DTS',
-  'dtsc': 'DTS',
+  dtsc: 'DTS',
   a_truehd: 'Dolby TrueHD',
   mlpa: 'Dolby TrueHD',
   a_mlp: 'Dolby TrueHD',

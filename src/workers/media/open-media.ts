@@ -21,9 +21,9 @@ export interface UnreadableMedia {
   readonly reason: string;
 }
 
-async function refusal(track: InputAudioTrack | null, name: string): Promise<string | null> {
-  if (!track) return noAudioMessage(name);
-  if (await track.canDecode()) return null; // AudioDecoder.isConfigSupported with the track's config
+/** Why this browser cannot decode the track, or null when it can (AudioDecoder.isConfigSupported with the track's config). */
+async function undecodable(track: InputAudioTrack, name: string): Promise<string | null> {
+  if (await track.canDecode()) return null;
   return undecodableMessage(name, codecName(track.codec, await track.getInternalCodecId()));
 }
 
@@ -35,8 +35,9 @@ export async function openMedia(file: Blob, name: string): Promise<OpenedMedia |
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryAudioTrack();
-    const refused = await refusal(track, name);
-    if (refused !== null || !track) return drop(input, { kind: 'refused', message: refused ?? noAudioMessage(name) });
+    if (!track) return drop(input, { kind: 'refused', message: noAudioMessage(name) });
+    const refused = await undecodable(track, name);
+    if (refused !== null) return drop(input, { kind: 'refused', message: refused });
     const seconds = (await input.getDurationFromMetadata([track])) ?? (await input.computeDuration([track]));
     return { kind: 'opened', input, track, seconds };
   } catch (error) {
