@@ -80,6 +80,17 @@ row('stall mid-file (watchdog 15 s)', async (page, model) => {
   return `${outcome}, resumed at ${resumed[0].start}`;
 });
 
+row('trickle after 8 MB (a byte a second, never silent)', async (page, model) => {
+  await downloadWith(model, { kind: 'trickle', path: DECODER, atByte: 8_000_000 });
+  // The silence watchdog never fires (bytes keep coming); the speed floor drops it after its window.
+  await expect(model.getByTestId('progress-note')).toContainText('Too slow — reconnecting', { timeout: 60_000 });
+  const outcome = await installedIdentical(page, model);
+  const resumed = resumedRanges(await decoderRanges());
+  expect(resumed).toHaveLength(1);
+  expect(resumed[0].start).toBeGreaterThanOrEqual(8_000_000);
+  return `${outcome}, resumed at ${resumed[0].start}`;
+});
+
 row('stall on the tree API', async (page, model) => {
   await downloadWith(model, { kind: 'stall-api', api: 'tree' });
   await expect(model.getByRole('alert')).toContainText(`The hub did not answer within 15 s while reading ${REPO}'s files`, { timeout: 30_000 });
@@ -172,6 +183,29 @@ row('flipped byte', async (page, model) => {
   return `${outcome}; Resume installs`;
 });
 
+row('segment started over below the hashed edge, wrong bytes in the re-fetch', async (_page, model) => {
+  // A drop, then a resume answered off-start (start the segment over), then the re-fetch flips a byte the hash had already passed.
+  await downloadWith(
+    model,
+    { kind: 'drop', path: DECODER, atByte: 6_000_000 },
+    { kind: 'wrong-start', path: DECODER, shift: -4096, startsWithin: [1, 16 * 1024 * 1024 - 1] },
+    { kind: 'corrupt', path: DECODER, atByte: 1_000_000, after: 1 },
+  );
+  return keptWithResume(model, `${DECODER} of ${REPO} did not match the hub's sha256 checksum`);
+});
+
+for (const [fault, by] of [['file larger than listed', 4096], ['file smaller than listed', -4096]] as const) {
+  row(fault, async (_page, model) => {
+    await downloadWith(model, { kind: 'resize', path: DECODER, by });
+    // Stopped on the first answer (its Content-Range total), so little or nothing may be on disk yet.
+    await expect(model.getByRole('alert')).toContainText(`${DECODER} of ${REPO} is ${DECODER_BYTES + by} bytes on the server, but the hub's file list says ${DECODER_BYTES}`, { timeout: 60_000 });
+    await expect(model.getByTestId('model-status')).not.toContainText('Installed');
+    const asked = (await log()).filter((r) => r.server === 'hub' && r.url.endsWith(DECODER)).length;
+    expect(asked).toBeLessThanOrEqual(2); // each segment asked once: no retry loop
+    return 'message with both sizes, stopped (no loop)';
+  });
+}
+
 /** Milliseconds between a refused `resolve` of a decoder segment and its retry (the range asked twice). */
 async function resolveGap(): Promise<number> {
   const resolves = (await log()).filter((r) => r.server === 'hub' && r.url.endsWith(DECODER));
@@ -196,6 +230,14 @@ row('503 with Retry-After as a date 3 s ahead', async (page, model) => {
   const gap = await resolveGap();
   expect(gap).toBeGreaterThanOrEqual(1500); // it did wait before asking again
   return `${outcome}, waited ${(gap / 1000).toFixed(1)} s`;
+});
+
+row('429 whose wait the page cannot read (Retry-After not exposed, as on the hub)', async (page, model) => {
+  await downloadWith(model, { kind: 'hide-rate-limits' }, { kind: 'status', status: 429, retryAfter: 2, path: DECODER });
+  await expect(model.getByTestId('progress-note')).toContainText(/Rate-limited by the hub — retrying in \d+ s/);
+  const outcome = await installedIdentical(page, model);
+  expect(await resolveGap()).toBeGreaterThanOrEqual(7000); // backed off for long, not the 2 s it could not see
+  return `${outcome}, waited ${((await resolveGap()) / 1000).toFixed(1)} s`;
 });
 
 row('429 with Retry-After: 3600', async (_page, model) => {

@@ -4,6 +4,8 @@ export type Fault =
   | { readonly kind: 'drop'; readonly atByte: number; readonly path?: string }
   /** Stop sending at this file offset and keep the socket open, sending nothing, until the client gives up (once). */
   | { readonly kind: 'stall'; readonly atByte: number; readonly path?: string }
+  /** Send at full speed up to this file offset, then one byte a second, never closing, as a failing link or a throttling proxy does (once). */
+  | { readonly kind: 'trickle'; readonly atByte: number; readonly path?: string }
   /** End a body cleanly at this file offset: chunked, no Content-Length, so the client sees a short but "complete" body (once). */
   | { readonly kind: 'truncate'; readonly atByte: number; readonly path?: string }
   /** Answer a ranged request with 200 and the whole file, as servers without Range support do (`times`, default 1). */
@@ -22,8 +24,10 @@ export type Fault =
    * in seconds; `retryAfterDateIn` as an HTTP-date that many seconds after the answer.
    */
   | { readonly kind: 'status'; readonly status: number; readonly path?: string; readonly times?: number; readonly retryAfter?: number; readonly retryAfterDateIn?: number }
-  /** Flip the byte at this file offset in every response that carries it. */
-  | { readonly kind: 'corrupt'; readonly path: string; readonly atByte: number }
+  /** Flip the byte at this file offset in every response that carries it; with `after`, only once that many responses carried it intact (a re-fetch that goes wrong). */
+  | { readonly kind: 'corrupt'; readonly path: string; readonly atByte: number; readonly after?: number }
+  /** Serve the file `by` bytes longer (zeros after it) or shorter than the listing says, on every request. */
+  | { readonly kind: 'resize'; readonly path: string; readonly by: number }
   /** Send each response body at most this fast: a per-connection limit, as CDNs and proxies impose (HTTP/1.1 carries one response at a time per connection). */
   | { readonly kind: 'throttle'; readonly bytesPerSecond: number }
   /**
@@ -35,7 +39,9 @@ export type Fault =
    * The CDN behaves like the hub's Xet bridge was reported to (FACTS.md): OPTIONS answered 403,
    * and no `Access-Control-Expose-Headers`, so a page cannot read Content-Range, ETag or Accept-Ranges.
    */
-  | { readonly kind: 'strict-cdn' };
+  | { readonly kind: 'strict-cdn' }
+  /** Expose no rate-limit headers (Retry-After, RateLimit), as the real hub's CORS list does not (FACTS.md): a page sees a bare 429. */
+  | { readonly kind: 'hide-rate-limits' };
 
 export interface InjectedStatus {
   readonly status: number;
@@ -51,7 +57,7 @@ export interface StallStart {
 }
 
 /** Where a body is cut short, and how. */
-export type BodyCut = { readonly kind: 'drop' | 'stall' | 'truncate'; readonly atByte: number };
+export type BodyCut = { readonly kind: 'drop' | 'stall' | 'truncate' | 'trickle'; readonly atByte: number };
 
 const matches = (wanted: string | undefined, path: string): boolean => wanted === undefined || wanted === path;
 
@@ -74,25 +80,29 @@ export class FaultTable {
   #caps: Counted<{ path?: string; bytes: number }>[] = [];
   #wrongStart: Counted<{ path?: string; shift: number; startsWithin?: readonly [number, number] }>[] = [];
   #apiStalls: Counted<{ api: 'tree' | 'revision' }>[] = [];
-  #corrupt: { path: string; atByte: number }[] = [];
+  #corrupt: { path: string; atByte: number; after: number }[] = [];
+  #resize = new Map<string, number>();
   #bytesPerSecond = 0;
   #expiredBefore = 0;
   #expireNext = 0;
   #strictCdn = false;
+  #hideRateLimits = false;
   readonly stallStarts: StallStart[] = [];
 
   add(fault: Fault, now: number): void {
     switch (fault.kind) {
-      case 'drop': case 'stall': case 'truncate': this.#cuts.push({ ...fault, left: 1 }); break;
+      case 'drop': case 'stall': case 'truncate': case 'trickle': this.#cuts.push({ ...fault, left: 1 }); break;
       case 'status': this.#statuses.push({ ...fault, left: fault.times ?? 1 }); break;
       case 'ignore-range': this.#ignoreRange.push({ path: fault.path, left: fault.times ?? 1 }); break;
       case 'wrong-start': this.#wrongStart.push({ ...fault, left: 1 }); break;
       case 'cap-range': this.#caps.push({ path: fault.path, bytes: fault.bytes, left: fault.times ?? 1 }); break;
       case 'stall-api': this.#apiStalls.push({ api: fault.api, left: fault.times ?? 1 }); break;
-      case 'corrupt': this.#corrupt.push({ ...fault }); break;
+      case 'resize': this.#resize.set(fault.path, fault.by); break;
+      case 'corrupt': this.#corrupt.push({ path: fault.path, atByte: fault.atByte, after: fault.after ?? 0 }); break;
       case 'throttle': this.#bytesPerSecond = fault.bytesPerSecond; break;
       case 'expire-urls': this.#expiredBefore = now; this.#expireNext += fault.next ?? 0; break;
       case 'strict-cdn': this.#strictCdn = true; break;
+      case 'hide-rate-limits': this.#hideRateLimits = true; break;
       default: fault satisfies never;
     }
   }
@@ -105,10 +115,12 @@ export class FaultTable {
     this.#caps = [];
     this.#apiStalls = [];
     this.#corrupt = [];
+    this.#resize.clear();
     this.#bytesPerSecond = 0;
     this.#expiredBefore = 0;
     this.#expireNext = 0;
     this.#strictCdn = false;
+    this.#hideRateLimits = false;
     this.stallStarts.length = 0;
   }
 
@@ -152,8 +164,15 @@ export class FaultTable {
     return takeOne(this.#apiStalls, (s) => s.api === api) !== null;
   }
 
-  corruptOffsets(path: string): number[] {
-    return this.#corrupt.filter((c) => c.path === path).map((c) => c.atByte);
+  /** How many bytes longer (or, negative, shorter) than listed the file is served. */
+  resizedBy(path: string): number {
+    return this.#resize.get(path) ?? 0;
+  }
+
+  /** Offsets to flip in a response carrying bytes [start, end] of `path`; one carrying an offset still under its `after` count is left intact (and counted). */
+  corruptOffsets(path: string, start: number, end: number): number[] {
+    const carried = this.#corrupt.filter((c) => c.path === path && c.atByte >= start && c.atByte <= end);
+    return carried.filter((c) => (c.after > 0 ? (c.after -= 1, false) : true)).map((c) => c.atByte);
   }
 
   get bytesPerSecond(): number {
@@ -167,5 +186,9 @@ export class FaultTable {
 
   get strictCdn(): boolean {
     return this.#strictCdn;
+  }
+
+  get hideRateLimits(): boolean {
+    return this.#hideRateLimits;
   }
 }

@@ -56,13 +56,25 @@ async function endBody(res: ServerResponse, cut: BodyCut | null, faults: FaultTa
   socket?.destroy();
 }
 
+/** The rest of a body one byte a second, until it is all sent or the client gives up and closes it. */
+async function trickle(res: ServerResponse, file: HubFile, from: number, end: number): Promise<void> {
+  for await (const raw of file.open(from, end)) {
+    for (const byte of raw as Buffer) {
+      await sleep(1000);
+      if (res.destroyed) return;
+      await write(res, Buffer.of(byte));
+    }
+  }
+  res.end();
+}
+
 /**
  * Stream bytes [start, end] of a file with the table's faults applied: corruption,
  * throttling, and a cut (`serveBytes` took it from the table, as it changes the headers).
  */
 export async function sendBody(res: ServerResponse, file: HubFile, start: number, end: number, faults: FaultTable, cut: BodyCut | null): Promise<void> {
   const last = cut === null ? end : cut.atByte - 1;
-  const corrupt = faults.corruptOffsets(file.path);
+  const corrupt = faults.corruptOffsets(file.path, start, last);
   let at = start;
   if (last >= start) {
     for await (const raw of file.open(start, last)) {
@@ -75,5 +87,6 @@ export async function sendBody(res: ServerResponse, file: HubFile, start: number
       }
     }
   }
-  await endBody(res, cut, faults, file.path);
+  if (cut?.kind === 'trickle') await trickle(res, file, cut.atByte, end);
+  else await endBody(res, cut, faults, file.path);
 }

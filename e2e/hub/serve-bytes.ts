@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultTable } from './faults.ts';
 import { parseRange, type RangeResult } from '../../src/core/http/parse-range.ts';
 import type { HubFile } from './repo-types.ts';
+import { resizedFile } from './resized-file.ts';
 import { sendBody } from './send-body.ts';
 
 /** The range to answer, with the table's range faults applied: Range ignored, or a start that is off. */
@@ -22,10 +23,12 @@ function chooseRange(req: IncomingMessage, file: HubFile, etag: string, faults: 
 export async function serveBytes(
   req: IncomingMessage,
   res: ServerResponse,
-  file: HubFile,
+  listed: HubFile,
   etag: string,
   faults: FaultTable,
 ): Promise<void> {
+  const by = faults.resizedBy(listed.path);
+  const file = by === 0 ? listed : resizedFile(listed, by);
   const range = chooseRange(req, file, etag, faults);
   res.setHeader('ETag', etag);
   res.setHeader('Accept-Ranges', 'bytes');

@@ -106,7 +106,7 @@ async function handleHub(
   if (await handleControl(req, res, url.pathname, state)) return;
   state.log.push(state.responses.log('hub', req, res));
   if (answerPreflight(req, res)) return;
-  applyCors(res);
+  applyCors(res, { hideRateLimits: state.faults.hideRateLimits });
   const api = url.pathname.match(API);
   if (api) return handleApi(res, url, api, options, state);
   const resolve = url.pathname.match(RESOLVE);
@@ -138,7 +138,7 @@ async function handleCdn(
 ): Promise<void> {
   cdn.log.push(cdn.responses.log('cdn', req, res));
   if (answerPreflight(req, res, cdn.faults.strictCdn)) return;
-  applyCors(res, cdn.faults.strictCdn);
+  applyCors(res, { strict: cdn.faults.strictCdn, hideRateLimits: cdn.faults.hideRateLimits });
   const url = new URL(req.url ?? '/', cdnUrl);
   const file = cdn.published.get(url.pathname);
   const checked = cdn.presigner.check(url, Date.now(), cdn.faults.expiredBefore);

@@ -1,12 +1,13 @@
 import type { RepoFile } from '../hub/list-repo-files.ts';
 import type { FileKey, ModelStore, StoredFile } from '../store/model-store.ts';
 import { AttemptError } from './attempt-error.ts';
-import { fetchRange } from './fetch-range.ts';
+import { fetchRange, sizeMismatch } from './fetch-range.ts';
 import { integrityError } from './file-errors.ts';
 import type { Hasher, HasherFactory, HashKind } from './hasher.ts';
 import { bodyBatches } from './read-body.ts';
 import { retryLoop } from './retry-loop.ts';
 import type { RetryPolicy, RetryReason } from './retry-policy.ts';
+import type { SpeedFloorPolicy } from './speed-floor.ts';
 import type { StallGuard } from './stall-guard.ts';
 import type { TaskEvent } from './task-pool.ts';
 import { writeChunk } from './write-chunk.ts';
@@ -31,6 +32,8 @@ export interface DownloadFileParams {
   readonly retry?: RetryPolicy;
   /** Silence on the network (no headers, no body bytes) that aborts an attempt. @default DEFAULT_STALL_MS */
   readonly stallTimeoutMs?: number;
+  /** How slow an attempt may be for how long before it is dropped and retried. @default DEFAULT_SPEED_FLOOR */
+  readonly speedFloor?: SpeedFloorPolicy;
   /** Lets queued messages (an abort) run; called every few ms of the chunk loop. */
   readonly yieldToEvents?: () => Promise<void>;
 }
@@ -102,6 +105,7 @@ async function restart(handle: StoredFile, state: Written, p: DownloadFileParams
 async function* receive(body: ReadableStream<Uint8Array>, end: number, handle: StoredFile, state: Written, guard: StallGuard, p: DownloadFileParams): AsyncGenerator<FileEvent> {
   for await (const chunk of bodyBatches(body, guard, p, p.signal)) {
     const at = state.onDisk;
+    if (at + chunk.byteLength > p.file.size) throw sizeMismatch(p.file.size, null, true);
     if (at + chunk.byteLength > end) throw new AttemptError({ kind: 'network' }, 'More bytes than the answer said');
     writeChunk(handle, chunk, at, p.repo, p.file.size - at);
     if (Math.floor((at + chunk.byteLength) / FLUSH_EVERY_BYTES) > Math.floor(at / FLUSH_EVERY_BYTES)) handle.flush();

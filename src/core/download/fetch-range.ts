@@ -34,6 +34,17 @@ export interface RangeResponse {
   readonly whole: boolean;
 }
 
+export const sizeMismatch = (listed: number, served: number | null, larger: boolean): AttemptError =>
+  new AttemptError({ kind: 'size-mismatch', listed, served, larger }, `The server's file is ${served ?? (larger ? 'larger' : 'smaller')} bytes, the listing says ${listed}`);
+
+/** The file's total as the answer states it (Content-Range `…/N`, or a 200's Content-Length), when it can be read. */
+function servedTotal(res: Response): number | null {
+  const total = res.headers.get('Content-Range')?.match(/\/(\d+)$/)?.[1];
+  if (total !== undefined) return Number(total);
+  const length = res.headers.get('Content-Length');
+  return res.status === 200 && length !== null ? Number(length) : null;
+}
+
 function failure(res: Response, hubOrigin: string, wallNow: number): AttemptError {
   const fromCdn = new URL(res.url || hubOrigin).origin !== hubOrigin;
   const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), res.headers.get('RateLimit'), wallNow);
@@ -58,7 +69,7 @@ function partialSpan(res: Response, req: RangeRequest): { start: number; end: nu
   const contentRange = res.headers.get('Content-Range');
   if (contentRange !== null) {
     const match = contentRange.match(/^bytes (\d+)-(\d+)\/(\d+|\*)$/);
-    if (!match || (match[3] !== '*' && Number(match[3]) !== req.size)) return null;
+    if (!match) return null;
     const [first, last] = [Number(match[1]), Number(match[2])];
     return first === req.from && last >= first && last <= lastByte(req) ? { start: first, end: last + 1 } : null;
   }
@@ -79,6 +90,10 @@ export async function fetchRange(req: RangeRequest): Promise<RangeResponse> {
   const range = rangeHeader(req);
   if (range !== null) headers.set('Range', range);
   const res = await req.guard.watch(req.fetch(req.url, { headers, signal: req.guard.signal, cache: 'no-store' }));
+  const total = servedTotal(res);
+  if (total !== null && total !== req.size) throw sizeMismatch(req.size, total, total > req.size);
+  // Nothing left to send from a byte the listing says exists: the server's file is shorter.
+  if (res.status === 416) throw sizeMismatch(req.size, null, false);
   if (!res.ok || !res.body) throw failure(res, req.hubOrigin, req.wallNow());
   if (res.status === 200) return { body: res.body, start: 0, end: req.size, whole: true };
   const span = res.status === 206 ? partialSpan(res, req) : null;

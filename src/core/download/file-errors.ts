@@ -3,7 +3,7 @@ import { formatBytes } from '../format/format-bytes.ts';
 import { formatDuration } from '../format/format-duration.ts';
 import { hubError } from '../hub/hub-error.ts';
 import { AttemptError } from './attempt-error.ts';
-import type { RetryDecision } from './retry-policy.ts';
+import type { AttemptFailure, RetryDecision } from './retry-policy.ts';
 
 /** The server asked for a wait longer than the app will sit through: stop, and say how long. */
 function waitTooLongError(status: number, askedMs: number, repo: string, url: string): StudioError {
@@ -18,8 +18,22 @@ function waitTooLongError(status: number, askedMs: number, repo: string, url: st
   });
 }
 
+function sizeMismatchError(failure: Extract<AttemptFailure, { kind: 'size-mismatch' }>, repo: string, path: string, url: string): StudioError {
+  const sizes =
+    failure.served === null
+      ? `is ${failure.larger ? 'larger' : 'smaller'} on the server than the hub's file list says (${failure.listed} bytes)`
+      : `is ${failure.served} bytes on the server, but the hub's file list says ${failure.listed}`;
+  return new StudioError({
+    code: 'server',
+    message: `${path} of ${repo} ${sizes}, so it could never verify and the download stopped. The bytes downloaded so far are kept; the repo may be mid-update, so try again later.`,
+    repo,
+    url,
+  });
+}
+
 /** The error a person sees when a file's attempts ran out or could not be retried. */
 export function giveUpError(error: unknown, decision: RetryDecision, repo: string, path: string, url: string): StudioError {
+  if (error instanceof AttemptError && error.failure.kind === 'size-mismatch') return sizeMismatchError(error.failure, repo, path, url);
   if (decision.kind === 'wait-too-long' && error instanceof AttemptError && error.failure.kind === 'status') {
     return waitTooLongError(error.failure.status, decision.askedMs, repo, url);
   }

@@ -14,7 +14,7 @@ export class OrderedHash {
   readonly #handle: StoredFile;
   readonly #segments: readonly Segment[];
   readonly #written: readonly number[];
-  readonly #hasher: Hasher;
+  #hasher: Hasher;
   #hashed = 0;
   #queue: Promise<void> = Promise.resolve();
 
@@ -35,6 +35,30 @@ export class OrderedHash {
   /** Every byte written so far is hashed. */
   settled(): Promise<void> {
     return this.advance(-1, null);
+  }
+
+  /**
+   * Bytes from `at` on are about to be written again. A hash cannot take bytes back: when some
+   * were hashed already, hashing starts over from the file's start with `fresh`, reading back
+   * from disk, so every byte of the final file is the one hashed.
+   */
+  rewind(at: number, fresh: () => Promise<Hasher>): Promise<void> {
+    const step = this.#queue.then(async () => {
+      if (at >= this.#hashed) return;
+      this.#hasher.dispose();
+      [this.#hasher, this.#hashed] = [await fresh(), 0];
+    });
+    this.#queue = step.catch(() => undefined);
+    return step;
+  }
+
+  /** The digest of everything hashed (call after `settled`). */
+  digest(): Promise<string> {
+    return this.#hasher.digest();
+  }
+
+  dispose(): void {
+    this.#hasher.dispose();
   }
 
   async #advance(at: number, chunk: Uint8Array | null): Promise<void> {

@@ -110,6 +110,26 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
     expect(h.records.manifests.size).toBe(0);
   });
 
+  it('a segment started over below the hashed edge is hashed again: wrong bytes in the re-fetch are caught', async () => {
+    h.hub.faults.add({ kind: 'drop', path: DECODER, atByte: 5 * MiB }, Date.now());
+    h.hub.faults.add({ kind: 'wrong-start', path: DECODER, shift: -4096, startsWithin: [1, 16 * MiB - 1] }, Date.now()); // the resume: start over
+    h.hub.faults.add({ kind: 'corrupt', path: DECODER, atByte: MiB, after: 1 }, Date.now()); // right the first time, wrong in the re-fetch
+    const error = await run(params()).catch((e: unknown) => e);
+    expect((error as StudioError).code).toBe('integrity');
+    expect(h.records.manifests.size).toBe(0);
+  });
+
+  it('drops a segment that trickles (never silent) and retries it from its bytes on disk', async () => {
+    h.hub.faults.add({ kind: 'trickle', path: DECODER, atByte: 17 * MiB }, Date.now());
+    const speedFloor = { windowMs: 1500, minBytesPerSecond: 16 * 1024, fractionOfBest: 0.05 };
+    const events = await run(params({ speedFloor }));
+    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.some((e) => e.type === 'progress' && e.retry?.reason === 'too-slow')).toBe(true);
+    // Resumed where the trickle left it: past the full-speed part, plus the few bytes that trickled in.
+    const resumed = decoderRanges().map((r) => Number(/^bytes=(\d+)-/.exec(r!)![1])).filter((start) => start >= 17 * MiB && start < 17 * MiB + 64);
+    expect(resumed).toHaveLength(1);
+  });
+
   it('retries a stalled segment from its bytes on disk', async () => {
     h.hub.faults.add({ kind: 'stall', path: DECODER, atByte: 17 * MiB }, Date.now());
     const events = await run(params({ stallTimeoutMs: 300 }));

@@ -51,6 +51,7 @@ export async function* readChunks(body: ReadableStream<Uint8Array>, guard: Stall
     for (;;) {
       const next = await guard.watch(reader.read());
       if (next.done) return;
+      guard.received(next.value.byteLength);
       yield next.value;
     }
   } finally {

@@ -1,6 +1,7 @@
 import { AttemptError, isAbort } from './attempt-error.ts';
 import { giveUpError } from './file-errors.ts';
 import { DEFAULT_RETRY, retryDecision, type RetryPolicy, type RetryReason } from './retry-policy.ts';
+import { DEFAULT_SPEED_FLOOR, type SpeedFloorPolicy } from './speed-floor.ts';
 import { createStallGuard, type StallGuard } from './stall-guard.ts';
 
 export interface RetryLoopParams {
@@ -11,6 +12,10 @@ export interface RetryLoopParams {
   /** @default DEFAULT_RETRY */
   readonly retry?: RetryPolicy;
   readonly stallTimeoutMs: number;
+  /** Monotonic clock (ms), for the speed floor. */
+  readonly now: () => number;
+  /** @default DEFAULT_SPEED_FLOOR */
+  readonly speedFloor?: SpeedFloorPolicy;
 }
 
 /** One piece of work fetched over several attempts: a whole file, or one segment of it. */
@@ -37,7 +42,7 @@ export async function* retryLoop<E>(p: RetryLoopParams, piece: Retried<E>): Asyn
   let failures = 0;
   while (!piece.done()) {
     const before = piece.position();
-    const guard = createStallGuard(p.signal, p.stallTimeoutMs);
+    const guard = createStallGuard(p.signal, p.stallTimeoutMs, { policy: p.speedFloor ?? DEFAULT_SPEED_FLOOR, now: p.now });
     try {
       yield* piece.attempt(guard);
     } catch (error) {

@@ -21,6 +21,22 @@ describe('retryDecision', () => {
     for (const s of [401, 403, 404, 416]) expect(retryDecision(1, status(s), DEFAULT_RETRY, () => 0).kind).toBe('give-up');
   });
 
+  it('a 429 whose wait cannot be read backs off for minutes, spanning the hub\'s 5-minute windows', () => {
+    const delays = [1, 2, 3, 4, 5, 6].map((n) => delay(retryDecision(n, status(429), DEFAULT_RETRY, () => 0))!);
+    expect(delays[0]).toBeGreaterThanOrEqual(7500);
+    expect(delays.at(-1)).toBeLessThanOrEqual(DEFAULT_RETRY.rateLimitMaxMs);
+    expect(delays.reduce((a, b) => a + b, 0)).toBeGreaterThan(5 * 60_000 * 0.75);
+    expect(retryDecision(1, status(429), DEFAULT_RETRY, () => 0)).toMatchObject({ reason: 'rate-limited' });
+  });
+
+  it('drops a trickling connection and reconnects after a moment, saying why', () => {
+    expect(retryDecision(1, { kind: 'network', slow: true }, DEFAULT_RETRY, () => 0)).toEqual({ kind: 'retry', delayMs: 1000, reason: 'too-slow' });
+  });
+
+  it('never retries a file the server has at another size than listed', () => {
+    expect(retryDecision(1, { kind: 'size-mismatch', listed: 10, served: 11, larger: true }, DEFAULT_RETRY, () => 0)).toEqual({ kind: 'give-up' });
+  });
+
   it('refuses waits longer than the cap instead of obeying them for a day', () => {
     expect(retryDecision(1, status(429, false, 86_400_000), DEFAULT_RETRY, () => 0)).toEqual({ kind: 'wait-too-long', askedMs: 86_400_000 });
     expect(retryDecision(1, status(429, false, 60_000), DEFAULT_RETRY, () => 0).kind).toBe('retry');

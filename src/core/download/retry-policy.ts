@@ -1,10 +1,12 @@
 /** Why one attempt at a file failed, as the retry policy sees it. */
 export type AttemptFailure =
-  /** `stalled`: no bytes arrived for the stall timeout, so the attempt was aborted. */
-  | { readonly kind: 'network'; readonly stalled?: boolean }
+  /** `stalled`: no bytes arrived for the stall timeout; `slow`: they trickled in under the speed floor. Either way the attempt was aborted. */
+  | { readonly kind: 'network'; readonly stalled?: boolean; readonly slow?: boolean }
   | { readonly kind: 'status'; readonly status: number; readonly fromCdn: boolean; readonly retryAfterMs?: number }
   /** A 206 whose start could not be checked (Content-Range hidden, length not matching): start the file over. */
-  | { readonly kind: 'unverifiable-range' };
+  | { readonly kind: 'unverifiable-range' }
+  /** The server's file is not the size the listing says (`served` null: only that it is larger or smaller). Never retried: no attempt could end well. */
+  | { readonly kind: 'size-mismatch'; readonly listed: number; readonly served: number | null; readonly larger: boolean };
 
 export interface RetryPolicy {
   /** Attempts that made no progress, in a row, before giving up. */
@@ -13,12 +15,18 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   /** The longest wait a server's Retry-After may impose; a longer ask stops the download. */
   readonly maxServerWaitMs: number;
+  /**
+   * A 429 whose wait cannot be read (the hub does not expose Retry-After to pages): back off from
+   * this, doubling up to `rateLimitMaxMs`, so the attempts span the hub's 5-minute windows.
+   */
+  readonly rateLimitBaseMs: number;
+  readonly rateLimitMaxMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxServerWaitMs: 60_000 });
+export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxServerWaitMs: 60_000, rateLimitBaseMs: 10_000, rateLimitMaxMs: 120_000 });
 
 /** What a person is told while the download waits to try again. */
-export type RetryReason = 'stalled' | 'network' | 'server' | 'server-asked' | 'renew-url' | 'restart-file';
+export type RetryReason = 'stalled' | 'too-slow' | 'network' | 'server' | 'server-asked' | 'rate-limited' | 'renew-url' | 'restart-file';
 
 export type RetryDecision =
   | { readonly kind: 'retry'; readonly delayMs: number; readonly reason: RetryReason }
@@ -27,6 +35,7 @@ export type RetryDecision =
   | { readonly kind: 'wait-too-long'; readonly askedMs: number };
 
 function retriable(failure: AttemptFailure): boolean {
+  if (failure.kind === 'size-mismatch') return false;
   if (failure.kind !== 'status') return true;
   const { status, fromCdn } = failure;
   // An expired presigned URL answers 403 from the CDN: asking resolve again gives a fresh one.
@@ -35,8 +44,8 @@ function retriable(failure: AttemptFailure): boolean {
 }
 
 function reasonOf(failure: AttemptFailure): RetryReason {
-  if (failure.kind === 'unverifiable-range') return 'restart-file';
-  if (failure.kind === 'network') return failure.stalled ? 'stalled' : 'network';
+  if (failure.kind === 'unverifiable-range' || failure.kind === 'size-mismatch') return 'restart-file';
+  if (failure.kind === 'network') return failure.stalled ? 'stalled' : failure.slow ? 'too-slow' : 'network';
   return failure.retryAfterMs !== undefined ? 'server-asked' : 'server';
 }
 
@@ -52,6 +61,13 @@ export function retryDecision(attempt: number, failure: AttemptFailure, policy: 
   if (!retriable(failure) || attempt > policy.maxAttempts) return decision({ kind: 'give-up' });
   if (failure.kind === 'unverifiable-range') return decision({ kind: 'retry', delayMs: 0, reason: 'restart-file' });
   if (failure.kind === 'status' && failure.fromCdn && failure.status === 403) return decision({ kind: 'retry', delayMs: 0, reason: 'renew-url' });
+  // A trickling connection is dropped to get a better one: reconnect after a moment (long enough
+  // for the row to say so), from the bytes on disk.
+  if (failure.kind === 'network' && failure.slow) return decision({ kind: 'retry', delayMs: 1000, reason: 'too-slow' });
+  if (failure.kind === 'status' && failure.status === 429 && failure.retryAfterMs === undefined) {
+    const backoff = Math.min(policy.rateLimitMaxMs, policy.rateLimitBaseMs * 2 ** (attempt - 1));
+    return decision({ kind: 'retry', delayMs: Math.round(backoff * (0.75 + 0.25 * random())), reason: 'rate-limited' });
+  }
   const asked = failure.kind === 'status' ? failure.retryAfterMs ?? 0 : 0;
   if (asked > policy.maxServerWaitMs) return decision({ kind: 'wait-too-long', askedMs: asked });
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

@@ -1,7 +1,7 @@
 import type { FileKey, StoredFile } from '../store/model-store.ts';
 import { AttemptError } from './attempt-error.ts';
 import { asTaskEvents, DEFAULT_STALL_MS, downloadFile, hashKind, resolveUrl, type DownloadFileParams } from './download-file.ts';
-import { fetchRange } from './fetch-range.ts';
+import { fetchRange, sizeMismatch } from './fetch-range.ts';
 import { integrityError } from './file-errors.ts';
 import type { Hasher } from './hasher.ts';
 import { OrderedHash } from './ordered-hash.ts';
@@ -36,7 +36,6 @@ export class SegmentedFile {
   readonly #segments: readonly Segment[];
   readonly #written: number[];
   readonly #handle: StoredFile;
-  readonly #hasher: Hasher;
   readonly #hash: OrderedHash;
   /** Aborts the other segments when one of them finds the server ignores Range. */
   readonly #siblings = new AbortController();
@@ -52,7 +51,6 @@ export class SegmentedFile {
     this.#segments = planSegments(p.file.size);
     this.#written = [...trustedWritten(this.#segments, p.recorded, handle.size())];
     this.#handle = handle;
-    this.#hasher = hasher;
     this.#hash = new OrderedHash(handle, hasher, this.#segments, this.#written);
     this.#left = this.#segments.filter((s, i) => this.#written[i] < s.end - s.start).length;
   }
@@ -92,7 +90,7 @@ export class SegmentedFile {
     this.#closed = true;
     this.#handle.flush();
     this.#handle.close();
-    this.#hasher.dispose();
+    this.#hash.dispose();
     if (!this.#fellBack && this.#left > 0) await this.#p.checkpoint(this.#p.file.path, [...this.#written]);
   }
 
@@ -123,16 +121,17 @@ export class SegmentedFile {
         position: () => this.#written[i],
         done: () => this.#written[i] >= segment.end - segment.start,
         attempt: (guard) => this.#attempt(i, guard, signal),
-        restart: async () => this.#restart(i),
+        restart: () => this.#restart(i),
         retried: (reason, delayMs) => Object.freeze({ type: 'retry', path, reason, delayMs }),
       },
     );
   }
 
-  /** Fetch the segment again from its start: its bytes are rewritten in place (the hash reads them once whole). */
-  #restart(i: number): void {
+  /** Fetch the segment again from its start: its bytes are rewritten in place, and hashed again if they were already. */
+  async #restart(i: number): Promise<void> {
     this.#unreported[i] = (this.#unreported[i] ?? 0) + this.#written[i];
     this.#written[i] = 0;
+    await this.#hash.rewind(this.#segments[i].start, () => this.#p.createHasher(hashKind(this.#p.file), this.#p.file.size));
   }
 
   async *#attempt(i: number, guard: StallGuard, signal: AbortSignal): AsyncGenerator<TaskEvent> {
@@ -158,6 +157,7 @@ export class SegmentedFile {
     if (this.#fellBack) throw new NoRangeSupport('the file is coming as one stream'); // a read that resolved just before the abort
     const segment = this.#segments[i];
     const at = segment.start + this.#written[i];
+    if (at + chunk.byteLength > this.#p.file.size) throw sizeMismatch(this.#p.file.size, null, true);
     if (at + chunk.byteLength > segment.end) throw new AttemptError({ kind: 'network' }, 'More bytes than the range asked for');
     writeChunk(this.#handle, chunk, at, this.#p.repo, this.#p.file.size - this.onDisk);
     const before = this.#written[i];
@@ -172,7 +172,7 @@ export class SegmentedFile {
   async #verify(): Promise<void> {
     this.#handle.flush();
     await this.#hash.settled();
-    const digest = await this.#hasher.digest();
+    const digest = await this.#hash.digest();
     await this.close();
     if (digest !== (this.#p.file.sha256 ?? this.#p.file.oid)) {
       await this.#p.store.remove(this.#key);

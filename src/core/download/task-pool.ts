@@ -18,7 +18,7 @@ export interface PoolParams {
   readonly concurrency?: ConcurrencyPolicy;
 }
 
-const BACK_OFF: ReadonlySet<RetryReason> = new Set(['stalled', 'server', 'server-asked']);
+const BACK_OFF: ReadonlySet<RetryReason> = new Set(['stalled', 'too-slow', 'server', 'server-asked', 'rate-limited']);
 
 /** The running state of one pool: tasks started in order up to the adaptive limit, their events queued. */
 class Pool {
