@@ -179,7 +179,7 @@ export class FaultTable {
     return this.#bytesPerSecond;
   }
 
-  /** Presigned URLs issued (in ms since epoch) before this are expired. */
+  /** Presigned URLs issued (in ms since epoch) at or before this are expired. */
   get expiredBefore(): number {
     return this.#expiredBefore;
   }

@@ -130,6 +130,31 @@ describe('faults', () => {
     expect(dirty).not.toBe(clean);
   });
 
+  it('flips a byte only once `after` responses carried it intact (a re-fetch that goes wrong)', async () => {
+    hub.faults.add({ kind: 'corrupt', path: 'onnx/model.onnx', atByte: 12345, after: 1 }, Date.now());
+    const first = sha256(await (await fetch(resolveUrl('test/small', 'onnx/model.onnx'))).arrayBuffer());
+    const second = sha256(await (await fetch(resolveUrl('test/small', 'onnx/model.onnx'))).arrayBuffer());
+    expect(first).toBe(await repo.files.find((f) => f.path === 'onnx/model.onnx')!.sha256());
+    expect(second).not.toBe(first);
+  });
+
+  it('serves a file at another size than its listing: longer with zeros, or shorter', async () => {
+    hub.faults.add({ kind: 'resize', path: 'onnx/model.onnx', by: 100 }, Date.now());
+    const longer = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { headers: { Range: `bytes=${SIZE - 10}-` } });
+    expect(longer.headers.get('content-range')).toBe(`bytes ${SIZE - 10}-${SIZE + 99}/${SIZE + 100}`);
+    expect(new Uint8Array(await longer.arrayBuffer()).subarray(10).every((b) => b === 0)).toBe(true);
+    hub.faults.reset();
+    hub.faults.add({ kind: 'resize', path: 'onnx/model.onnx', by: -100 }, Date.now());
+    expect((await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { headers: { Range: `bytes=${SIZE - 50}-` } })).status).toBe(416);
+  });
+
+  it('hides the rate-limit headers from pages, as the hub does, when asked', async () => {
+    hub.faults.add({ kind: 'hide-rate-limits' }, Date.now());
+    const res = await fetch(resolveUrl('test/small', 'config.json'));
+    expect(res.headers.get('access-control-expose-headers')).not.toMatch(/Retry-After|RateLimit/);
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/Content-Range/);
+  });
+
   it('expires presigned URLs so a client must ask resolve again', async () => {
     const redirect = await fetch(resolveUrl('test/small', 'onnx/model.onnx'), { redirect: 'manual' });
     const location = redirect.headers.get('location')!;

@@ -29,7 +29,7 @@ export class Presigner {
     const given = Buffer.from(url.searchParams.get('X-Amz-Signature') ?? '');
     const wanted = Buffer.from(this.#signature(url.pathname, issued));
     if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'bad-signature';
-    if (now > issued + this.#ttlSeconds * 1000 || issued < expiredBefore) return 'expired';
+    if (now > issued + this.#ttlSeconds * 1000 || issued <= expiredBefore) return 'expired'; // issued in the same millisecond as the fault counts as before it
     return 'ok';
   }
 }
