@@ -2,10 +2,11 @@
 import { StudioError, toErrorData } from '../core/errors.ts';
 import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windows.ts';
 import { transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
+import { startEarly } from '../core/util/start-early.ts';
 import type { AudioSource, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
 import { holdLifeLock } from './shared/hold-life-lock.ts';
 import { AudioStream } from './transcribe/audio-stream.ts';
-import { loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
+import { configureRuntime, loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
 import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream-windows-of.ts';
 import { wordDecoder } from './transcribe/pick-word-decoder.ts';
 
@@ -43,15 +44,18 @@ async function run(request: TranscribeRequest): Promise<void> {
   const started = performance.now();
   const { device, reason } = await pickDevice(request.device);
   const threads = device === 'wasm' ? (request.threads ?? threadCount()) : 1;
+  configureRuntime(threads);
+  // Reading and speech detection start while the model loads: the first window is ready sooner.
+  const audio = jobAudio(request.source, request.vad);
+  const windows = startEarly(audio.windows);
   const asr = await loadPipeline(repo, request.dtype, device, threads).catch((error: unknown) => {
     throw loadError(repo, error);
   });
   post({ type: 'ready', jobId, device, reason, threads, loadMs: performance.now() - started, modelsInMemory: modelsInMemory() });
   const begun = performance.now();
-  const audio = jobAudio(request.source, request.vad);
   let speechSeconds = 0;
   const counted = async function* (): AsyncGenerator<SpeechWindow> {
-    for await (const w of audio.windows) {
+    for await (const w of windows) {
       speechSeconds += w.duration;
       yield w;
     }

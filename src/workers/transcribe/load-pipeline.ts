@@ -10,8 +10,12 @@ import { threadsFor } from '../../core/transcribe/thread-count.ts';
 import { opfsModelCache } from './opfs-model-cache.ts';
 import { singleModelCache } from './pipeline-cache.ts';
 
-/** Models only from our store; ONNX Runtime only from our origin. Never the hub, never a CDN. */
-function configure(threads: number): void {
+/**
+ * Models only from our store; ONNX Runtime only from our origin. Never the hub, never a CDN.
+ * Call before any ONNX session is made (speech detection may start while the model loads):
+ * the runtime takes its wasm location and threads from the first session.
+ */
+export function configureRuntime(threads: number): void {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = MODEL_ROUTE_PREFIX;
@@ -39,7 +43,7 @@ export function threadCount(): number {
 /** One model in memory per worker: a different model (or dtype, device, threads) disposes the previous one. */
 const loaded = singleModelCache(async (key) => {
   const [repo, dtype, device, threads] = key.split('|');
-  configure(Number(threads));
+  configureRuntime(Number(threads));
   return (await pipeline('automatic-speech-recognition', repo, { dtype: pipelineDtype(dtype as Dtype), device: device as Device })) as AutomaticSpeechRecognitionPipeline;
 });
 
