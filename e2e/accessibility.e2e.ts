@@ -39,7 +39,7 @@ test('no serious or critical axe violations: empty, downloading, transcribed and
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
   found.push(...(await violations(page, 'transcribed')));
 
-  await page.getByLabel('Text of segment 1').fill('Edited by a person.');
+  await page.getByLabel('Text of cue 1').fill('Edited by a person.');
   found.push(...(await violations(page, 'editing')));
   expect(found).toEqual([]);
 });

@@ -45,7 +45,7 @@ test('on a static host that sends no headers, the app reloads once into cross-or
     await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
     await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId('device')).toContainText('WASM, 2 threads');
-    const text = await page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value).join(' '));
+    const text = await page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value).join(' '));
     expect(wordErrorRate(JFK_TEXT, text)).toBeLessThanOrEqual(0.1);
 
     await context.setOffline(true);

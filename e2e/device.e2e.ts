@@ -39,6 +39,6 @@ test('WebGPU chosen in Settings runs the WebGPU code path on the software adapte
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 240_000 });
   await expect(page.getByTestId('device')).toContainText('WebGPU');
   await expect(page.getByTestId('device-reason')).toContainText('WebGPU chosen in Settings');
-  const text = await page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value).join(' '));
+  const text = await page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value).join(' '));
   expect(text.toLowerCase()).toContain('my fellow');
 });

@@ -17,7 +17,7 @@ test.beforeAll(async ({ browser }) => {
   talk = await longMedia(browser, readFileSync(JFK!), { minutes: 5, video: true });
 });
 
-const segmentTexts = (page: Page): Promise<string[]> => page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+const segmentTexts = (page: Page): Promise<string[]> => page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
 
 async function startTalk(page: Page): Promise<void> {
   await page.getByLabel('Audio or video file').setInputFiles({ name: 'talk.webm', mimeType: 'video/webm', buffer: talk.bytes });
@@ -30,7 +30,7 @@ test('a 5-minute video is transcribed while it is read: segments come before rea
   test.setTimeout(600_000);
   await installTiny(page);
   await startTalk(page);
-  await expect(page.getByLabel(/^Text of segment/).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible({ timeout: 60_000 });
   const readWhenFirst = await page.getByTestId('read-percent').textContent();
   // Reading runs ahead of the transcriber, but only so far: half-way, not done.
   const read = Number(/Read (\d+)%/.exec(readWhenFirst ?? '')?.[1]);
@@ -41,14 +41,14 @@ test('a 5-minute video is transcribed while it is read: segments come before rea
   const text = (await segmentTexts(page)).join(' ');
   const heard = text.match(/my fellow america/gi)?.length ?? 0;
   expect(heard, text).toBeGreaterThanOrEqual(Math.floor(talk.speechStarts.length * 0.9));
-  const lastEnd = (await page.getByRole('textbox', { name: /^End of segment \d+$/ }).last().inputValue()).split(':').map(Number);
+  const lastEnd = (await page.getByRole('textbox', { name: /^End of cue \d+$/ }).last().inputValue()).split(':').map(Number);
   expect(lastEnd[0] * 3600 + lastEnd[1] * 60 + lastEnd[2]).toBeGreaterThan(talk.speechStarts.at(-1)! + 5);
 });
 
 /** Clicks Cancel and waits until the panel says so; then neither worker is left (asked of the page, not timed). */
 async function cancel(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByText('Cancelled. The segments done so far are kept.')).toBeVisible();
+  await expect(page.getByText('Cancelled. The cues done so far are kept.')).toBeVisible();
   await expect.poll(() => jobWorkers(page)).toEqual([]);
 }
 
@@ -64,12 +64,12 @@ test('cancel while the file is still being read, and again while it is transcrib
   await expect(page.getByRole('button', { name: 'Transcribe', exact: true })).toBeEnabled();
 
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
-  await expect(page.getByLabel(/^Text of segment/).nth(1)).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByLabel(/^Text of cue/).nth(1)).toBeVisible({ timeout: 120_000 });
   const before = (await segmentTexts(page)).length;
   await cancel(page);
   // Both workers are gone, so nothing can add to what was kept.
   expect((await segmentTexts(page)).length).toBeGreaterThanOrEqual(before);
-  await expect(page.getByText('Cancelled. The segments done so far are kept.')).toBeVisible();
+  await expect(page.getByText('Cancelled. The cues done so far are kept.')).toBeVisible();
 });
 
 test('a worker killed mid-job gives a message, and the next transcription works', async ({ page }) => {
@@ -79,11 +79,11 @@ test('a worker killed mid-job gives a message, and the next transcription works'
     await startTalk(page);
     // Transcribing (the last run's segments are gone), and the first of this run's came.
     await expect(page.getByTestId('transcribe-percent')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByLabel(/^Text of segment/).first()).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible({ timeout: 120_000 });
     const worker = page.workers().find((w) => w.url().includes(`${name}.worker`))!;
     await worker.evaluate(() => (self as unknown as { close(): void }).close());
     const who = name === 'transcribe' ? 'The transcription worker' : 'The media reader';
-    await expect(page.getByRole('alert')).toContainText(`${who} stopped (it was closed or crashed). The segments done so far are kept`);
+    await expect(page.getByRole('alert')).toContainText(`${who} stopped (it was closed or crashed). The cues done so far are kept`);
     await expect.poll(() => jobWorkers(page)).toEqual([]);
     expect((await segmentTexts(page)).length).toBeGreaterThan(0);
   }

@@ -79,7 +79,7 @@ for (const [name, message] of Object.entries(REFUSED)) {
     const outcome = await transcribe(name, readFileSync(resolve(MEDIA, name)));
     rows.push(`${name.padEnd(24)} → ${'message' in outcome ? outcome.message : 'TRANSCRIBED (expected a message)'}`);
     expect('message' in outcome ? outcome.message : '').toContain(message);
-    await expect(page.getByLabel(/^Text of segment/)).toHaveCount(0);
+    await expect(page.getByLabel(/^Text of cue/)).toHaveCount(0);
     expect(await wholeFileDecodes()).toBe(0);
   });
 }

@@ -88,7 +88,7 @@ test('offline with the hub stopped, jfk.wav still transcribes, and nothing leave
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
-  const text = (await page.getByLabel(/^Text of segment/).evaluateAll((a) => a.map((x) => (x as HTMLTextAreaElement).value))).join(' ');
+  const text = (await page.getByLabel(/^Text of cue/).evaluateAll((a) => a.map((x) => (x as HTMLTextAreaElement).value))).join(' ');
   expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
   expect(outside).toEqual([]);
   expect(hub.log).toHaveLength(hubRequestsBefore);

@@ -29,7 +29,7 @@ test('noise and music without speech give no text and say "No speech found"', as
   await installTiny(page);
   await transcribe(page, 'noise.wav', compose([{ noise: 10, level: 0.15 }, { tones: 6 }, { silence: 2 }]).samples);
   await expect(page.getByTestId('no-speech')).toHaveText('No speech found in noise.wav.', { timeout: 120_000 });
-  await expect(page.getByLabel(/^Text of segment/)).toHaveCount(0);
+  await expect(page.getByLabel(/^Text of cue/)).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 

@@ -9,7 +9,7 @@ const JFK = jfkWav();
 test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
 test.beforeEach(async () => hubControl.reset());
 
-const cueTexts = (page: Page): Promise<string[]> => page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+const cueTexts = (page: Page): Promise<string[]> => page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
 const playhead = (page: Page): Promise<number> => page.locator('[data-testid="player"] audio').evaluate((a) => (a as HTMLAudioElement).currentTime);
 
 test('the transcribed audio plays with its cues: play from a cue, the playing cue is current, edits, split, merge, undo, redo, replace, and a reload keeps the cues', async ({ page }) => {
@@ -18,12 +18,12 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
-  const cues = page.locator('[data-testid="segments"] > li');
+  const cues = page.locator('[data-testid="cues"] > li');
   const count = await cues.count();
   expect(count).toBeGreaterThanOrEqual(2);
 
   // Play from the 2nd cue: the media seeks there and that cue becomes the current one.
-  const second = Number(((await page.getByLabel('Start of segment 2', { exact: true }).inputValue()).split(':').at(-1)));
+  const second = Number(((await page.getByLabel('Start of cue 2', { exact: true }).inputValue()).split(':').at(-1)));
   await page.getByRole('button', { name: /^Play from .*\(cue 2\)$/ }).click();
   await expect.poll(() => playhead(page)).toBeGreaterThanOrEqual(second);
   await expect(cues.nth(1)).toHaveAttribute('aria-current', 'true');
@@ -33,20 +33,20 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   await expect.poll(() => page.locator('[data-testid="player"] audio').evaluate((a) => (a as HTMLAudioElement).paused)).toBe(true);
 
   // An edit of the playing cue shows in the player's caption line.
-  await page.getByLabel('Text of segment 2').fill('Edited while playing.');
-  await page.getByLabel('Text of segment 2').blur();
+  await page.getByLabel('Text of cue 2').fill('Edited while playing.');
+  await page.getByLabel('Text of cue 2').blur();
   await expect(page.getByTestId('now-showing')).toHaveText('Edited while playing.');
 
   // Split the current cue at the playhead, merge it back, undo and redo.
-  await page.getByRole('button', { name: 'Split segment 2 at the playhead' }).click();
+  await page.getByRole('button', { name: 'Split cue 2 at the playhead' }).click();
   await expect(cues).toHaveCount(count + 1);
-  await page.getByRole('button', { name: 'Merge segment 2 with the next' }).click();
+  await page.getByRole('button', { name: 'Merge cue 2 with the next' }).click();
   await expect(cues).toHaveCount(count);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(cues).toHaveCount(count + 1);
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(cues).toHaveCount(count);
-  await page.getByRole('button', { name: 'Start of segment 1 0.1 s later' }).click();
+  await page.getByRole('button', { name: 'Start of cue 1 0.1 s later' }).click();
   await page.getByRole('heading', { name: 'Transcribe' }).click();
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
@@ -81,20 +81,20 @@ test('a video plays in the page with its cues as a live subtitle track that foll
   await expect.poll(async () => (await trackTexts()).join(' ')).toMatch(/fellow Americans/i);
 
   await page.getByRole('button', { name: /^Play from .*\(cue 2\)$/ }).click();
-  await expect(page.locator('[data-testid="segments"] > li').nth(1)).toHaveAttribute('aria-current', 'true');
-  await page.getByLabel('Text of segment 1').fill('A line fixed by a person.');
-  await page.getByLabel('Text of segment 1').blur();
+  await expect(page.locator('[data-testid="cues"] > li').nth(1)).toHaveAttribute('aria-current', 'true');
+  await page.getByLabel('Text of cue 1').fill('A line fixed by a person.');
+  await page.getByLabel('Text of cue 1').blur();
   await expect.poll(async () => (await trackTexts()).join(' | ')).toContain('A line fixed by a person.');
-  expect(await player.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThanOrEqual(Number((await page.getByLabel('Start of segment 2', { exact: true }).inputValue()).split(':').at(-1)));
+  expect(await player.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThanOrEqual(Number((await page.getByLabel('Start of cue 2', { exact: true }).inputValue()).split(':').at(-1)));
 
   // Split, merge and undo on the video's cues; the track follows.
-  const cues = page.locator('[data-testid="segments"] > li');
+  const cues = page.locator('[data-testid="cues"] > li');
   const count = await cues.count();
   await player.evaluate((v) => (v as HTMLVideoElement).pause());
-  await page.getByRole('button', { name: 'Split segment 2 at the playhead' }).click();
+  await page.getByRole('button', { name: 'Split cue 2 at the playhead' }).click();
   await expect(cues).toHaveCount(count + 1);
   await expect.poll(async () => (await trackTexts()).length).toBe(count + 1);
-  await page.getByRole('button', { name: 'Merge segment 1 with the next' }).click();
+  await page.getByRole('button', { name: 'Merge cue 1 with the next' }).click();
   await expect(cues).toHaveCount(count);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(cues).toHaveCount(count + 1);

@@ -16,7 +16,7 @@ async function transcribeJfk(page: Page): Promise<string> {
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
-  const texts = await page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+  const texts = await page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
   return texts.join(' ');
 }
 
@@ -44,11 +44,11 @@ test('transcribes jfk.wav with the installed whisper-tiny, on this origin only, 
 test('edits survive a reload', async ({ page }) => {
   await installTiny(page);
   await transcribeJfk(page);
-  const first = page.getByLabel('Text of segment 1');
+  const first = page.getByLabel('Text of cue 1');
   await first.fill('Edited by a person.');
   await first.blur();
   await page.reload();
-  await expect(page.getByLabel('Text of segment 1')).toHaveValue('Edited by a person.');
+  await expect(page.getByLabel('Text of cue 1')).toHaveValue('Edited by a person.');
 });
 
 test('a file that is not audio gets a plain message; cancel stops and keeps the app usable', async ({ page }) => {

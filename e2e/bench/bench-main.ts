@@ -34,9 +34,9 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
         const segments: Segment[] = [];
         worker.onmessage = ({ data }: MessageEvent<TranscribeReply>) => {
           if (data.type === 'ready') loadMs = data.loadMs;
-          else if (data.type === 'segments') {
-            text += data.segments.map((s) => ` ${s.text}`).join('');
-            segments.push(...data.segments);
+          else if (data.type === 'cues') {
+            text += data.cues.map((s) => ` ${s.text}`).join('');
+            segments.push(...data.cues);
           } else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, text, segments });
           else if (data.type === 'error') reject(new Error(data.error.message));
         };

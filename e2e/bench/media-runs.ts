@@ -42,12 +42,12 @@ async function prepare(page: Page, media: BenchMedia, path: string): Promise<voi
 export async function transcribe(page: Page, media: BenchMedia): Promise<Run> {
   const started = Date.now();
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
-  await expect(page.getByLabel(/^Text of segment/).first()).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible({ timeout: 120_000 });
   const firstSegmentSeconds = (Date.now() - started) / 1000;
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 60 * 60_000 });
   const seconds = (Date.now() - started) / 1000;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  const text = (await page.getByLabel(/^Text of segment/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value))).join(' ');
+  const text = (await page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value))).join(' ');
   return { seconds, firstSegmentSeconds, wer: wordErrorRate(media.text, text), longTasks };
 }
 

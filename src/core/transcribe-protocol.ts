@@ -1,6 +1,6 @@
 import type { ErrorData } from './errors.ts';
 import type { Dtype } from './plan/dtypes.ts';
-import type { Segment } from './subtitles/segment.ts';
+import type { Segment as Cue } from './subtitles/segment.ts';
 
 export type Task = 'transcribe' | 'translate';
 
@@ -44,6 +44,7 @@ export type TranscribeReply =
   | { readonly type: 'loading'; readonly jobId: string; readonly repo: string }
   /** `modelsInMemory`: models this worker holds now (switching disposes the previous one first). */
   | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number; readonly modelsInMemory: number }
-  | { readonly type: 'segments'; readonly jobId: string; readonly segments: readonly Segment[]; readonly doneSeconds: number; readonly totalSeconds: number }
+  /** Cues of the windows done so far, in order; `doneSeconds` of `totalSeconds` of the media are transcribed. */
+  | { readonly type: 'cues'; readonly jobId: string; readonly cues: readonly Cue[]; readonly doneSeconds: number; readonly totalSeconds: number }
   | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number }
   | { readonly type: 'error'; readonly jobId: string; readonly error: ErrorData };

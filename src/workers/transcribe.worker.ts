@@ -61,11 +61,11 @@ async function run(request: TranscribeRequest): Promise<void> {
     }
   };
   const decode = wordDecoder(asr, request, device);
-  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds)) post({ type: 'segments', jobId, ...step });
+  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds)) post({ type: 'cues', jobId, ...step });
   const failure = audio.failure();
   if (failure) throw failure;
   const totalSeconds = audio.totalSeconds();
-  post({ type: 'segments', jobId, segments: [], doneSeconds: totalSeconds, totalSeconds });
+  post({ type: 'cues', jobId, cues: [], doneSeconds: totalSeconds, totalSeconds });
   post({ type: 'done', jobId, totalSeconds, elapsedMs: performance.now() - begun, speechSeconds });
 }
 

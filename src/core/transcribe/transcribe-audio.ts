@@ -8,7 +8,7 @@ import { WINDOW_SECONDS } from './windows.ts';
 export type WordDecoder = (samples: Float32Array) => Promise<readonly Word[]>;
 
 export interface TranscribeStep {
-  readonly segments: readonly Segment[];
+  readonly cues: readonly Segment[];
   readonly doneSeconds: number;
   readonly totalSeconds: number;
 }
@@ -63,6 +63,6 @@ export async function* transcribeWindows(
 ): AsyncGenerator<TranscribeStep> {
   for await (const speech of windows) {
     const words = await decodeAll(audio, speech, decode);
-    yield Object.freeze({ segments: Object.freeze(wordCues(words)), doneSeconds: speech.pieces.at(-1)!.end, totalSeconds: totalSeconds() });
+    yield Object.freeze({ cues: Object.freeze(wordCues(words)), doneSeconds: speech.pieces.at(-1)!.end, totalSeconds: totalSeconds() });
   }
 }

@@ -72,7 +72,7 @@ describe('Transcriber', () => {
     let finish = (_: Float32Array): void => undefined;
     const { transcriber, workers } = setup(() => new Promise((resolve) => (finish = resolve)));
     const running = transcriber.transcribe(new Blob(['x']), OPTIONS);
-    expect(transcriber.phase).toBe('decoding');
+    expect(transcriber.phase).toBe('reading');
     transcriber.cancel();
     expect(transcriber.phase).toBe('cancelled');
     finish(new Float32Array(16_000));
@@ -85,11 +85,11 @@ describe('Transcriber', () => {
     const { transcriber, workers } = setup();
     await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);
     const first = workers[0];
-    first.reply({ type: 'segments', jobId: first.sent[0].jobId, segments: [segment(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 2 });
+    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [segment(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 2 });
     first.fire('error', { message: 'Uncaught RangeError: Array buffer allocation failed' });
     expect(transcriber.phase).toBe('failed');
     expect(transcriber.error?.message).toContain('The transcription worker stopped (Uncaught RangeError: Array buffer allocation failed)');
-    expect(transcriber.segments.map((s) => s.text)).toEqual(['Hello']);
+    expect(transcriber.cues.map((s) => s.text)).toEqual(['Hello']);
     expect(first.terminated).toBe(true);
 
     await transcriber.transcribe(new Blob(['y']), OPTIONS);
@@ -128,7 +128,7 @@ describe('Transcriber', () => {
     const { transcriber, workers } = setup();
     await transcriber.transcribe(new Blob(['x']), OPTIONS);
     const jobId = workers[0].sent[0].jobId;
-    workers[0].reply({ type: 'segments', jobId, segments: [], doneSeconds: 1, totalSeconds: 1 });
+    workers[0].reply({ type: 'cues', jobId, cues: [], doneSeconds: 1, totalSeconds: 1 });
     workers[0].reply({ type: 'done', jobId, totalSeconds: 1, elapsedMs: 5, speechSeconds: 0 });
     expect([transcriber.phase, transcriber.noSpeech, transcriber.error]).toEqual(['done', true, null]);
   });
@@ -137,10 +137,10 @@ describe('Transcriber', () => {
     const { transcriber, workers } = setup();
     await transcriber.transcribe(new Blob(['x']), OPTIONS);
     const words = [word(0, 0.5, ' Ask'), word(0.5, 1, ' not')];
-    workers[0].reply({ type: 'segments', jobId: workers[0].sent[0].jobId, segments: [segment(0, 1, 'Ask not', words), segment(2, 3, 'x', words)], doneSeconds: 1, totalSeconds: 1 });
+    workers[0].reply({ type: 'cues', jobId: workers[0].sent[0].jobId, cues: [segment(0, 1, 'Ask not', words), segment(2, 3, 'x', words)], doneSeconds: 1, totalSeconds: 1 });
     transcriber.transcript.edit(0, { end: 1.2 });
     transcriber.transcript.edit(1, { text: 'Ask now' });
-    expect(transcriber.segments.map((s) => s.words?.length)).toEqual([2, undefined]);
+    expect(transcriber.cues.map((s) => s.words?.length)).toEqual([2, undefined]);
   });
 
   it('sends a file decoded whole through a port like a streamed one: its samples, then the end', async () => {
@@ -217,12 +217,12 @@ describe('Transcriber', () => {
     replyReader({ type: 'opened', seconds: 60 });
     await running;
     workers[0].reply({ type: 'alive', jobId: '', lock: 'worker-1' });
-    workers[0].reply({ type: 'segments', jobId: workers[0].sent[0].jobId, segments: [segment(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 60 });
+    workers[0].reply({ type: 'cues', jobId: workers[0].sent[0].jobId, cues: [segment(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 60 });
     deaths.get('reader-1')!();
     expect(transcriber.phase).toBe('failed');
-    expect(transcriber.error?.message).toBe('The media reader stopped (it was closed or crashed). The segments done so far are kept; press Transcribe to try again.');
+    expect(transcriber.error?.message).toBe('The media reader stopped (it was closed or crashed). The cues done so far are kept; press Transcribe to try again.');
     expect([workers[0].terminated, readers[0].terminated]).toEqual([true, true]);
-    expect(transcriber.segments.map((s) => s.text)).toEqual(['Hello']);
+    expect(transcriber.cues.map((s) => s.text)).toEqual(['Hello']);
 
     const again = transcriber.transcribe(new Blob(['y']), OPTIONS);
     replyReader({ type: 'opened', seconds: 60 });

@@ -13,7 +13,7 @@ import type { TranscriptStore } from './transcript-store.ts';
 import { Transcript } from './transcript.svelte.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 
-export type Phase = 'idle' | 'decoding' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
+export type Phase = 'idle' | 'reading' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
 
 export interface TranscribeOptions {
   readonly repo: string;
@@ -64,7 +64,7 @@ type Opened = { readonly seconds: number; readonly reading: MediaReading } | { r
 
 /**
  * One transcription at a time: a reader worker streams the media's samples to the transcription
- * worker (or the page decodes it whole), segments come as they are done. Cancel terminates both
+ * worker (or the page decodes it whole), cues come as they are done. Cancel terminates both
  * workers (inference cannot be interrupted) and keeps what is done.
  */
 export class Transcriber {
@@ -80,7 +80,7 @@ export class Transcriber {
   phase = $state<Phase>('idle');
   /** The cues this job fills, which a person edits and exports. */
   readonly transcript: Transcript;
-  segments = $derived.by(() => this.transcript.cues);
+  cues = $derived.by(() => this.transcript.cues);
   doneSeconds = $state(0);
   totalSeconds = $state(0);
   /** How much of the media the reader has read, while it streams (null: decoded whole). */
@@ -97,8 +97,8 @@ export class Transcriber {
   percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
   readPercent = $derived(this.readSeconds !== null && this.totalSeconds > 0 ? (this.readDone ? 100 : Math.min(99, Math.floor((this.readSeconds / this.totalSeconds) * 100))) : null);
   /** Finished without a word: the media holds no speech (a status, not an error). */
-  noSpeech = $derived(this.phase === 'done' && this.segments.length === 0);
-  busy = $derived(this.phase === 'decoding' || this.phase === 'loading' || this.phase === 'transcribing');
+  noSpeech = $derived(this.phase === 'done' && this.cues.length === 0);
+  busy = $derived(this.phase === 'reading' || this.phase === 'loading' || this.phase === 'transcribing');
 
   constructor(deps: TranscriberDeps) {
     this.#deps = deps;
@@ -109,7 +109,7 @@ export class Transcriber {
   async transcribe(file: Blob & { name?: string }, options: TranscribeOptions): Promise<void> {
     if (this.busy) return;
     const generation = ++this.#generation;
-    [this.error, this.phase] = [null, 'decoding'];
+    [this.error, this.phase] = [null, 'reading'];
     let opened: Opened;
     try {
       opened = await this.#open(file);
@@ -215,12 +215,12 @@ export class Transcriber {
     this.#reading = null;
   }
 
-  /** A worker is gone or broken: say so, keep the segments, and start fresh workers next time. */
+  /** A worker is gone or broken: say so, keep the cues, and start fresh workers next time. */
   #crashed(what: string): void {
     this.#dropWorker();
     this.#dropReading();
     if (!this.busy) return;
-    this.error = Object.freeze({ code: 'crashed', message: `${what}. The segments done so far are kept; press Transcribe to try again.` });
+    this.error = Object.freeze({ code: 'crashed', message: `${what}. The cues done so far are kept; press Transcribe to try again.` });
     this.phase = 'failed';
     this.stall.stop();
   }
@@ -235,8 +235,8 @@ export class Transcriber {
         this.device = { device: reply.device, reason: reply.reason, threads: reply.threads, modelsInMemory: reply.modelsInMemory };
         [this.phase, this.#startedAt] = ['transcribing', performance.now()];
         return;
-      case 'segments':
-        this.transcript.append(reply.segments);
+      case 'cues':
+        this.transcript.append(reply.cues);
         [this.doneSeconds, this.totalSeconds] = [reply.doneSeconds, reply.totalSeconds];
         this.secondsLeft = timeLeft((performance.now() - this.#startedAt) / 1000, reply.doneSeconds, reply.totalSeconds);
         return;

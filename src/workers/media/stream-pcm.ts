@@ -45,7 +45,7 @@ export async function streamPcm(track: InputAudioTrack, port: MessagePort, optio
     const reason = error instanceof Error ? error.message : String(error);
     const failure = new StudioError({
       code: 'invalid-input',
-      message: `${options.name} could not be read after ${formatDuration(samples / SAMPLE_RATE)} (${reason}); it may be damaged. The segments before that point are kept.`,
+      message: `${options.name} could not be read after ${formatDuration(samples / SAMPLE_RATE)} (${reason}); it may be damaged. The cues before that point are kept.`,
     });
     send({ type: 'failed', error: toErrorData(failure) });
   }
