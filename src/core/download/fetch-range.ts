@@ -37,12 +37,13 @@ export interface RangeResponse {
 export const sizeMismatch = (listed: number, served: number | null, larger: boolean): AttemptError =>
   new AttemptError({ kind: 'size-mismatch', listed, served, larger }, `The server's file is ${served ?? (larger ? 'larger' : 'smaller')} bytes, the listing says ${listed}`);
 
-/** The file's total as the answer states it (Content-Range `…/N`, or a 200's Content-Length), when it can be read. */
+/**
+ * The file's total as a ranged answer states it (Content-Range `…/N`), when it can be read. A 200's
+ * Content-Length is not used: a compressed body (which a page cannot always tell) has another length.
+ */
 function servedTotal(res: Response): number | null {
   const total = res.headers.get('Content-Range')?.match(/\/(\d+)$/)?.[1];
-  if (total !== undefined) return Number(total);
-  const length = res.headers.get('Content-Length');
-  return res.status === 200 && length !== null ? Number(length) : null;
+  return total === undefined ? null : Number(total);
 }
 
 function failure(res: Response, hubOrigin: string, wallNow: number): AttemptError {
