@@ -8,6 +8,7 @@ import { holdLifeLock } from './shared/hold-life-lock.ts';
 import { AudioStream } from './transcribe/audio-stream.ts';
 import { configureRuntime, loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
 import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream-windows-of.ts';
+import { vadSession } from './transcribe/vad-session.ts';
 import { wordDecoder } from './transcribe/pick-word-decoder.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -45,7 +46,10 @@ async function run(request: TranscribeRequest): Promise<void> {
   const { device, reason } = await pickDevice(request.device);
   const threads = device === 'wasm' ? (request.threads ?? threadCount()) : 1;
   configureRuntime(threads);
-  // Reading and speech detection start while the model loads: the first window is ready sooner.
+  // ONNX Runtime refuses to initialise twice at once (the WebGPU backend initialises the wasm one
+  // again): the small VAD session initialises it first, then reading and speech detection run
+  // while the model loads, so the first window is ready sooner.
+  if (request.vad) await vadSession();
   const audio = jobAudio(request.source, request.vad);
   const windows = startEarly(audio.windows);
   const asr = await loadPipeline(repo, request.dtype, device, threads).catch((error: unknown) => {
