@@ -90,7 +90,14 @@ test('a video plays in the page with its cues as a live subtitle track that foll
   // Split, merge and undo on the video's cues; the track follows.
   const cues = page.locator('[data-testid="cues"] > li');
   const count = await cues.count();
-  await player.evaluate((v) => (v as HTMLVideoElement).pause());
+  // The video played on while cue 1 was edited: put the playhead inside cue 2 rather than race its end.
+  const seconds = async (label: string): Promise<number> => (await page.getByLabel(label, { exact: true }).inputValue()).split(':').reduce((t, part) => t * 60 + Number(part), 0);
+  const middle = ((await seconds('Start of cue 2')) + (await seconds('End of cue 2'))) / 2;
+  await player.evaluate((v, at) => {
+    const video = v as HTMLVideoElement;
+    video.pause();
+    video.currentTime = at;
+  }, middle);
   await page.getByRole('button', { name: 'Split cue 2 at the playhead' }).click();
   await expect(cues).toHaveCount(count + 1);
   await expect.poll(async () => (await trackTexts()).length).toBe(count + 1);

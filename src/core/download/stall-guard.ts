@@ -55,8 +55,8 @@ export function createStallGuard(outer: AbortSignal, timeoutMs: number, speed?: 
     received(bytes) {
       if (slow || !floor?.tooSlow(bytes, speed!.now())) return;
       slow = true;
-      const perSecond = Math.round(speed!.policy.windowMs / 1000);
-      controller.abort(new AttemptError({ kind: 'network', slow: true }, `Too slow for ${perSecond} s`));
+      const windowSeconds = Math.round(speed!.policy.windowMs / 1000);
+      controller.abort(new AttemptError({ kind: 'network', slow: true }, `Too slow for ${windowSeconds} s`));
     },
     arm,
     disarm,

@@ -34,6 +34,11 @@ const GAP_SECONDS = 0.02;
 /** A longer jump in timestamps is damage or a cut, not silence to be held in memory. */
 export const MAX_GAP_SECONDS = 30;
 
+/** What the panel says about a jump left out of the timeline. */
+export function jumpNote(at: string, seconds: string): string {
+  return `The timestamps jump by ${seconds} at ${at}: that stretch is left out, so later times in the transcript are earlier by that much.`;
+}
+
 export function placePiece(timeline: Timeline, piece: TimedPiece): Placement {
   const end = piece.timestamp + piece.frames / piece.sampleRate;
   const ahead = piece.timestamp - timeline.position;

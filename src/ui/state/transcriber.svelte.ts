@@ -4,6 +4,7 @@ import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts
 import { timeLeft } from '../../core/transcribe/time-left.ts';
 import type { AudioSource, Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { pcmMessages } from '../../core/media/pcm-messages.ts';
+import { jumpNote } from '../../core/media/sample-timeline.ts';
 import { errorText, MediaReading, type ReaderLike } from './media-reading.ts';
 import { StallNotice, type Clock } from './stall-notice.svelte.ts';
 import type { WatchLife } from './watch-life.ts';
@@ -117,7 +118,7 @@ export class Transcriber {
       if (generation === this.#generation) this.#fail(error);
       return;
     }
-    if (generation !== this.#generation) return; // cancelled while opening or decoding
+    if (generation !== this.#generation) return; // cancelled while opening or reading
     if (opened.seconds < MIN_AUDIO_SECONDS) {
       this.#dropReading();
       [this.error, this.phase] = [tooShort(file.name ?? 'The recording', opened.seconds), 'failed'];
@@ -147,7 +148,7 @@ export class Transcriber {
       const reading: MediaReading = new MediaReading(this.#deps.makeReader(), this.#deps.watchLife, {
         onprogress: (seconds, done) => reading === this.#reading && this.#read(seconds, done),
         oncrash: (reason) => reading === this.#reading && this.#crashed(`The media reader stopped (${reason})`),
-        onjump: (at, seconds) => reading === this.#reading && (this.notes = [...this.notes, `The timestamps jump by ${formatDuration(seconds)} at ${formatDuration(at)}: that stretch is left out, so later times in the transcript are earlier by that much.`]),
+        onjump: (at, seconds) => reading === this.#reading && (this.notes = [...this.notes, jumpNote(formatDuration(at), formatDuration(seconds))]),
       });
       this.#reading = reading;
       const seconds = await reading.open(file);
