@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { planSegments } from '../src/core/download/segments.ts';
-import { fixtureSha256 } from './fixture-files.ts';
+import { DEFAULT_CONCURRENCY } from '../src/core/download/concurrency.ts';
+import { planRanges, rangeBytesFor } from '../src/core/plan/byte-ranges.ts';
+import { fixtureSha256, WHISPER_TINY_Q8_BYTES } from './fixture-files.ts';
 import { whisperTinyDir } from './hub/fixture-paths.ts';
 import type { LoggedRequest } from './hub/request-log.ts';
 
@@ -28,15 +29,18 @@ export function askedRanges(log: readonly LoggedRequest[], path = DECODER, size 
     });
 }
 
-/** Requests that picked a segment up where its bytes on disk ended, rather than at its start. */
+/** How long the app's ranges of a whisper-tiny q8 download are. */
+export const TINY_RANGE_BYTES = rangeBytesFor(WHISPER_TINY_Q8_BYTES, DEFAULT_CONCURRENCY.max);
+
+/** Requests that picked a range up where its bytes on disk ended, rather than at its start. */
 export function resumedRanges(ranges: readonly AskedRange[], size = DECODER_BYTES): AskedRange[] {
-  const starts = new Set(planSegments(size).map((s) => s.start));
+  const starts = new Set(planRanges(size, TINY_RANGE_BYTES).map((r) => r.start));
   return ranges.filter((r) => !starts.has(r.start));
 }
 
 export const askedBytes = (ranges: readonly AskedRange[]): number => ranges.reduce((sum, r) => sum + r.end - r.start, 0);
 
-/** Bytes of a file the app recorded as on disk in its pending record (segments), read from IndexedDB in the page. */
+/** Bytes of a file the app recorded as on disk in its pending record (its ranges), read from IndexedDB in the page. */
 export async function recordedBytes(page: Page, repo: string, path = DECODER): Promise<number> {
   return page.evaluate(
     ([repoId, filePath]) =>
@@ -46,7 +50,7 @@ export async function recordedBytes(page: Page, repo: string, path = DECODER): P
         open.onsuccess = () => {
           const get = open.result.transaction('records').objectStore('records').get(`pending:${repoId}`);
           get.onsuccess = () => {
-            const written = (get.result as { segments?: Record<string, number[]> } | undefined)?.segments?.[filePath] ?? [];
+            const written = (get.result as { ranges?: Record<string, number[]> } | undefined)?.ranges?.[filePath] ?? [];
             resolve(written.reduce((a, b) => a + b, 0));
           };
           get.onerror = () => reject(get.error);

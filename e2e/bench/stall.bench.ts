@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEFAULT_STALL_MS } from '../../src/core/download/download-file.ts';
+import { DEFAULT_STALL_MS } from '../../src/core/download/transfer-context.ts';
 import { openApp } from '../app.ts';
 import { hubControl } from '../hub-control.ts';
 import { HUB_URL } from '../ports.ts';

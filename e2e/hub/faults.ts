@@ -41,7 +41,9 @@ export type Fault =
    */
   | { readonly kind: 'strict-cdn' }
   /** Expose no rate-limit headers (Retry-After, RateLimit), as the real hub's CORS list does not (FACTS.md): a page sees a bare 429. */
-  | { readonly kind: 'hide-rate-limits' };
+  | { readonly kind: 'hide-rate-limits' }
+  /** The tree API's `Link: next` points at another origin (a mirror's pages elsewhere, or a hostile redirect of them). */
+  | { readonly kind: 'link-elsewhere'; readonly origin: string };
 
 export interface InjectedStatus {
   readonly status: number;
@@ -87,6 +89,7 @@ export class FaultTable {
   #expireNext = 0;
   #strictCdn = false;
   #hideRateLimits = false;
+  #linkOrigin: string | null = null;
   readonly stallStarts: StallStart[] = [];
 
   add(fault: Fault, now: number): void {
@@ -103,6 +106,7 @@ export class FaultTable {
       case 'expire-urls': this.#expiredBefore = now; this.#expireNext += fault.next ?? 0; break;
       case 'strict-cdn': this.#strictCdn = true; break;
       case 'hide-rate-limits': this.#hideRateLimits = true; break;
+      case 'link-elsewhere': this.#linkOrigin = fault.origin; break;
       default: fault satisfies never;
     }
   }
@@ -121,6 +125,7 @@ export class FaultTable {
     this.#expireNext = 0;
     this.#strictCdn = false;
     this.#hideRateLimits = false;
+    this.#linkOrigin = null;
     this.stallStarts.length = 0;
   }
 
@@ -190,5 +195,10 @@ export class FaultTable {
 
   get hideRateLimits(): boolean {
     return this.#hideRateLimits;
+  }
+
+  /** The origin tree pages' `Link: next` points at instead of the hub's own; null for the hub's. */
+  get linkOrigin(): string | null {
+    return this.#linkOrigin;
   }
 }

@@ -23,7 +23,7 @@ async function treeEntries(repo: HubRepo, prefix: string): Promise<object[]> {
  * `GET /api/models/{repo}/tree/{rev}[/{path}]?recursive=true`, paged with
  * `Link: <…&cursor=N>; rel="next"` like the hub (the double pages small to exercise it).
  */
-export async function sendTree(res: ServerResponse, repo: HubRepo, url: URL, prefix: string, pageSize: number): Promise<void> {
+export async function sendTree(res: ServerResponse, repo: HubRepo, url: URL, prefix: string, pageSize: number, linkOrigin: string | null = null): Promise<void> {
   const all = await treeEntries(repo, prefix);
   const recursive = url.searchParams.get('recursive') === 'true' || url.searchParams.get('recursive') === '1';
   const depth = prefix === '' ? 0 : prefix.split('/').length;
@@ -31,7 +31,7 @@ export async function sendTree(res: ServerResponse, repo: HubRepo, url: URL, pre
   const cursor = Number(url.searchParams.get('cursor') ?? '0');
   const page = entries.slice(cursor, cursor + pageSize);
   if (cursor + pageSize < entries.length) {
-    const next = new URL(url);
+    const next = new URL(url.pathname + url.search, linkOrigin ?? url.origin);
     next.searchParams.set('cursor', String(cursor + pageSize));
     res.setHeader('Link', `<${next.href}>; rel="next"`);
   }

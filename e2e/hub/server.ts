@@ -126,7 +126,7 @@ async function handleApi(res: ServerResponse, url: URL, match: RegExpMatchArray,
   if (repo === 'no-repo') return repoNotFound(res);
   if (repo === 'no-revision') return revisionNotFound(res, revision);
   if (faults.takeApiStall(kind === 'tree' ? 'tree' : 'revision')) return stallUntilClosed(res);
-  if (kind === 'tree') return sendTree(res, repo, url, prefix.replace(/\/$/, ''), options.pageSize ?? 10);
+  if (kind === 'tree') return sendTree(res, repo, url, prefix.replace(/\/$/, ''), options.pageSize ?? 10, faults.linkOrigin);
   sendModelInfo(res, repo);
 }
 

@@ -6,7 +6,7 @@ import type { InstalledManifest } from './store/records.ts';
 
 /** What the UI asks the download worker. Every message is a frozen plain object. */
 export type DownloadRequest =
-  | { readonly type: 'inspect'; readonly jobId: string; readonly repo: string; readonly revision: string; readonly hubUrl: string; readonly token?: string }
+  | { readonly type: 'inspect'; readonly jobId: string; readonly repo: string; readonly revision: string; readonly hubUrl: string; readonly accessToken?: string }
   | {
       readonly type: 'download';
       readonly jobId: string;
@@ -14,7 +14,7 @@ export type DownloadRequest =
       readonly revision: string;
       readonly dtype: Dtype;
       readonly hubUrl: string;
-      readonly token?: string;
+      readonly accessToken?: string;
       /** At most this many requests at once (1 = one connection, as a baseline); adaptive up to 6 when absent. */
       readonly maxConnections?: number;
     }
@@ -22,7 +22,7 @@ export type DownloadRequest =
   | { readonly type: 'delete'; readonly jobId: string; readonly repo: string }
   | { readonly type: 'list'; readonly jobId: string }
   /** Ask the hub whether installed models' revisions moved on. */
-  | { readonly type: 'check-updates'; readonly jobId: string; readonly hubUrl: string; readonly token?: string };
+  | { readonly type: 'check-updates'; readonly jobId: string; readonly hubUrl: string; readonly accessToken?: string };
 
 export type { UpdateInfo };
 
@@ -48,7 +48,7 @@ export interface StoredModel {
 /** What the download worker answers; progress, done, cancelled and error also go to other tabs. */
 export type DownloadReply =
   | { readonly type: 'inspected'; readonly jobId: string; readonly repo: string; readonly commit: string; readonly options: readonly DtypeOption[] }
-  | { readonly type: 'started'; readonly jobId: string; readonly repo: string; readonly dtype: Dtype; readonly total: number; readonly onDisk: number }
+  | { readonly type: 'started'; readonly jobId: string; readonly repo: string; readonly dtype: Dtype; readonly total: number; readonly loaded: number }
   | ({ readonly type: 'progress'; readonly jobId: string; readonly repo: string } & DownloadProgress)
   | { readonly type: 'done'; readonly jobId: string; readonly repo: string; readonly manifest: InstalledManifest }
   | { readonly type: 'cancelled'; readonly jobId: string; readonly repo: string }

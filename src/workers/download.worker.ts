@@ -20,10 +20,9 @@ const post = (reply: DownloadReply): void => {
 };
 
 const jobs = new DownloadJobs({
-  store: opfsStore,
+  net: { fetch: (input, init) => fetch(input, init), sleep, now: () => performance.now(), wallNow: () => Date.now(), random: Math.random, yieldToEvents: createYielder() },
+  storage: { store: opfsStore, createHasher: hashWorkerHashers(new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' })) },
   records: idbRecords,
-  createHasher: hashWorkerHashers(new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' })),
-  fetch: (input, init) => fetch(input, init),
   estimate: async () => {
     const { quota, usage } = await navigator.storage.estimate();
     return quota === undefined || usage === undefined ? null : { quota, usage };
@@ -32,11 +31,6 @@ const jobs = new DownloadJobs({
     navigator.locks.request(`whisper-studio:download:${repo}`, { ifAvailable: mode === 'if-available' }, async (lock) => (lock ? (await work(), true) : false)),
   abortElsewhere: (repo) => tabs.postMessage(message<TabMessage>({ type: 'abort-repo', repo })),
   post,
-  sleep,
-  now: () => performance.now(),
-  wallNow: () => Date.now(),
-  random: Math.random,
-  yieldToEvents: createYielder(),
 });
 
 tabs.onmessage = (event: MessageEvent<TabMessage>) => {
@@ -51,7 +45,7 @@ async function handle(request: DownloadRequest): Promise<void> {
     case 'abort':
       return jobs.abort(jobId);
     case 'inspect': {
-      const found = await inspectRepo({ repo: request.repo, revision: request.revision, hubUrl: request.hubUrl, accessToken: request.token });
+      const found = await inspectRepo({ repo: request.repo, revision: request.revision, hubUrl: request.hubUrl, accessToken: request.accessToken });
       return post(message({ type: 'inspected', jobId, repo: request.repo, ...found }));
     }
     case 'list':
@@ -59,7 +53,7 @@ async function handle(request: DownloadRequest): Promise<void> {
     case 'delete':
       return jobs.remove(request.repo, jobId);
     case 'check-updates':
-      return post(message({ type: 'updates', jobId, ...(await checkInstalled(idbRecords, { hubUrl: request.hubUrl, accessToken: request.token })) }));
+      return post(message({ type: 'updates', jobId, ...(await checkInstalled(idbRecords, { hubUrl: request.hubUrl, accessToken: request.accessToken })) }));
     default:
       request satisfies never;
   }

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
-import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { pagePolicy } from '../core/http/page-csp.ts';
 import { parseModelPath } from '../core/store/model-route.ts';
 import { installedFileResponse } from './shared/installed-file-response.ts';
 import { isolate, isolationPlugin } from './sw/isolation-plugin.ts';
@@ -11,7 +12,10 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: str
 // The app shell, worker bundles and the ONNX Runtime wasm, versioned by Workbox; old versions are
 // cleaned up on activate. Model files are never in Cache Storage: they stay in OPFS.
 // A static host without COOP/COEP headers still serves a cross-origin isolated app once this worker runs.
-addPlugins([isolationPlugin]);
+// Workers take their CSP from their script's headers; a header-less host sends none, so they get the page's.
+let policy: Promise<string | null> | null = null;
+const readPolicy = (): Promise<string | null> => (policy ??= matchPrecache('index.html').then(async (page) => (page ? pagePolicy(await page.text()) : null)));
+addPlugins([isolationPlugin(readPolicy)]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 

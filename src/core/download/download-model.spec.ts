@@ -4,6 +4,7 @@ import { corsFilteredFetch } from '../../testing/cors-filtered-fetch.ts';
 import { downloadHarness } from '../../testing/download-harness.ts';
 import { StudioError } from '../errors.ts';
 import { downloadModel, type ModelEvent } from './download-model.ts';
+import { DEFAULT_RETRY } from './retry-policy.ts';
 
 const ENCODER = 1_500_000;
 const DECODER = 2_500_000;
@@ -16,7 +17,9 @@ const gated = syntheticRepo({ id: 'test/gated', gated: true, files: repo.files }
 const TOTAL = 4 * 700 + ENCODER + DECODER;
 
 const h = downloadHarness([repo, gated]);
-const params = h.params;
+const MiB = 1024 * 1024;
+/** One range a file: these specs follow a single stream through the faults (parallel-download.spec covers ranges). */
+const params: typeof h.params = (overrides) => h.params({ rangeBytes: 64 * MiB, ...overrides });
 const run = h.run;
 
 const cdnBytes = (): number =>
@@ -26,8 +29,8 @@ describe('downloadModel', () => {
   it('installs exactly the planned files, verified, pinned to the commit, with a manifest written last', async () => {
     const events = await run(params());
     const last = events.at(-1);
-    expect(last?.type).toBe('installed');
-    if (last?.type !== 'installed') return;
+    expect(last?.type).toBe('done');
+    if (last?.type !== 'done') return;
     expect(last.manifest.commit).toBe(repo.sha);
     expect(last.manifest.totalBytes).toBe(TOTAL);
     expect(await h.store.repoBytes('test/whisper')).toBe(TOTAL);
@@ -40,7 +43,7 @@ describe('downloadModel', () => {
 
   it('sends at most ~10 progress events a second, plus one at every file edge', async () => {
     let clock = 0;
-    const events = await run(params({ now: () => (clock += 0.5) }));
+    const events = await run(params({ net: { now: () => (clock += 0.5) } }));
     const progress = events.filter((e) => e.type === 'progress');
     const edges = 2 * 6;
     expect(progress.length).toBeLessThanOrEqual(clock / 100 + edges + 1);
@@ -53,7 +56,7 @@ describe('downloadModel', () => {
     h.hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 300_000 }, Date.now());
     h.hub.faults.add({ kind: 'drop', path: 'onnx/decoder_model_merged_quantized.onnx', atByte: 1_700_000 }, Date.now());
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     const ranges = h.hub.log.filter((r) => r.server === 'cdn' && r.url.includes('/lfs/')).map((r) => r.range);
     expect(ranges).toEqual([null, null, expect.stringMatching(/^bytes=\d+-$/), expect.stringMatching(/^bytes=\d+-$/)]);
     const resumed = h.hub.log.filter((r) => r.server === 'cdn' && r.range !== null);
@@ -84,9 +87,9 @@ describe('downloadModel', () => {
     h.hub.log.length = 0;
     h.hub.faults.reset();
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     const planned = events[0];
-    expect(planned.type === 'planned' && planned.onDisk).toBe(kept);
+    expect(planned.type === 'started' && planned.loaded).toBe(kept);
     expect(h.hub.log.filter((r) => r.url.includes('/api/'))).toHaveLength(0);
     expect(h.hub.log.filter((r) => r.server === 'cdn' && r.range !== null).length).toBeGreaterThan(0);
   });
@@ -104,8 +107,8 @@ describe('downloadModel', () => {
   it('waits as long as a 429 asks, then finishes', async () => {
     const waits: number[] = [];
     h.hub.faults.add({ kind: 'status', status: 429, retryAfter: 3, path: 'config.json' }, Date.now());
-    const events = await run(params({ sleep: async (ms) => void waits.push(ms) }));
-    expect(events.at(-1)?.type).toBe('installed');
+    const events = await run(params({ net: { sleep: async (ms) => void waits.push(ms) } }));
+    expect(events.at(-1)?.type).toBe('done');
     expect(waits).toEqual([3000]);
   });
 
@@ -120,8 +123,8 @@ describe('downloadModel', () => {
       }
       return res;
     };
-    const events = await run(params({ fetch: expiring }));
-    expect(events.at(-1)?.type).toBe('installed');
+    const events = await run(params({ net: { fetch: expiring } }));
+    expect(events.at(-1)?.type).toBe('done');
     expect(firstUrl).not.toBeNull();
     expect((await fetch(firstUrl!)).status).toBe(403);
   });
@@ -131,8 +134,8 @@ describe('downloadModel', () => {
     expect((error as StudioError).code).toBe('gated');
     expect((error as StudioError).message).toContain('test/gated is a gated model');
     h.hub.log.length = 0;
-    const events = await run(params({ repo: 'test/gated', accessToken: 'hf_double_has_access' }));
-    expect(events.at(-1)?.type).toBe('installed');
+    const events = await run(params({ repo: 'test/gated', net: { accessToken: 'hf_double_has_access' } }));
+    expect(events.at(-1)?.type).toBe('done');
     expect(h.hub.log.filter((r) => r.server === 'cdn').every((r) => !r.authorization)).toBe(true);
     expect(cdnBytes()).toBe(2);
   });
@@ -162,8 +165,8 @@ describe('downloadModel against real CDNs and networks', () => {
   it('resumes through a CDN that hides Content-Range, checking the start by Content-Length', async () => {
     h.hub.faults.add({ kind: 'strict-cdn' }, Date.now());
     h.hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 1_200_000 }, Date.now());
-    const events = await run(params({ fetch: corsFilteredFetch() }));
-    expect(events.at(-1)?.type).toBe('installed');
+    const events = await run(params({ net: { fetch: corsFilteredFetch() } }));
+    expect(events.at(-1)?.type).toBe('done');
     const resumed = lfsRequests().filter((r) => r.range !== null);
     expect(resumed).toHaveLength(1);
     expect(resumed[0].range).toMatch(/^bytes=\d+-$/);
@@ -182,8 +185,8 @@ describe('downloadModel against real CDNs and networks', () => {
       Object.defineProperty(out, 'url', { value: res.url });
       return out;
     };
-    const events = await run(params({ fetch: corsFilteredFetch(hideLength) }));
-    expect(events.at(-1)?.type).toBe('installed');
+    const events = await run(params({ net: { fetch: corsFilteredFetch(hideLength) } }));
+    expect(events.at(-1)?.type).toBe('done');
     expect(retries(events).map((r) => r.reason)).toEqual(['network', 'restart-file']);
   });
 
@@ -193,15 +196,26 @@ describe('downloadModel against real CDNs and networks', () => {
     h.hub.faults.add({ kind: 'drop', path: 'onnx/encoder_model_quantized.onnx', atByte: 600_000 }, Date.now());
     h.hub.faults.add({ kind: 'wrong-start', path: 'onnx/encoder_model_quantized.onnx', shift: -4096 }, Date.now());
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(retries(events).map((r) => r.reason)).toContain('restart-file');
+  });
+
+  it('counts every restart as a failure: a server that sends the whole file and cuts it at the same byte cannot loop', async () => {
+    for (let i = 0; i < 20; i++) h.hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 600_000 }, Date.now());
+    h.hub.faults.add({ kind: 'ignore-range', path: DECODER_PATH, times: 20 }, Date.now());
+    const error = await run(params()).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/kept failing/);
+    const sha = await repo.files.find((f) => f.path === DECODER_PATH)!.sha256();
+    const asked = h.hub.log.filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes(sha));
+    expect(asked.length).toBeLessThanOrEqual(1 + DEFAULT_RETRY.maxAttempts); // the first, then the policy's attempts: not the fault table's twenty
+    expect(h.records.manifests.size).toBe(0);
   });
 
   it('takes a 206 shorter than asked and asks for the rest, without starting over', async () => {
     h.hub.faults.add({ kind: 'drop', path: DECODER_PATH, atByte: 400_000 }, Date.now());
     h.hub.faults.add({ kind: 'cap-range', path: DECODER_PATH, bytes: 700_000, times: 3 }, Date.now());
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(retries(events).map((r) => r.reason)).toEqual(['network']); // only the drop; the capped answers were simply continued
     // After the drop: each capped answer of 700 000 bytes is followed by a request for the rest.
     const starts = lfsRequests().map((r) => Number(r.range?.slice(6, -1) ?? 0)).filter((start) => start > 0);
@@ -212,14 +226,14 @@ describe('downloadModel against real CDNs and networks', () => {
   it('retries a body that ends cleanly but short', async () => {
     h.hub.faults.add({ kind: 'truncate', path: DECODER_PATH, atByte: 900_000 }, Date.now());
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(Number(lfsRequests().at(-1)?.range?.slice(6, -1))).toBeGreaterThan(0);
   });
 
   it('aborts a stalled body after the stall timeout and resumes from the bytes on disk', async () => {
     h.hub.faults.add({ kind: 'stall', path: DECODER_PATH, atByte: 1_100_000 }, Date.now());
     const events = await run(params({ stallTimeoutMs: 300 }));
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(retries(events)).toEqual([{ reason: 'stalled', delayMs: expect.any(Number) }]);
     expect(Number(lfsRequests().at(-1)?.range?.slice(6, -1))).toBeGreaterThan(0);
   });
@@ -233,14 +247,14 @@ describe('downloadModel against real CDNs and networks', () => {
   it('reads Retry-After dates against the wall clock, and stops on waits past the cap', async () => {
     const waits: number[] = [];
     h.hub.faults.add({ kind: 'status', status: 503, retryAfterDateIn: 3, path: 'config.json' }, Date.now());
-    const events = await run(params({ sleep: async (ms) => void waits.push(ms), now: () => 5 }));
-    expect(events.at(-1)?.type).toBe('installed');
+    const events = await run(params({ net: { sleep: async (ms) => void waits.push(ms), now: () => 5 } }));
+    expect(events.at(-1)?.type).toBe('done');
     expect(waits[0]).toBeGreaterThan(1000);
     expect(waits[0]).toBeLessThanOrEqual(3000);
     expect(retries(events)[0].reason).toBe('server-asked');
 
     h.hub.faults.add({ kind: 'status', status: 429, retryAfter: 3600, path: DECODER_PATH }, Date.now());
-    const error = await run(params({ repo: 'test/gated', accessToken: 'hf_double_has_access' })).catch((e: unknown) => e);
+    const error = await run(params({ repo: 'test/gated', net: { accessToken: 'hf_double_has_access' } })).catch((e: unknown) => e);
     expect((error as StudioError).code).toBe('rate-limited');
     expect((error as StudioError).message).toContain('asked to wait 1 h 0 min before more of test/gated can be downloaded');
     expect((error as StudioError).message).not.toContain('retries by itself');

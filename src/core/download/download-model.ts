@@ -5,41 +5,43 @@ import { resolveCommit } from '../hub/resolve-commit.ts';
 import type { Dtype } from '../plan/dtypes.ts';
 import { planFiles, type FilePlan } from '../plan/file-plan.ts';
 import { planBytesOnDisk } from '../store/plan-bytes-on-disk.ts';
-import type { InstalledManifest, PendingDownload, RecordStore } from '../store/records.ts';
-import type { DownloadFileParams } from './download-file.ts';
-import { openPlanTasks } from './plan-tasks.ts';
+import { rangeBytesFor } from '../plan/byte-ranges.ts';
+import { rangeLayout, type RangeLayout } from '../store/range-layout.ts';
+import type { InstalledManifest, RecordStore } from '../store/records.ts';
+import { openModelTransfers } from './model-transfers.ts';
+import type { NetworkContext, StorageContext, TransferPolicies } from './transfer-context.ts';
 import { PendingCheckpoints } from './pending-checkpoints.ts';
 import { reuseInstalled } from './reuse-installed.ts';
 import { runPool, type TaskEvent } from './task-pool.ts';
-import type { ConcurrencyPolicy } from './concurrency.ts';
+import { DEFAULT_CONCURRENCY } from './concurrency.ts';
 import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type DownloadProgress, type Sample } from './progress.ts';
 
 export type ModelEvent =
-  | { readonly type: 'planned'; readonly plan: FilePlan; readonly onDisk: number }
+  | { readonly type: 'started'; readonly plan: FilePlan; readonly loaded: number }
   | ({ readonly type: 'progress' } & DownloadProgress)
-  | { readonly type: 'installed'; readonly manifest: InstalledManifest };
+  | { readonly type: 'done'; readonly manifest: InstalledManifest };
 
-export interface DownloadModelParams extends Omit<DownloadFileParams, 'repo' | 'commit' | 'file'> {
+export interface DownloadModelParams extends TransferPolicies {
   readonly repo: string;
   readonly revision: string;
   readonly dtype: Dtype;
+  readonly net: NetworkContext;
+  readonly storage: StorageContext;
   readonly records: RecordStore;
+  readonly signal: AbortSignal;
   /** Free space as the browser reports it; null where it cannot tell. */
   readonly estimate: () => Promise<{ readonly quota: number; readonly usage: number } | null>;
-  /** Each hub API request (revision, tree) gives up after this long. @default DEFAULT_HUB_TIMEOUT_MS */
-  readonly hubTimeoutMs?: number;
-  /** How many requests run at once, and how that adapts. @default DEFAULT_CONCURRENCY */
-  readonly concurrency?: ConcurrencyPolicy;
 }
 
-/** The plan to follow: an interrupted download's (pinned to its commit, with its segments' progress), else a fresh one. */
-async function choosePlan(p: DownloadModelParams): Promise<{ plan: FilePlan; segments: PendingDownload['segments'] }> {
+/** The plan to follow: an interrupted download's (pinned to its commit, with its ranges' progress), else a fresh one. */
+async function choosePlan(p: DownloadModelParams): Promise<{ plan: FilePlan; layout: RangeLayout }> {
   const pending = await p.records.getPending(p.repo);
-  if (pending && pending.plan.dtype === p.dtype && pending.revision === p.revision) return { plan: pending.plan, segments: pending.segments };
-  const hub = { repo: p.repo, hubUrl: p.hubUrl, accessToken: p.accessToken, fetch: p.fetch, signal: p.signal, timeoutMs: p.hubTimeoutMs };
+  const connections = (p.concurrency ?? DEFAULT_CONCURRENCY).max;
+  if (pending && pending.plan.dtype === p.dtype && pending.revision === p.revision) return { plan: pending.plan, layout: rangeLayout(pending, 0) };
+  const hub = { repo: p.repo, hubUrl: p.net.hubUrl, accessToken: p.net.accessToken, fetch: p.net.fetch, signal: p.signal, timeoutMs: p.hubTimeoutMs };
   const commit = await resolveCommit({ ...hub, revision: p.revision });
   const plan = planFiles(p.repo, commit, await listRepoFiles({ ...hub, revision: commit }), p.dtype);
-  if (plan) return { plan, segments: undefined };
+  if (plan) return { plan, layout: rangeLayout(null, p.rangeBytes ?? rangeBytesFor(plan.totalBytes, connections)) };
   throw new StudioError({ code: 'unsupported', repo: p.repo, message: `${p.repo} has no complete ${p.dtype} ONNX weights for the browser. Pick another dtype or model.` });
 }
 
@@ -62,26 +64,26 @@ async function ensureSpace(p: DownloadModelParams, missing: number): Promise<voi
  * file verified. Yields the plan, throttled progress and the result.
  */
 export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<ModelEvent> {
-  const { plan, segments } = await choosePlan(p);
+  const { plan, layout } = await choosePlan(p);
   const installed = await p.records.getManifest(p.repo);
-  const reused = await reuseInstalled(plan, installed, p);
-  const onDisk = await planBytesOnDisk(p.store, plan, segments);
-  yield { type: 'planned', plan, onDisk };
-  await ensureSpace(p, plan.totalBytes - onDisk);
-  const checkpoints = new PendingCheckpoints(p.records, { plan, revision: p.revision, startedAt: p.now(), segments });
+  const reused = await reuseInstalled(plan, installed, { ...p.storage, signal: p.signal });
+  const loaded = await planBytesOnDisk(p.storage.store, plan, layout);
+  yield { type: 'started', plan, loaded };
+  await ensureSpace(p, plan.totalBytes - loaded);
+  const checkpoints = new PendingCheckpoints(p.records, { plan, revision: p.revision, startedAt: p.net.wallNow(), rangeBytes: layout.recordedBytes, ranges: layout.ranges });
   await checkpoints.save();
-  const work = await openPlanTasks(plan, p, checkpoints, reused);
+  const work = await openModelTransfers(plan, { ...p, policies: p, layout, checkpoints, done: reused });
   try {
-    yield* progressOf(runPool(work.tasks, p), plan, work.loaded, p.now);
+    yield* progressOf(runPool(work.tasks, { signal: p.signal, now: p.net.now, concurrency: p.concurrency }), plan, work.loaded, p.net.now);
   } finally {
     await work.close();
     await checkpoints.drained();
   }
-  const manifest = manifestOf(plan, p.revision, p.now());
+  const manifest = manifestOf(plan, p.revision, p.net.wallNow());
   await p.records.putManifest(manifest); // the switch: readers move to the new commit at once
   await p.records.deletePending(p.repo);
-  if (installed && installed.commit !== plan.commit) await p.store.removeCommit(p.repo, installed.commit).catch(() => undefined); // a file still being read stays until the next update
-  yield { type: 'installed', manifest };
+  if (installed && installed.commit !== plan.commit) await p.storage.store.removeCommit(p.repo, installed.commit).catch(() => undefined); // a file still being read stays until the next update
+  yield { type: 'done', manifest };
 }
 
 /** Throttled progress over the pool's events: one number per file and for the model, speed and ETA. */

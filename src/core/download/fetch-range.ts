@@ -1,3 +1,4 @@
+import { mayCarryToken } from '../hub/token-scope.ts';
 import { AttemptError } from './attempt-error.ts';
 import { parseRetryAfter } from './retry-policy.ts';
 import type { StallGuard } from './stall-guard.ts';
@@ -87,7 +88,7 @@ function partialSpan(res: Response, req: RangeRequest): { start: number; end: nu
  */
 export async function fetchRange(req: RangeRequest): Promise<RangeResponse> {
   const headers = new Headers();
-  if (req.accessToken) headers.set('Authorization', `Bearer ${req.accessToken}`);
+  if (req.accessToken && mayCarryToken(req.url, req.hubOrigin)) headers.set('Authorization', `Bearer ${req.accessToken}`);
   const range = rangeHeader(req);
   if (range !== null) headers.set('Range', range);
   const res = await req.guard.watch(req.fetch(req.url, { headers, signal: req.guard.signal, cache: 'no-store' }));

@@ -1,28 +1,26 @@
 import type { StoredFile } from '../store/model-store.ts';
 import type { Hasher } from './hasher.ts';
-import { contiguousPrefix, type Segment } from './segments.ts';
 
 const READ_BACK_CHUNK = 4 * 1024 * 1024;
 
 /**
- * Feeds a hasher a file's bytes strictly in order while segments land out of order: a chunk at
+ * Feeds a hasher a file's bytes strictly in order while ranges land out of order: a chunk at
  * the hashed edge goes straight in; bytes that landed ahead of the edge are read back from disk
  * once the gap before them is filled. So the digest is ready within moments of the last byte,
- * with no second pass over the file. Calls are serialized; `written` is owned by the caller.
+ * with no second pass over the file. Calls are serialized; what is on disk is the caller's to say.
  */
 export class OrderedHash {
   readonly #handle: StoredFile;
-  readonly #segments: readonly Segment[];
-  readonly #written: readonly number[];
+  /** Bytes on disk from the file's start without a gap. */
+  readonly #ready: () => number;
   #hasher: Hasher;
   #hashed = 0;
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(handle: StoredFile, hasher: Hasher, segments: readonly Segment[], written: readonly number[]) {
+  constructor(handle: StoredFile, hasher: Hasher, ready: () => number) {
     this.#handle = handle;
     this.#hasher = hasher;
-    this.#segments = segments;
-    this.#written = written;
+    this.#ready = ready;
   }
 
   /** After bytes were written at `at` (the caller already counted them in `written`). Resolves when hashed or queued behind backpressure. */
@@ -66,7 +64,7 @@ export class OrderedHash {
       this.#hashed += chunk.byteLength;
       await this.#hasher.update(chunk);
     }
-    const ready = contiguousPrefix(this.#segments, this.#written);
+    const ready = this.#ready();
     while (this.#hashed < ready) {
       const part = new Uint8Array(Math.min(READ_BACK_CHUNK, ready - this.#hashed));
       this.#handle.read(part, this.#hashed);

@@ -3,6 +3,7 @@ import { syntheticFile, syntheticRepo } from '../../../e2e/hub/synthetic-repo.ts
 import { corsFilteredFetch } from '../../testing/cors-filtered-fetch.ts';
 import { downloadHarness } from '../../testing/download-harness.ts';
 import { StudioError } from '../errors.ts';
+import { rangeBytesFor } from '../plan/byte-ranges.ts';
 import { downloadModel, type ModelEvent } from './download-model.ts';
 
 const MiB = 1024 * 1024;
@@ -14,7 +15,8 @@ const repo = syntheticRepo({ id: 'test/segmented', files: [...json, syntheticFil
 const TOTAL = 4 * 500 + 3 * MiB + DECODER_BYTES;
 
 const h = downloadHarness([repo]);
-const params = h.params;
+/** Ranges of 16 MiB: the decoder is three of them (the budget's own sizing is checked at the end). */
+const params: typeof h.params = (overrides) => h.params({ rangeBytes: 16 * MiB, ...overrides });
 const run = h.run;
 
 const decoderRanges = (): (string | null)[] => {
@@ -39,7 +41,7 @@ function expectHonestProgress(events: ModelEvent[]): void {
 describe('parallel segmented download', { timeout: 40_000 }, () => {
   it('fetches a big file as safelisted bytes=a-b segments, verified in order, installed', async () => {
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(await h.store.repoBytes('test/segmented')).toBe(TOTAL);
     expect(decoderRanges().sort()).toEqual([`bytes=0-${16 * MiB - 1}`, `bytes=${16 * MiB}-${32 * MiB - 1}`, `bytes=${32 * MiB}-${DECODER_BYTES - 1}`].sort());
     const progress = events.filter((e) => e.type === 'progress');
@@ -56,13 +58,13 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
       })(),
     ).rejects.toThrow();
     const pending = h.records.pending.get('test/segmented');
-    expect(pending?.segments?.[DECODER]?.length).toBe(3);
+    expect(pending?.ranges?.[DECODER]?.length).toBe(3);
     h.hub.faults.reset();
     h.hub.log.length = 0;
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     const planned = events[0];
-    const kept = planned.type === 'planned' ? planned.onDisk : 0;
+    const kept = planned.type === 'started' ? planned.loaded : 0;
     expect(kept).toBeGreaterThan(8 * MiB);
     expect(askedBytes()).toBeLessThanOrEqual(TOTAL - kept); // never more than what was missing
   });
@@ -70,8 +72,8 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
   it('survives a hidden Content-Range on segments (checked by Content-Length) and sends no preflight headers', async () => {
     h.hub.faults.add({ kind: 'strict-cdn' }, Date.now());
     h.hub.faults.add({ kind: 'drop', path: DECODER, atByte: 20 * MiB }, Date.now());
-    const events = await run(params({ fetch: corsFilteredFetch() }));
-    expect(events.at(-1)?.type).toBe('installed');
+    const events = await run(params({ net: { fetch: corsFilteredFetch() } }));
+    expect(events.at(-1)?.type).toBe('done');
     expect(h.hub.log.every((r) => r.ifRange === null)).toBe(true);
     expect(decoderRanges().every((r) => /^bytes=\d+-\d+$/.test(r!))).toBe(true);
   });
@@ -79,7 +81,7 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
   it('falls back to one whole-file stream when the CDN ignores Range, and progress stays honest', async () => {
     h.hub.faults.add({ kind: 'ignore-range', path: DECODER, times: 100 }, Date.now());
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(await h.store.repoBytes('test/segmented')).toBe(TOTAL);
     expectHonestProgress(events);
   });
@@ -88,7 +90,7 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
     h.hub.faults.add({ kind: 'drop', path: DECODER, atByte: 20 * MiB }, Date.now());
     h.hub.faults.add({ kind: 'wrong-start', path: DECODER, shift: -4096, startsWithin: [16 * MiB + 1, 20 * MiB] }, Date.now()); // the resumed request
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(events.some((e) => e.type === 'progress' && e.retry?.reason === 'restart-file')).toBe(true);
     expectHonestProgress(events);
   });
@@ -96,7 +98,7 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
   it('continues a segment whose answer is shorter than asked', async () => {
     h.hub.faults.add({ kind: 'cap-range', path: DECODER, bytes: 5 * MiB, times: 2 }, Date.now());
     const events = await run(params());
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(events.some((e) => e.type === 'progress' && e.retry !== null)).toBe(false);
     expect(decoderRanges().length).toBe(3 + 2); // three segments, two of them asked again from where their short answer ended
     expectHonestProgress(events);
@@ -123,7 +125,7 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
     h.hub.faults.add({ kind: 'trickle', path: DECODER, atByte: 17 * MiB }, Date.now());
     const speedFloor = { windowMs: 1500, minBytesPerSecond: 16 * 1024, fractionOfBest: 0.05 };
     const events = await run(params({ speedFloor }));
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(events.some((e) => e.type === 'progress' && e.retry?.reason === 'too-slow')).toBe(true);
     // Resumed where the trickle left it: past the full-speed part, plus the few bytes that trickled in.
     const resumed = decoderRanges().map((r) => Number(/^bytes=(\d+)-/.exec(r!)![1])).filter((start) => start >= 17 * MiB && start < 17 * MiB + 64);
@@ -133,8 +135,17 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
   it('retries a stalled segment from its bytes on disk', async () => {
     h.hub.faults.add({ kind: 'stall', path: DECODER, atByte: 17 * MiB }, Date.now());
     const events = await run(params({ stallTimeoutMs: 300 }));
-    expect(events.at(-1)?.type).toBe('installed');
+    expect(events.at(-1)?.type).toBe('done');
     expect(events.some((e) => e.type === 'progress' && e.retry?.reason === 'stalled')).toBe(true);
     expect(decoderRanges()).toContain(`bytes=${17 * MiB}-${32 * MiB - 1}`);
+  });
+
+  it('sizes ranges by the connection budget when not told: a ~43 MB model is split so every connection has work', async () => {
+    const events = await run(h.params());
+    expect(events.at(-1)?.type).toBe('done');
+    const rangeBytes = h.records.manifests.size === 1 ? rangeBytesFor(TOTAL, 6) : 0;
+    expect(rangeBytes).toBe(4 * MiB);
+    expect(decoderRanges()).toHaveLength(Math.ceil(DECODER_BYTES / rangeBytes));
+    expect(await h.store.repoBytes('test/segmented')).toBe(TOTAL);
   });
 });

@@ -1,7 +1,7 @@
 import type { PendingDownload, RecordStore } from '../store/records.ts';
 
 /**
- * The pending record of a download under way, rewritten as segments make progress. Writes are
+ * The pending record of a download under way, rewritten as ranges make progress. Writes are
  * serialized and never reject: a record that missed an update is merely older than the disk,
  * and a resume then fetches a few bytes twice.
  */
@@ -19,12 +19,12 @@ export class PendingCheckpoints {
     return this.#pending;
   }
 
-  /** Record a file's segment progress, or forget it (`undefined`: the file is contiguous on disk). */
+  /** Record a file's ranges' progress, or forget it (`undefined`: the file is contiguous on disk). */
   update(path: string, written: readonly number[] | undefined): Promise<void> {
-    const segments = { ...this.#pending.segments };
-    if (written === undefined) delete segments[path];
-    else segments[path] = Object.freeze([...written]);
-    this.#pending = Object.freeze({ ...this.#pending, segments: Object.freeze(segments) });
+    const ranges = { ...this.#pending.ranges };
+    if (written === undefined) delete ranges[path];
+    else ranges[path] = Object.freeze([...written]);
+    this.#pending = Object.freeze({ ...this.#pending, ranges: Object.freeze(ranges) });
     return this.save();
   }
 

@@ -3,6 +3,7 @@ import { giveUpError } from './file-errors.ts';
 import { DEFAULT_RETRY, retryDecision, type RetryPolicy, type RetryReason } from './retry-policy.ts';
 import { DEFAULT_SPEED_FLOOR, type SpeedFloorPolicy } from './speed-floor.ts';
 import { createStallGuard, type StallGuard } from './stall-guard.ts';
+import { DEFAULT_STALL_MS } from './transfer-context.ts';
 
 export interface RetryLoopParams {
   readonly repo: string;
@@ -11,7 +12,8 @@ export interface RetryLoopParams {
   readonly random: () => number;
   /** @default DEFAULT_RETRY */
   readonly retry?: RetryPolicy;
-  readonly stallTimeoutMs: number;
+  /** @default DEFAULT_STALL_MS */
+  readonly stallTimeoutMs?: number;
   /** Monotonic clock (ms), for the speed floor. */
   readonly now: () => number;
   /** @default DEFAULT_SPEED_FLOOR */
@@ -40,14 +42,16 @@ export interface Retried<E> {
  */
 export async function* retryLoop<E>(p: RetryLoopParams, piece: Retried<E>): AsyncGenerator<E> {
   let failures = 0;
+  // Progress is bytes past the furthest point reached: an attempt that started over and fell short counts as a failure, so no loop lasts.
+  let furthest = piece.position();
   while (!piece.done()) {
-    const before = piece.position();
-    const guard = createStallGuard(p.signal, p.stallTimeoutMs, { policy: p.speedFloor ?? DEFAULT_SPEED_FLOOR, now: p.now });
+    const guard = createStallGuard(p.signal, p.stallTimeoutMs ?? DEFAULT_STALL_MS, { policy: p.speedFloor ?? DEFAULT_SPEED_FLOOR, now: p.now });
     try {
       yield* piece.attempt(guard);
     } catch (error) {
       if (isAbort(error, p.signal) || !(error instanceof AttemptError)) throw error;
-      failures = piece.position() > before ? 1 : failures + 1;
+      failures = piece.position() > furthest ? 1 : failures + 1;
+      furthest = Math.max(furthest, piece.position());
       const next = retryDecision(failures, error.failure, p.retry ?? DEFAULT_RETRY, p.random);
       if (next.kind !== 'retry') throw giveUpError(error, next, p.repo, piece.path, piece.url);
       if (error.failure.kind === 'unverifiable-range') await piece.restart();

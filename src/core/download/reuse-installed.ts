@@ -3,7 +3,7 @@ import type { FilePlan } from '../plan/file-plan.ts';
 import type { ModelStore } from '../store/model-store.ts';
 import type { InstalledManifest } from '../store/records.ts';
 import type { HasherFactory } from './hasher.ts';
-import { hashKind } from './download-file.ts';
+import { checksumOf as checksum, hashKind } from './hash-kind.ts';
 import { writeChunk } from './write-chunk.ts';
 
 export interface ReuseParams {
@@ -11,8 +11,6 @@ export interface ReuseParams {
   readonly createHasher: HasherFactory;
   readonly signal: AbortSignal;
 }
-
-const checksum = (file: { sha256: string | null; oid: string }): string => file.sha256 ?? file.oid;
 
 /** Copy one file from the installed commit into the new one, hashing as it goes; true when it verified. */
 async function copyVerified(from: InstalledManifest, plan: FilePlan, file: RepoFile, p: ReuseParams): Promise<boolean> {

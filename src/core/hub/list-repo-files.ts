@@ -27,7 +27,7 @@ export async function listRepoFiles(params: HubParams & { revision: string }): P
       recursive: true,
       hubUrl: params.hubUrl ?? HUB_URL,
       accessToken: params.accessToken,
-      fetch: hubFetch(params.fetch, params.signal, params.timeoutMs),
+      fetch: hubFetch(params.hubUrl ?? HUB_URL, params.fetch, params.signal, params.timeoutMs),
     })) {
       if (entry.type !== 'file') continue;
       files.push(Object.freeze({ path: entry.path, size: entry.size, oid: entry.oid ?? '', sha256: entry.lfs?.oid ?? null }));

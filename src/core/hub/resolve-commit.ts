@@ -16,7 +16,7 @@ export async function resolveCommit(params: HubParams & { revision: string }): P
       additionalFields: ['sha'],
       hubUrl: params.hubUrl ?? HUB_URL,
       accessToken: params.accessToken,
-      fetch: hubFetch(params.fetch, params.signal, params.timeoutMs),
+      fetch: hubFetch(params.hubUrl ?? HUB_URL, params.fetch, params.signal, params.timeoutMs),
     });
     return info.sha;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { StoredModel } from '../protocol.ts';
 import type { ModelStore } from './model-store.ts';
 import { planBytesOnDisk } from './plan-bytes-on-disk.ts';
+import { rangeLayout } from './range-layout.ts';
 import type { RecordStore } from './records.ts';
 
 /** Installed models (from manifests) and interrupted downloads (from pending records + bytes on disk). */
@@ -13,7 +14,7 @@ export async function listStoredModels(records: RecordStore, store: ModelStore):
   const partial = await Promise.all(
     pending.map(
       async (p): Promise<StoredModel> =>
-        Object.freeze({ repo: p.plan.repo, state: 'partial', dtype: p.plan.dtype, commit: p.plan.commit, revision: p.revision, bytesOnDisk: await planBytesOnDisk(store, p.plan, p.segments), totalBytes: p.plan.totalBytes, installedAt: null }),
+        Object.freeze({ repo: p.plan.repo, state: 'partial', dtype: p.plan.dtype, commit: p.plan.commit, revision: p.revision, bytesOnDisk: await planBytesOnDisk(store, p.plan, rangeLayout(p, 0)), totalBytes: p.plan.totalBytes, installedAt: null }),
     ),
   );
   return Object.freeze([...installed, ...partial]);

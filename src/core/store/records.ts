@@ -18,10 +18,14 @@ export interface PendingDownload {
   readonly plan: FilePlan;
   readonly revision: string;
   readonly startedAt: number;
+  /** How long each file's ranges are (see `rangeBytesFor`); absent in records written before ranges were sized by the connection budget. */
+  readonly rangeBytes?: number;
   /**
-   * For files downloaded in segments: bytes of each segment on disk (as of its last flush), by
+   * For files fetched as several ranges: bytes of each range on disk (as of its last flush), by
    * path. A file without an entry is contiguous from its start, so its size on disk is its progress.
    */
+  readonly ranges?: Readonly<Record<string, readonly number[]>>;
+  /** What `ranges` was called in records written before 2026-12; read, never written. */
   readonly segments?: Readonly<Record<string, readonly number[]>>;
 }
 

@@ -19,7 +19,7 @@ function fakePort<Out, In>(): Port<Out, In> & { sent: Out[]; deliver(message: In
 function setup() {
   const worker = fakePort<DownloadRequest, DownloadReply>();
   const tabs = fakePort<TabMessage, TabMessage>();
-  const library = new Library(worker, tabs, () => ({ hubUrl: 'https://hub.test', token: 'hf_x' }));
+  const library = new Library(worker, tabs, () => ({ hubUrl: 'https://hub.test', accessToken: 'hf_x' }));
   return { worker, tabs, library };
 }
 
@@ -33,7 +33,7 @@ describe('Library', () => {
     library.download('o/m', 'q8');
     const request = worker.sent[0];
     expect(Object.isFrozen(request)).toBe(true);
-    expect(request).toMatchObject({ type: 'download', repo: 'o/m', dtype: 'q8', hubUrl: 'https://hub.test', token: 'hf_x', revision: 'main' });
+    expect(request).toMatchObject({ type: 'download', repo: 'o/m', dtype: 'q8', hubUrl: 'https://hub.test', accessToken: 'hf_x', revision: 'main' });
     worker.deliver(progress(request.jobId, 40));
     expect(library.transfers['o/m']).toMatchObject({ state: 'running', loaded: 40, local: true });
   });

@@ -42,7 +42,7 @@ const update = <T>(record: Readonly<Record<string, T>>, key: string, value: T | 
 export class Library {
   readonly #worker: Port<DownloadRequest, DownloadReply>;
   readonly #tabs: Port<TabMessage, TabMessage>;
-  readonly #hub: () => { hubUrl: string; token?: string };
+  readonly #hub: () => { hubUrl: string; accessToken?: string };
   readonly #clock: () => number;
   #nextJob = 0;
   /** Jobs this tab started, by what they asked: replies are routed by job, never guessed from the UI state. Their relays over the tab channel are ignored. */
@@ -62,7 +62,7 @@ export class Library {
   constructor(
     worker: Port<DownloadRequest, DownloadReply>,
     tabs: Port<TabMessage, TabMessage>,
-    hub: () => { hubUrl: string; token?: string },
+    hub: () => { hubUrl: string; accessToken?: string },
     clock: () => number = () => performance.now(),
   ) {
     this.#clock = clock;
@@ -133,7 +133,7 @@ export class Library {
         this.inspections = update(this.inspections, reply.repo, { state: 'ready', commit: reply.commit, options: reply.options });
         return;
       case 'started':
-        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.onDisk, total: reply.total, progress: null, receivedAt: this.#clock(), wait: null });
+        this.transfers = update(this.transfers, reply.repo, { state: 'running', jobId: reply.jobId, local, loaded: reply.loaded, total: reply.total, progress: null, receivedAt: this.#clock(), wait: null });
         return;
       case 'progress':
         this.#progress(reply, local);

@@ -1,8 +1,11 @@
 import { HUB_URL, normalizeHubUrl } from '../../core/hub/hub-url.ts';
+import { tokenFor } from '../../core/hub/token-scope.ts';
 import type { DevicePreference } from '../../core/transcribe-protocol.ts';
 
 const HUB_KEY = 'whisper-studio:hub-url';
 const TOKEN_KEY = 'whisper-studio:hf-token';
+/** The origin the remembered token was entered for; absent for tokens remembered before: the default hub's. */
+const TOKEN_ORIGIN_KEY = 'whisper-studio:hf-token-origin';
 const DEVICE_KEY = 'whisper-studio:device';
 const DEVICES: readonly DevicePreference[] = ['auto', 'webgpu', 'wasm'];
 
@@ -13,8 +16,12 @@ export class Settings {
   readonly #storage: KeyValue;
   readonly defaultHubUrl: string;
   hubUrl = $state('');
-  token = $state('');
+  accessToken = $state('');
   rememberToken = $state(false);
+  /** The hub origin the token was entered for: it goes there only (see `tokenFor`). */
+  tokenOrigin = $state('');
+  /** A token is saved, but the hub endpoint now points elsewhere, so it is not sent. */
+  tokenHeldBack = $derived.by(() => this.accessToken !== '' && tokenFor(this.hubUrl, { value: this.accessToken, origin: this.tokenOrigin }) === undefined);
   /** Settings → Device: where transcription runs. */
   device = $state<DevicePreference>('auto');
 
@@ -28,8 +35,9 @@ export class Settings {
     this.#connectAllowed = connectAllowed;
     this.defaultHubUrl = normalizeHubUrl(buildHubUrl ?? '') ?? HUB_URL;
     this.hubUrl = normalizeHubUrl(storage.getItem(HUB_KEY) ?? '') ?? this.defaultHubUrl;
-    this.token = storage.getItem(TOKEN_KEY) ?? '';
-    this.rememberToken = this.token !== '';
+    this.accessToken = storage.getItem(TOKEN_KEY) ?? '';
+    this.rememberToken = this.accessToken !== '';
+    this.tokenOrigin = storage.getItem(TOKEN_ORIGIN_KEY) ?? new URL(this.defaultHubUrl).origin;
     const device = storage.getItem(DEVICE_KEY);
     this.device = DEVICES.find((d) => d === device) ?? 'auto';
   }
@@ -50,19 +58,26 @@ export class Settings {
     return true;
   }
 
-  /** Returns false for a value that cannot be a Hugging Face token (they start with `hf_`). */
-  setToken(input: string, remember: boolean): boolean {
+  /** Returns false for a value that cannot be a Hugging Face token (they start with `hf_`). The token belongs to the hub set now. */
+  setAccessToken(input: string, remember: boolean): boolean {
     const token = input.trim();
     if (token !== '' && !/^hf_\w+$/.test(token)) return false;
-    this.token = token;
+    this.accessToken = token;
+    this.tokenOrigin = new URL(this.hubUrl).origin;
     this.rememberToken = remember && token !== '';
-    if (this.rememberToken) this.#storage.setItem(TOKEN_KEY, token);
-    else this.#storage.removeItem(TOKEN_KEY);
+    if (this.rememberToken) {
+      this.#storage.setItem(TOKEN_KEY, token);
+      this.#storage.setItem(TOKEN_ORIGIN_KEY, this.tokenOrigin);
+    } else {
+      this.#storage.removeItem(TOKEN_KEY);
+      this.#storage.removeItem(TOKEN_ORIGIN_KEY);
+    }
     return true;
   }
 
-  /** What a hub request needs; the token only when there is one. */
-  hub(): { hubUrl: string; token?: string } {
-    return this.token ? { hubUrl: this.hubUrl, token: this.token } : { hubUrl: this.hubUrl };
+  /** What a hub request needs; the token only for the origin it was entered for, over https (loopback exempt). */
+  hub(): { hubUrl: string; accessToken?: string } {
+    const accessToken = tokenFor(this.hubUrl, { value: this.accessToken, origin: this.tokenOrigin });
+    return accessToken ? { hubUrl: this.hubUrl, accessToken } : { hubUrl: this.hubUrl };
   }
 }

@@ -26,19 +26,14 @@ function setup() {
   const replies: DownloadReply[] = [];
   const elsewhere: string[] = [];
   const jobs = new DownloadJobs({
-    store,
+    net: { fetch: (input, init) => fetch(input, init), sleep, now: () => performance.now(), wallNow: () => Date.now(), random: () => 0.5 },
+    storage: { store, createHasher: createWasmHasher },
     records,
-    createHasher: createWasmHasher,
-    fetch: (input, init) => fetch(input, init),
     estimate: async () => null,
     withRepoLock: (name, mode, work) => locks.request(name, mode, work),
     abortElsewhere: (name) => void elsewhere.push(name),
     post: (reply) => void replies.push(reply),
-    sleep,
-    now: () => performance.now(),
-    wallNow: () => Date.now(),
-    random: () => 0.5,
-    stallTimeoutMs: 250,
+    policies: { stallTimeoutMs: 250 },
   });
   let next = 0;
   const start = (jobId = `job-${next++}`) => jobs.start({ type: 'download', jobId, repo: 'test/jobs', revision: 'main', dtype: 'q8', hubUrl: hub.hubUrl });

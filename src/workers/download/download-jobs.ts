@@ -1,10 +1,9 @@
 import { limitConnections } from '../../core/download/concurrency.ts';
 import { downloadModel } from '../../core/download/download-model.ts';
-import type { HasherFactory } from '../../core/download/hasher.ts';
+import type { NetworkContext, StorageContext, TransferPolicies } from '../../core/download/transfer-context.ts';
 import { toErrorData } from '../../core/errors.ts';
 import { message, type DownloadReply, type DownloadRequest } from '../../core/protocol.ts';
 import { deleteStoredModel } from '../../core/store/delete-stored-model.ts';
-import type { ModelStore } from '../../core/store/model-store.ts';
 import type { RecordStore } from '../../core/store/records.ts';
 
 type DownloadMessage = Extract<DownloadRequest, { type: 'download' }>;
@@ -13,25 +12,17 @@ type DownloadMessage = Extract<DownloadRequest, { type: 'download' }>;
 export type LockMode = 'if-available' | 'wait';
 
 export interface JobDeps {
-  readonly store: ModelStore;
+  /** The network side; the hub and token come with each request. */
+  readonly net: Omit<NetworkContext, 'hubUrl' | 'accessToken'>;
+  readonly storage: StorageContext;
   readonly records: RecordStore;
-  readonly createHasher: HasherFactory;
-  readonly fetch: typeof fetch;
   readonly estimate: () => Promise<{ quota: number; usage: number } | null>;
   /** Runs `work` holding the repo's cross-tab lock; false when the mode is `if-available` and another tab holds it. */
   readonly withRepoLock: (repo: string, mode: LockMode, work: () => Promise<void>) => Promise<boolean>;
   /** Asks other tabs to cancel their download of the repo. */
   readonly abortElsewhere: (repo: string) => void;
   readonly post: (reply: DownloadReply) => void;
-  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Monotonic clock (ms). */
-  readonly now: () => number;
-  /** Wall clock (ms since epoch). */
-  readonly wallNow: () => number;
-  readonly random: () => number;
-  readonly yieldToEvents?: () => Promise<void>;
-  /** @default DEFAULT_STALL_MS */
-  readonly stallTimeoutMs?: number;
+  readonly policies?: TransferPolicies;
 }
 
 interface Job {
@@ -88,7 +79,7 @@ export class DownloadJobs {
     this.abortRepo(repo);
     this.#deps.abortElsewhere(repo);
     await Promise.all(local.map((job) => job.finished)); // OPFS refuses to delete open files
-    await this.#deps.withRepoLock(repo, 'wait', () => deleteStoredModel(repo, this.#deps.records, this.#deps.store));
+    await this.#deps.withRepoLock(repo, 'wait', () => deleteStoredModel(repo, this.#deps.records, this.#deps.storage.store));
     this.#deps.post(message({ type: 'deleted', jobId, repo }));
   }
 
@@ -99,12 +90,13 @@ export class DownloadJobs {
   async #run(request: DownloadMessage, signal: AbortSignal): Promise<void> {
     const { jobId, repo } = request;
     try {
-      const concurrency = request.maxConnections ? limitConnections(request.maxConnections) : undefined;
-      for await (const event of downloadModel({ ...this.#deps, repo, revision: request.revision, dtype: request.dtype, hubUrl: request.hubUrl, accessToken: request.token, signal, concurrency })) {
+      const { net, storage, records, estimate, policies } = this.#deps;
+      const concurrency = request.maxConnections ? limitConnections(request.maxConnections) : policies?.concurrency;
+      const params = { ...policies, concurrency, repo, revision: request.revision, dtype: request.dtype, storage, records, estimate, signal };
+      for await (const event of downloadModel({ ...params, net: { ...net, hubUrl: request.hubUrl, accessToken: request.accessToken } })) {
         if (signal.aborted) break; // `cancelled` went out already: nothing may follow it
-        if (event.type === 'planned') this.#deps.post(message({ type: 'started', jobId, repo, dtype: event.plan.dtype, total: event.plan.totalBytes, onDisk: event.onDisk }));
-        else if (event.type === 'progress') this.#deps.post(message({ ...event, jobId, repo }));
-        else this.#deps.post(message({ type: 'done', jobId, repo, manifest: event.manifest }));
+        if (event.type === 'started') this.#deps.post(message({ type: 'started', jobId, repo, dtype: event.plan.dtype, total: event.plan.totalBytes, loaded: event.loaded }));
+        else this.#deps.post(message({ ...event, jobId, repo }));
       }
     } catch (error) {
       if (!signal.aborted) this.#deps.post(message({ type: 'error', jobId, repo, error: toErrorData(error) }));

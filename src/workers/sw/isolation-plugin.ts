@@ -11,7 +11,18 @@ export function isolate(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** Every precached answer (the page, its scripts and workers) goes out cross-origin isolated. */
-export const isolationPlugin: WorkboxPlugin = {
-  handlerWillRespond: async ({ response }) => isolate(response),
-};
+/** A worker script's answer with the page's CSP when it has none, so `connect-src` binds workers on header-less hosts too. */
+export function withPolicy(response: Response, policy: string | null): Response {
+  if (policy === null || response.type === 'opaque' || response.status === 0 || response.headers.has('Content-Security-Policy')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', policy);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** Every precached answer (the page, its scripts and workers) goes out cross-origin isolated; worker scripts under the page's CSP. */
+export const isolationPlugin = (policy: () => Promise<string | null>): WorkboxPlugin => ({
+  handlerWillRespond: async ({ request, response }) => {
+    const isolated = isolate(response);
+    return request.destination === 'worker' || request.destination === 'sharedworker' ? withPolicy(isolated, await policy()) : isolated;
+  },
+});
