@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import { Workbox } from 'workbox-window';
 import { isUpdateCheckDue } from './core/download/update-schedule.ts';
-import { DOWNLOAD_CHANNEL } from './core/protocol.ts';
+import { DOWNLOAD_CHANNEL, repoLockName } from './core/protocol.ts';
 import App from './ui/App.svelte';
 import { Library } from './ui/state/library.svelte.ts';
 import { OfflineStatus } from './ui/state/offline-status.svelte.ts';
@@ -22,8 +22,12 @@ import './ui/app.css';
 
 const pagePolicy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null;
 const settings = new Settings(localStorage, import.meta.env.VITE_HUB_URL, (origin) => connectAllowed(pagePolicy, origin, location.origin));
-const worker = new Worker(new URL('./workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
-const library = new Library(worker, new BroadcastChannel(DOWNLOAD_CHANNEL), () => settings.hub());
+const spawnDownloader = (): Worker => new Worker(new URL('./workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
+const library = new Library(spawnDownloader(), new BroadcastChannel(DOWNLOAD_CHANNEL), () => settings.hub(), undefined, {
+  watchLife: watchLifeWithLocks(navigator.locks),
+  respawn: spawnDownloader,
+  whenRepoFree: (repo, then) => void navigator.locks.request(repoLockName(repo), () => then()),
+});
 const storage = new StorageStatus(navigator.storage);
 library.onchange = () => {
   void storage.refresh().then(() => (library.stored.some((m) => m.state === 'installed') ? storage.askToPersist() : undefined));

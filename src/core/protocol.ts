@@ -47,6 +47,8 @@ export interface StoredModel {
 
 /** What the download worker answers; progress, done, cancelled and error also go to other tabs. */
 export type DownloadReply =
+  /** The worker holds `lock` while it lives: the UI sees its death, however it dies. */
+  | { readonly type: 'alive'; readonly jobId: ''; readonly lock: string }
   | { readonly type: 'inspected'; readonly jobId: string; readonly repo: string; readonly commit: string; readonly options: readonly DtypeOption[] }
   | { readonly type: 'started'; readonly jobId: string; readonly repo: string; readonly dtype: Dtype; readonly total: number; readonly loaded: number }
   | ({ readonly type: 'progress'; readonly jobId: string; readonly repo: string } & DownloadProgress)
@@ -65,6 +67,9 @@ export type TabMessage =
   | { readonly type: 'abort-repo'; readonly repo: string };
 
 export const DOWNLOAD_CHANNEL = 'whisper-studio:downloads';
+
+/** The Web Lock a tab holds while it downloads (or deletes) a repo: one tab at a time, and others can wait for it. */
+export const repoLockName = (repo: string): string => `whisper-studio:download:${repo}`;
 
 /** Messages are created frozen and never changed afterwards. */
 export function message<T extends DownloadRequest | DownloadReply | TabMessage>(value: T): T {

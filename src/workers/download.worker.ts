@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { toErrorData } from '../core/errors.ts';
 import { inspectRepo } from '../core/plan/inspect-repo.ts';
-import { DOWNLOAD_CHANNEL, isRelayed, message, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/protocol.ts';
+import { DOWNLOAD_CHANNEL, isRelayed, message, repoLockName, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/protocol.ts';
 import { checkInstalled } from '../core/download/check-installed.ts';
 import { listStoredModels } from '../core/store/list-stored-models.ts';
 import { sleep } from '../core/util/sleep.ts';
@@ -10,6 +10,7 @@ import { createYielder } from './download/yield-to-events.ts';
 import { hashWorkerHashers } from './download/hash-worker-client.ts';
 import { idbRecords } from './shared/idb-records.ts';
 import { opfsStore } from './download/opfs-store.ts';
+import { holdLifeLock } from './shared/hold-life-lock.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,14 +22,20 @@ const post = (reply: DownloadReply): void => {
 
 const jobs = new DownloadJobs({
   net: { fetch: (input, init) => fetch(input, init), sleep, now: () => performance.now(), wallNow: () => Date.now(), random: Math.random, yieldToEvents: createYielder() },
-  storage: { store: opfsStore, createHasher: hashWorkerHashers(new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' })) },
+  storage: {
+    store: opfsStore,
+    createHasher: hashWorkerHashers(
+      () => new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' }),
+      (lock, ondeath) => void navigator.locks.request(lock, () => ondeath()),
+    ),
+  },
   records: idbRecords,
   estimate: async () => {
     const { quota, usage } = await navigator.storage.estimate();
     return quota === undefined || usage === undefined ? null : { quota, usage };
   },
   withRepoLock: (repo, mode, work) =>
-    navigator.locks.request(`whisper-studio:download:${repo}`, { ifAvailable: mode === 'if-available' }, async (lock) => (lock ? (await work(), true) : false)),
+    navigator.locks.request(repoLockName(repo), { ifAvailable: mode === 'if-available' }, async (lock) => (lock ? (await work(), true) : false)),
   abortElsewhere: (repo) => tabs.postMessage(message<TabMessage>({ type: 'abort-repo', repo })),
   post,
 });
@@ -66,3 +73,5 @@ self.onmessage = (event: MessageEvent<DownloadRequest>) => {
     post(message({ type: 'error', jobId: request.jobId, repo, error: toErrorData(error) }));
   });
 };
+
+holdLifeLock((lock) => post(message({ type: 'alive', jobId: '', lock })));

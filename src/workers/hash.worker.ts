@@ -2,6 +2,7 @@
 import { createWasmHasher } from '../core/download/wasm-hasher.ts';
 import type { Hasher } from '../core/download/hasher.ts';
 import type { HashReply, HashRequest } from '../core/hash-protocol.ts';
+import { holdLifeLock } from './shared/hold-life-lock.ts';
 
 /**
  * Hashes off the download thread: the renderer is CPU-bound, and hashing where the bytes are
@@ -9,24 +10,24 @@ import type { HashReply, HashRequest } from '../core/hash-protocol.ts';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-const hashers = new Map<number, Promise<Hasher>>();
+const hashers = new Map<string, Promise<Hasher>>();
 const reply = (message: HashReply): void => self.postMessage(Object.freeze(message));
 
 async function handle(request: HashRequest): Promise<void> {
   switch (request.type) {
     case 'start':
-      hashers.set(request.id, createWasmHasher(request.kind, request.size));
+      hashers.set(request.jobId, createWasmHasher(request.kind, request.size));
       return;
     case 'update':
-      await (await hashers.get(request.id))?.update(new Uint8Array(request.chunk));
-      return reply({ type: 'ack', id: request.id, bytes: request.chunk.byteLength });
+      await (await hashers.get(request.jobId))?.update(new Uint8Array(request.chunk));
+      return reply({ type: 'ack', jobId: request.jobId, bytes: request.chunk.byteLength });
     case 'free':
-      hashers.delete(request.id);
+      hashers.delete(request.jobId);
       return;
     case 'digest': {
-      const hasher = await hashers.get(request.id);
-      hashers.delete(request.id);
-      return reply({ type: 'digest', id: request.id, hex: (await hasher?.digest()) ?? '' });
+      const hasher = await hashers.get(request.jobId);
+      hashers.delete(request.jobId);
+      return reply({ type: 'digest', jobId: request.jobId, hex: (await hasher?.digest()) ?? '' });
     }
     default:
       request satisfies never;
@@ -40,7 +41,9 @@ self.onmessage = (event: MessageEvent<HashRequest>) => {
     .then(() => handle(request))
     .catch((error: unknown) => {
       // A hash that failed once is wrong from then on: forget it, and let the client reject its waiters.
-      hashers.delete(request.id);
-      reply({ type: 'error', id: request.id, message: String(error) });
+      hashers.delete(request.jobId);
+      reply({ type: 'error', jobId: request.jobId, error: { code: 'crashed', message: String(error) } });
     });
 };
+
+holdLifeLock((lock) => reply({ type: 'alive', lock }));

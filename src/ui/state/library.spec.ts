@@ -137,4 +137,35 @@ describe('Library', () => {
     worker.deliver(progress(jobId, 30));
     expect(library.transfers['o/m']).toMatchObject({ wait: null });
   });
+
+  it('sees its worker die: the row fails with a message (bytes kept, Resume), and a fresh worker takes over', () => {
+    const first = fakePort<DownloadRequest, DownloadReply>();
+    const second = fakePort<DownloadRequest, DownloadReply>();
+    const deaths = new Map<string, () => void>();
+    const life = { watchLife: (lock: string, ondeath: () => void) => void deaths.set(lock, ondeath), respawn: () => second, whenRepoFree: () => undefined };
+    const library = new Library(first, fakePort<TabMessage, TabMessage>(), () => ({ hubUrl: 'https://hub.test' }), undefined, life);
+    first.deliver({ type: 'alive', jobId: '', lock: 'lock-1' });
+    library.download('o/m', 'q8');
+    first.deliver(progress(first.sent[0].jobId, 10));
+    deaths.get('lock-1')!();
+    expect(library.transfers['o/m']).toMatchObject({ state: 'failed', error: { code: 'crashed', message: expect.stringContaining('press Resume') } });
+    expect(second.sent.map((m) => m.type)).toEqual(['list']);
+    first.deliver(progress(first.sent[0].jobId, 20)); // a late message from the dead worker changes nothing
+    expect(library.transfers['o/m']).toMatchObject({ state: 'failed' });
+  });
+
+  it('waits on the lock of a download another tab runs, and shows what is on disk once it frees', () => {
+    const worker = fakePort<DownloadRequest, DownloadReply>();
+    const tabs = fakePort<TabMessage, TabMessage>();
+    const frees = new Map<string, () => void>();
+    const life = { watchLife: () => undefined, respawn: () => worker, whenRepoFree: (repo: string, then: () => void) => void frees.set(repo, then) };
+    const library = new Library(worker, tabs, () => ({ hubUrl: 'https://hub.test' }), undefined, life);
+    tabs.deliver({ type: 'relay', reply: progress('other-tab-job', 30) });
+    expect(library.transfers['o/m']).toMatchObject({ state: 'running', local: false });
+    tabs.deliver({ type: 'relay', reply: progress('other-tab-job', 40) });
+    expect(frees.size).toBe(1);
+    frees.get('o/m')!(); // the downloading tab closed: its lock freed with no `done` or `cancelled`
+    expect(library.transfers['o/m']).toBeUndefined();
+    expect(worker.sent.at(-1)?.type).toBe('list');
+  });
 });

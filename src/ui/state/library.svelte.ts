@@ -2,6 +2,7 @@ import type { RetryNotice } from '../../core/download/progress.ts';
 import type { ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import { message, type DownloadReply, type DownloadRequest, type DtypeOption, type StoredModel, type TabMessage, type UpdateInfo } from '../../core/protocol.ts';
+import type { WatchLife } from './watch-life.ts';
 import type { Port } from './worker-port.ts';
 
 export type Inspection =
@@ -31,6 +32,18 @@ export type Transfer =
   | { readonly state: 'busy' }
   | { readonly state: 'failed'; readonly error: ErrorData };
 
+/** What lets the library outlive its worker and other tabs: it sees deaths and freed locks. */
+export interface LibraryLife {
+  /** Calls `ondeath` once the worker holding `lock` is gone, however it went. */
+  readonly watchLife: WatchLife;
+  /** A fresh download worker, for when the one in use died. */
+  readonly respawn: () => Port<DownloadRequest, DownloadReply>;
+  /** Calls `then` once no tab holds the repo's download lock (the tab downloading it finished, or closed). */
+  readonly whenRepoFree: (repo: string, then: () => void) => void;
+}
+
+const WORKER_DIED: ErrorData = Object.freeze({ code: 'crashed', message: 'The download stopped: its worker was closed or crashed. The bytes downloaded so far are kept: press Resume.' });
+
 const update = <T>(record: Readonly<Record<string, T>>, key: string, value: T | undefined): Readonly<Record<string, T>> => {
   const next = { ...record };
   if (value === undefined) delete next[key];
@@ -40,7 +53,10 @@ const update = <T>(record: Readonly<Record<string, T>>, key: string, value: T | 
 
 /** The model library: what is on this device, sizes from the hub, downloads in this and other tabs. */
 export class Library {
-  readonly #worker: Port<DownloadRequest, DownloadReply>;
+  #worker: Port<DownloadRequest, DownloadReply>;
+  readonly #life: LibraryLife | undefined;
+  /** Repos whose download another tab runs, that this tab waits on. */
+  readonly #watching = new Set<string>();
   readonly #tabs: Port<TabMessage, TabMessage>;
   readonly #hub: () => { hubUrl: string; accessToken?: string };
   readonly #clock: () => number;
@@ -64,14 +80,48 @@ export class Library {
     tabs: Port<TabMessage, TabMessage>,
     hub: () => { hubUrl: string; accessToken?: string },
     clock: () => number = () => performance.now(),
+    life?: LibraryLife,
   ) {
     this.#clock = clock;
     this.#worker = worker;
     this.#tabs = tabs;
     this.#hub = hub;
-    worker.addEventListener('message', (event) => this.#receive(event.data, true));
+    this.#life = life;
+    this.#listen(worker);
     tabs.addEventListener('message', (event) => {
       if (event.data.type === 'relay' && !this.#mine.has(event.data.reply.jobId)) this.#receive(event.data.reply, false);
+    });
+  }
+
+  #listen(worker: Port<DownloadRequest, DownloadReply>): void {
+    worker.addEventListener('message', (event) => {
+      if (worker === this.#worker) this.#receive(event.data, true);
+    });
+  }
+
+  /** Rows this tab's worker was serving fail with a message (bytes kept, Resume offered); a fresh worker takes over. */
+  #workerDied(worker: Port<DownloadRequest, DownloadReply>): void {
+    if (worker !== this.#worker || !this.#life) return;
+    for (const [repo, transfer] of Object.entries(this.transfers)) {
+      if ('local' in transfer && transfer.local) this.transfers = update(this.transfers, repo, { state: 'failed', error: WORKER_DIED });
+    }
+    for (const [repo, inspection] of Object.entries(this.inspections)) {
+      if (inspection.state === 'loading') this.inspections = update(this.inspections, repo, { state: 'failed', error: WORKER_DIED });
+    }
+    this.#worker = this.#life.respawn();
+    this.#listen(this.#worker);
+    this.refresh();
+  }
+
+  /** Another tab downloads `repo`: once its lock frees (done, or that tab closed), show what is on disk. */
+  #watch(repo: string): void {
+    if (!this.#life || this.#watching.has(repo)) return;
+    this.#watching.add(repo);
+    this.#life.whenRepoFree(repo, () => {
+      this.#watching.delete(repo);
+      const transfer = this.transfers[repo];
+      if (transfer && 'local' in transfer && !transfer.local) this.transfers = update(this.transfers, repo, undefined);
+      this.refresh();
     });
   }
 
@@ -127,8 +177,14 @@ export class Library {
 
   #receive(reply: DownloadReply, local: boolean): void {
     if (this.#ended.has(reply.jobId)) return;
+    if (!local && (reply.type === 'started' || reply.type === 'progress')) this.#watch(reply.repo);
     if (reply.type === 'done' || reply.type === 'cancelled' || reply.type === 'error') this.#ended.add(reply.jobId);
     switch (reply.type) {
+      case 'alive': {
+        const worker = this.#worker;
+        this.#life?.watchLife(reply.lock, () => this.#workerDied(worker));
+        return;
+      }
       case 'inspected':
         this.inspections = update(this.inspections, reply.repo, { state: 'ready', commit: reply.commit, options: reply.options });
         return;

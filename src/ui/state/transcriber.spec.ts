@@ -98,6 +98,17 @@ describe('Transcriber', () => {
     expect(transcriber.phase).toBe('loading');
   });
 
+  it('a worker that answered `error` is replaced: a lost GPU device does not fail every later run', async () => {
+    const { transcriber, workers } = setup();
+    await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);
+    const first = workers[0];
+    first.reply({ type: 'error', jobId: first.sent[0].jobId, error: { code: 'crashed', message: 'WebGPU device lost' } });
+    expect([transcriber.phase, transcriber.error?.message]).toEqual(['failed', 'WebGPU device lost']);
+    expect(first.terminated).toBe(true);
+    await transcriber.transcribe(new Blob(['y']), OPTIONS);
+    expect(workers).toHaveLength(2);
+  });
+
   it('an unreadable reply (messageerror) is a failure too, not a panel stuck on loading', async () => {
     const { transcriber, workers } = setup();
     await transcriber.transcribe(new Blob(['x']), OPTIONS);

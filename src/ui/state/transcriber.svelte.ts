@@ -251,6 +251,7 @@ export class Transcriber {
         [this.error, this.phase] = [reply.error, 'failed'];
         this.stall.stop();
         this.#dropReading();
+        this.#dropWorker(); // its state may be what failed (a lost WebGPU device): the next run starts clean
         return;
       default: reply satisfies never;
     }
