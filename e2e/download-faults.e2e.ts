@@ -254,6 +254,35 @@ row('expired presigned URL', async (page, model) => {
   return `${outcome} (resolve asked again)`;
 });
 
+row('the downloading tab closes while another watches', async (page, model) => {
+  await hubControl.inject(CRAWL);
+  const watcher = await page.context().newPage();
+  await openApp(watcher);
+  const watched = await addRepo(watcher, REPO);
+  await startDownload(model);
+  await expect(watched.getByText('Downloading in another tab.')).toBeVisible();
+  await untilRecorded(page, REPO);
+  await page.close(); // its worker dies with it, and the repo's lock frees: no `done`, no `cancelled`
+  await expect(watched.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect(watched.getByTestId('model-status')).toContainText(/Partial [1-9]\d*%/);
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 0 });
+  await watched.getByRole('button', { name: 'Resume' }).click();
+  return `${await installedIdentical(watcher, watched)} (Resume in the watching tab)`;
+});
+
+row('the hash worker dies mid-download', async (page, model) => {
+  await hubControl.inject(CRAWL);
+  await startDownload(model);
+  await untilRecorded(page, REPO);
+  const hashWorker = page.workers().find((w) => w.url().includes('hash.worker'));
+  expect(hashWorker, page.workers().map((w) => w.url()).join(', ')).toBeDefined();
+  await hashWorker!.evaluate(() => (self as unknown as { close(): void }).close());
+  const outcome = await keptWithResume(model, 'The worker that checks downloaded bytes stopped');
+  await hubControl.inject({ kind: 'throttle', bytesPerSecond: 0 });
+  await model.getByRole('button', { name: 'Resume' }).click();
+  return `${outcome}; Resume installs (${await installedIdentical(page, model)}, a fresh hash worker)`;
+});
+
 row('quota exceeded mid-file', async (page, model) => {
   const cdp = await page.context().newCDPSession(page);
   const origin = `http://127.0.0.1:${APP_PORT}`;

@@ -56,7 +56,8 @@ export type DownloadReply =
   | { readonly type: 'cancelled'; readonly jobId: string; readonly repo: string }
   | { readonly type: 'error'; readonly jobId: string; readonly repo: string | null; readonly error: ErrorData }
   | { readonly type: 'busy'; readonly jobId: string; readonly repo: string }
-  | { readonly type: 'installed-list'; readonly jobId: string; readonly models: readonly StoredModel[] }
+  /** `freed`: bytes of orphaned commit folders removed before listing (0 after the worker's first list). */
+  | { readonly type: 'installed-list'; readonly jobId: string; readonly models: readonly StoredModel[]; readonly freed: number }
   | { readonly type: 'deleted'; readonly jobId: string; readonly repo: string }
   /** Installed models with a newer commit; `failed`: models that could not be checked (offline, hub down), with why. */
   | { readonly type: 'updates'; readonly jobId: string; readonly updates: readonly UpdateInfo[]; readonly failed: readonly { readonly repo: string; readonly message: string }[] };

@@ -61,6 +61,17 @@ export class MemoryStore implements ModelStore {
     return new ReadableStream({ start: (c) => { for (let at = 0; at < copy.length; at += 1 << 20) c.enqueue(copy.subarray(at, at + (1 << 20))); c.close(); } });
   }
 
+  async listCommits(): Promise<readonly { repo: string; commit: string; bytes: number }[]> {
+    const byCommit = new Map<string, { repo: string; commit: string; bytes: number }>();
+    for (const [name, bytes] of this.files) {
+      const [owner, repoName, commit] = name.split('/');
+      const key = `${owner}/${repoName}/${commit}`;
+      const entry = byCommit.get(key) ?? { repo: `${owner}/${repoName}`, commit, bytes: 0 };
+      byCommit.set(key, { ...entry, bytes: entry.bytes + bytes.length });
+    }
+    return [...byCommit.values()];
+  }
+
   async repoBytes(repo: string): Promise<number> {
     return [...this.files].filter(([name]) => name.startsWith(`${repo}/`)).reduce((sum, [, f]) => sum + f.length, 0);
   }

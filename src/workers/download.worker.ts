@@ -4,8 +4,9 @@ import { inspectRepo } from '../core/plan/inspect-repo.ts';
 import { DOWNLOAD_CHANNEL, isRelayed, message, repoLockName, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/protocol.ts';
 import { checkInstalled } from '../core/download/check-installed.ts';
 import { listStoredModels } from '../core/store/list-stored-models.ts';
+import { sweepOrphans } from '../core/store/sweep-orphans.ts';
 import { sleep } from '../core/util/sleep.ts';
-import { DownloadJobs } from './download/download-jobs.ts';
+import { DownloadJobs, type LockMode } from './download/download-jobs.ts';
 import { createYielder } from './download/yield-to-events.ts';
 import { hashWorkerHashers } from './download/hash-worker-client.ts';
 import { idbRecords } from './shared/idb-records.ts';
@@ -19,6 +20,14 @@ const post = (reply: DownloadReply): void => {
   self.postMessage(reply);
   if (isRelayed(reply)) tabs.postMessage(message<TabMessage>({ type: 'relay', reply }));
 };
+
+const withRepoLock = (repo: string, mode: LockMode, work: () => Promise<void>): Promise<boolean> =>
+  navigator.locks.request(repoLockName(repo), { ifAvailable: mode === 'if-available' }, async (lock) => (lock ? (await work(), true) : false));
+
+/** Once per worker: commit folders no record names go (bytes nobody can use); what it freed goes with the first list. */
+let sweep: Promise<number> | null = null;
+const sweepOnce = (): Promise<number> =>
+  (sweep ??= sweepOrphans({ store: opfsStore, records: idbRecords, withRepoLock: (repo, work) => withRepoLock(repo, 'if-available', work) }).catch(() => 0));
 
 const jobs = new DownloadJobs({
   net: { fetch: (input, init) => fetch(input, init), sleep, now: () => performance.now(), wallNow: () => Date.now(), random: Math.random, yieldToEvents: createYielder() },
@@ -34,8 +43,7 @@ const jobs = new DownloadJobs({
     const { quota, usage } = await navigator.storage.estimate();
     return quota === undefined || usage === undefined ? null : { quota, usage };
   },
-  withRepoLock: (repo, mode, work) =>
-    navigator.locks.request(repoLockName(repo), { ifAvailable: mode === 'if-available' }, async (lock) => (lock ? (await work(), true) : false)),
+  withRepoLock,
   abortElsewhere: (repo) => tabs.postMessage(message<TabMessage>({ type: 'abort-repo', repo })),
   post,
 });
@@ -55,8 +63,10 @@ async function handle(request: DownloadRequest): Promise<void> {
       const found = await inspectRepo({ repo: request.repo, revision: request.revision, hubUrl: request.hubUrl, accessToken: request.accessToken });
       return post(message({ type: 'inspected', jobId, repo: request.repo, ...found }));
     }
-    case 'list':
-      return post(message({ type: 'installed-list', jobId, models: await listStoredModels(idbRecords, opfsStore) }));
+    case 'list': {
+      const freed = await sweepOnce();
+      return post(message({ type: 'installed-list', jobId, models: await listStoredModels(idbRecords, opfsStore), freed }));
+    }
     case 'delete':
       return jobs.remove(request.repo, jobId);
     case 'check-updates':

@@ -4,14 +4,14 @@ import { listRepoFiles } from '../hub/list-repo-files.ts';
 import { resolveCommit } from '../hub/resolve-commit.ts';
 import type { Dtype } from '../plan/dtypes.ts';
 import { planFiles, type FilePlan } from '../plan/file-plan.ts';
-import { planBytesOnDisk } from '../store/plan-bytes-on-disk.ts';
+import { planLoadedByFile } from '../store/plan-bytes-on-disk.ts';
 import { rangeBytesFor } from '../plan/byte-ranges.ts';
 import { rangeLayout, type RangeLayout } from '../store/range-layout.ts';
 import type { InstalledManifest, RecordStore } from '../store/records.ts';
-import { openModelTransfers } from './model-transfers.ts';
+import { copyUnchanged } from './copy-unchanged.ts';
+import { openModelTransfers, type ModelTransfers } from './model-transfers.ts';
 import type { NetworkContext, StorageContext, TransferPolicies } from './transfer-context.ts';
 import { PendingCheckpoints } from './pending-checkpoints.ts';
-import { reuseInstalled } from './reuse-installed.ts';
 import { runPool, type TaskEvent } from './task-pool.ts';
 import { DEFAULT_CONCURRENCY } from './concurrency.ts';
 import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type DownloadProgress, type Sample } from './progress.ts';
@@ -66,17 +66,23 @@ async function ensureSpace(p: DownloadModelParams, missing: number): Promise<voi
 export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<ModelEvent> {
   const { plan, layout } = await choosePlan(p);
   const installed = await p.records.getManifest(p.repo);
-  const reused = await reuseInstalled(plan, installed, { ...p.storage, signal: p.signal });
-  const loaded = await planBytesOnDisk(p.storage.store, plan, layout);
+  const loadedByFile = await planLoadedByFile(p.storage.store, plan, layout);
+  const loaded = [...loadedByFile.values()].reduce((a, b) => a + b, 0);
   yield { type: 'started', plan, loaded };
-  await ensureSpace(p, plan.totalBytes - loaded);
+  await ensureSpace(p, plan.totalBytes - loaded); // before anything is copied: a copy needs the space too
   const checkpoints = new PendingCheckpoints(p.records, { plan, revision: p.revision, startedAt: p.net.wallNow(), rangeBytes: layout.recordedBytes, ranges: layout.ranges });
-  await checkpoints.save();
-  const work = await openModelTransfers(plan, { ...p, policies: p, layout, checkpoints, done: reused });
+  await checkpoints.save(); // before any byte is written: the folder is named by a record, never swept as an orphan
+  const opened: { work: ModelTransfers | null } = { work: null };
+  async function* transfers(): AsyncGenerator<TaskEvent> {
+    const reused = new Set<string>();
+    yield* copyUnchanged(plan, installed, { ...p.storage, signal: p.signal }, reused);
+    opened.work = await openModelTransfers(plan, { ...p, policies: p, layout, checkpoints, done: reused });
+    yield* runPool(opened.work.tasks, { signal: p.signal, now: p.net.now, concurrency: p.concurrency });
+  }
   try {
-    yield* progressOf(runPool(work.tasks, { signal: p.signal, now: p.net.now, concurrency: p.concurrency }), plan, work.loaded, p.net.now);
+    yield* progressOf(transfers(), plan, loadedByFile, p.net.now);
   } finally {
-    await work.close();
+    await opened.work?.close();
     await checkpoints.drained();
   }
   const manifest = manifestOf(plan, p.revision, p.net.wallNow());

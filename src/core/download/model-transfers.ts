@@ -6,9 +6,8 @@ import type { PoolTask } from './task-pool.ts';
 import type { NetworkContext, StorageContext, TransferPolicies } from './transfer-context.ts';
 
 export interface ModelTransfers {
+  /** Their events are deltas from the bytes on disk when the files were opened (`planLoadedByFile`). */
   readonly tasks: readonly PoolTask[];
-  /** Bytes of each file on disk when the tasks were made; events are deltas from these. */
-  readonly loaded: Map<string, number>;
   /** Close every file the tasks opened, recording their progress (idempotent; files close themselves when verified). */
   close(): Promise<void>;
 }
@@ -26,23 +25,18 @@ export interface ModelTransferParams {
 /** The pool's tasks for a plan, in plan order: a task per missing range of each file not done yet. */
 export async function openModelTransfers(plan: FilePlan, p: ModelTransferParams): Promise<ModelTransfers> {
   const files: FileTransfer[] = [];
-  const loaded = new Map<string, number>();
   const close = async (): Promise<void> => void (await Promise.all(files.map((f) => f.close())));
   try {
     for (const file of plan.files) {
-      if (p.done.has(file.path)) {
-        loaded.set(file.path, file.size);
-        continue;
-      }
+      if (p.done.has(file.path)) continue;
       const recorded = p.layout.ranges[file.path];
       const checkpoint = (path: string, written: readonly number[] | undefined): Promise<void> => p.checkpoints.update(path, written);
       const opened = await FileTransfer.open({ ...p, repo: plan.repo, commit: plan.commit, file, rangeBytes: p.layout.rangeBytes(file.size), recorded, checkpoint });
       files.push(opened);
-      loaded.set(file.path, opened.loaded);
     }
   } catch (error) {
     await close();
     throw error;
   }
-  return { tasks: files.flatMap((f) => f.tasks), loaded, close };
+  return { tasks: files.flatMap((f) => f.tasks), close };
 }

@@ -30,6 +30,8 @@ export interface ModelStore {
   removeCommit(repo: string, commit: string): Promise<void>;
   /** A file's bytes for reading without locking it (others may be reading too), or null when it does not exist. */
   readStream(key: FileKey): Promise<ReadableStream<Uint8Array> | null>;
+  /** Every commit folder on disk, with its bytes: what an orphan sweep compares with the records. */
+  listCommits(): Promise<readonly { readonly repo: string; readonly commit: string; readonly bytes: number }[]>;
   /** Total bytes on disk for a repo. */
   repoBytes(repo: string): Promise<number>;
 }

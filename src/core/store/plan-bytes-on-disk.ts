@@ -1,18 +1,24 @@
-import type { RangeLayout } from './range-layout.ts';
 import { planRanges, trustedWritten } from '../plan/byte-ranges.ts';
 import type { FilePlan } from '../plan/file-plan.ts';
 import type { ModelStore } from './model-store.ts';
+import type { RangeLayout } from './range-layout.ts';
 
 /**
- * Bytes of a plan already in the store: each file up to its planned size, or, for a file fetched
+ * Bytes of each file of a plan already in the store: up to its planned size, or, for a file fetched
  * as several ranges, what its ranges have on disk (its size counts the gaps between them).
  */
-export async function planBytesOnDisk(store: ModelStore, plan: FilePlan, layout?: RangeLayout): Promise<number> {
+export async function planLoadedByFile(store: ModelStore, plan: FilePlan, layout?: RangeLayout): Promise<Map<string, number>> {
   const sizes = await Promise.all(plan.files.map((f) => store.sizeOf({ repo: plan.repo, commit: plan.commit, path: f.path })));
-  return sizes.reduce<number>((sum, size, i) => {
-    const file = plan.files[i];
-    const recorded = layout?.ranges[file.path];
-    if (!recorded || !layout) return sum + Math.min(size ?? 0, file.size);
-    return sum + trustedWritten(planRanges(file.size, layout.rangeBytes(file.size)), recorded, size ?? 0).reduce((a, b) => a + b, 0);
-  }, 0);
+  return new Map(
+    plan.files.map((file, i) => {
+      const recorded = layout?.ranges[file.path];
+      if (!recorded || !layout) return [file.path, Math.min(sizes[i] ?? 0, file.size)];
+      return [file.path, trustedWritten(planRanges(file.size, layout.rangeBytes(file.size)), recorded, sizes[i] ?? 0).reduce((a, b) => a + b, 0)];
+    }),
+  );
+}
+
+/** Bytes of a plan already in the store (see `planLoadedByFile`). */
+export async function planBytesOnDisk(store: ModelStore, plan: FilePlan, layout?: RangeLayout): Promise<number> {
+  return [...(await planLoadedByFile(store, plan, layout)).values()].reduce((a, b) => a + b, 0);
 }

@@ -109,7 +109,7 @@ describe('Library', () => {
 
   it('checks for updates, shows them by repo, and updates at the revision the check found', () => {
     const { worker, library } = setup();
-    worker.deliver({ type: 'installed-list', jobId: 'l', models: [{ repo: 'o/m', state: 'installed', dtype: 'q8', commit: 'c1', revision: 'main', bytesOnDisk: 10, totalBytes: 10, installedAt: 1 }] });
+    worker.deliver({ type: 'installed-list', jobId: 'l', freed: 0, models: [{ repo: 'o/m', state: 'installed', dtype: 'q8', commit: 'c1', revision: 'main', bytesOnDisk: 10, totalBytes: 10, installedAt: 1 }] });
     library.checkUpdates();
     expect(worker.sent.at(-1)).toMatchObject({ type: 'check-updates', hubUrl: 'https://hub.test' });
     expect(library.updateCheck).toEqual({ state: 'checking' });

@@ -202,6 +202,7 @@ export class Library {
         return;
       case 'installed-list':
         this.stored = reply.models;
+        if (reply.freed > 0) this.onchange(); // orphaned bytes went: the storage meter shows it
         return;
       case 'updates':
         this.updates = Object.freeze(Object.fromEntries(reply.updates.map((u) => [u.repo, u])));

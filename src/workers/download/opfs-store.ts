@@ -46,5 +46,15 @@ export const opfsStore: ModelStore = {
   removeCommit: async (repo, commit) => void (await orNull(async () => (await repoDir(repo, false)).removeEntry(commit, { recursive: true }))),
   readStream: async (key) => orNull(async () => (await (await modelFile(key, false)).getFile()).stream()),
   removeRepo: async (repo) => void (await orNull(async () => (await modelsDir()).removeEntry(encodeURIComponent(repo), { recursive: true }))),
+  async listCommits() {
+    const found: { repo: string; commit: string; bytes: number }[] = [];
+    for await (const repo of (await modelsDir()).values()) {
+      if (repo.kind !== 'directory') continue;
+      for await (const commit of repo.values()) {
+        if (commit.kind === 'directory') found.push({ repo: decodeURIComponent(repo.name), commit: commit.name, bytes: await directoryBytes(commit) });
+      }
+    }
+    return found;
+  },
   repoBytes: async (repo) => (await orNull(async () => directoryBytes(await repoDir(repo, false)))) ?? 0,
 };

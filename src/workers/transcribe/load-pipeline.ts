@@ -7,7 +7,8 @@ import type { Device, DevicePreference } from '../../core/transcribe-protocol.ts
 import { chooseDevice, type DeviceChoice } from '../../core/transcribe/choose-device.ts';
 import { adapterFacts, type AdapterLike } from '../../core/transcribe/software-adapter.ts';
 import { threadsFor } from '../../core/transcribe/thread-count.ts';
-import { opfsModelCache } from './opfs-model-cache.ts';
+import { idbRecords } from '../shared/idb-records.ts';
+import { pinnedModelCache } from './opfs-model-cache.ts';
 import { singleModelCache } from './pipeline-cache.ts';
 
 /**
@@ -22,7 +23,7 @@ export function configureRuntime(threads: number): void {
   env.useBrowserCache = false;
   env.useWasmCache = false;
   env.useCustomCache = true;
-  env.customCache = opfsModelCache;
+  env.customCache = pinnedModelCache('', null); // every model unpinned until a load pins its own
   const wasm = env.backends.onnx.wasm!;
   wasm.wasmPaths = { mjs: ortMjs, wasm: ortWasm };
   wasm.numThreads = threads;
@@ -44,6 +45,7 @@ export function threadCount(): number {
 const loaded = singleModelCache(async (key) => {
   const [repo, dtype, device, threads] = key.split('|');
   configureRuntime(Number(threads));
+  env.customCache = pinnedModelCache(repo, await idbRecords.getManifest(repo)); // config, tokenizer and ONNX from one commit
   return (await pipeline('automatic-speech-recognition', repo, { dtype: pipelineDtype(dtype as Dtype), device: device as Device })) as AutomaticSpeechRecognitionPipeline;
 });
 
