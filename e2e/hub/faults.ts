@@ -51,7 +51,7 @@ export interface InjectedStatus {
   readonly retryAfterDateIn?: number;
 }
 
-/** When a stalled body stopped sending: what the bench measures recovery from. */
+/** When a stalled body stopped sending (or began to trickle): what the bench measures recovery from. */
 export interface StallStart {
   readonly path: string;
   readonly atByte: number;

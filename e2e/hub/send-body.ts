@@ -87,6 +87,9 @@ export async function sendBody(res: ServerResponse, file: HubFile, start: number
       }
     }
   }
-  if (cut?.kind === 'trickle') await trickle(res, file, cut.atByte, end);
+  if (cut?.kind === 'trickle') {
+    faults.stallStarts.push(Object.freeze({ path: file.path, atByte: cut.atByte, time: Date.now() }));
+    await trickle(res, file, cut.atByte, end);
+  }
   else await endBody(res, cut, faults, file.path);
 }
