@@ -117,6 +117,7 @@ export class FileTransfer {
   }
 
   async *#runRange(i: number, signal: AbortSignal): AsyncGenerator<TaskEvent> {
+    const plan = this.#ranges;
     try {
       yield* this.#fetchRange(i, AbortSignal.any([signal, this.#siblings.signal]));
     } catch (error) {
@@ -127,6 +128,7 @@ export class FileTransfer {
       if (this.#collapsed && !signal.aborted) return; // the whole-file stream brings these bytes
       throw error;
     }
+    if (plan !== this.#ranges) return; // finished just as the file became one stream: that stream counts, not this range
     if (!this.#contiguous) await this.#p.checkpoint(this.#p.file.path, [...this.#written]);
     if (--this.#left === 0) await this.#verify();
   }
