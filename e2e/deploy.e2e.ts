@@ -17,11 +17,18 @@ const isolated = (page: Page): Promise<boolean> => page.evaluate(() => self.cros
 
 test('on a static host that sends no headers, the app reloads once into cross-origin isolation, runs 2 threads under its meta CSP, and stays isolated offline', async ({ page, context }) => {
   const site = await serveSite({ root: join(PROJECT_ROOT, 'dist'), port: 4186, connect: [HUB_URL, CDN_URL], plain: true });
+  // Worker scripts take their CSP from their own headers; this host sends none, so the service worker gives them the page's.
+  const workerPolicies: (string | null)[] = [];
+  page.on('response', (response) => {
+    if (response.fromServiceWorker() && /download\.worker[^/]*\.js$/.test(new URL(response.url()).pathname)) void response.headerValue('content-security-policy').then((csp) => workerPolicies.push(csp));
+  });
   try {
     await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
     await page.goto(site.url);
     await expect.poll(() => isolated(page), { timeout: 30_000 }).toBe(true);
     await expect(page.getByRole('heading', { level: 1, name: 'Whisper Studio' })).toBeVisible();
+    await expect.poll(() => workerPolicies.length).toBeGreaterThan(0);
+    expect(workerPolicies.every((csp) => csp?.includes(`connect-src 'self'`) && csp.includes(HUB_URL))).toBe(true);
 
     // Under the CSP of its meta tag: a connection elsewhere is refused, and Settings says so for a hub it refuses.
     const refused = await page.evaluate(
