@@ -1,4 +1,5 @@
 import type { Segment } from '../../src/core/subtitles/segment.ts';
+import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
 import type { Quality, TranscribeReply, TranscribeRequest } from '../../src/core/transcribe-protocol.ts';
 import { pcmMessages } from '../../src/core/media/pcm-messages.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
@@ -14,12 +15,13 @@ async function audio(url: string, repeat: number): Promise<Float32Array> {
 interface OursOptions {
   readonly vad: boolean;
   readonly quality: Quality;
+  readonly profile?: boolean;
 }
 
 /** Our transcription worker: load once, then `runs` transcriptions; times from its own replies. */
 async function ours(url: string, repeat: number, runs: number, threads: number, options: OursOptions = { vad: true, quality: 'best' }) {
   const worker = new Worker(new URL('../../src/workers/transcribe.worker.ts', import.meta.url), { type: 'module' });
-  const results: { loadMs: number; ms: number; text: string; segments: Segment[] }[] = [];
+  const results: { loadMs: number; ms: number; text: string; segments: Segment[]; profile?: ProfileData }[] = [];
   for (let i = 0; i < runs; i++) {
     const samples = await audio(url, repeat);
     const channel = new MessageChannel();
@@ -37,7 +39,7 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
           else if (data.type === 'cues') {
             text += data.cues.map((s) => ` ${s.text}`).join('');
             segments.push(...data.cues);
-          } else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, text, segments });
+          } else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, text, segments, profile: data.profile });
           else if (data.type === 'error') reject(new Error(data.error.message));
         };
         worker.postMessage(request, [channel.port2]);

@@ -5,8 +5,10 @@ import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 
 /**
  * The baseline: transformers.js as its docs show it, with its own browser cache and stock
- * chunking. Only two settings differ from the defaults, because this machine has no internet:
- * the hub is the local double, and ONNX Runtime comes from our origin instead of a CDN.
+ * chunking. Three settings differ from the defaults: the hub is the local double and ONNX Runtime
+ * comes from our origin instead of a CDN (this machine has no internet), and ONNX Runtime's
+ * script is not re-imported from a blob: URL, which the app's CSP (the service worker gives it to
+ * every worker script of this origin) refuses.
  */
 interface PlainRequest {
   hubUrl: string;
@@ -23,6 +25,7 @@ self.onmessage = ({ data }: MessageEvent<PlainRequest>) => {
 async function run(data: PlainRequest): Promise<void> {
   env.remoteHost = `${data.hubUrl}/`;
   env.backends.onnx.wasm!.wasmPaths = { mjs: ortMjs, wasm: ortWasm };
+  env.useWasmCache = false;
   if (data.threads) env.backends.onnx.wasm!.numThreads = data.threads;
   const started = performance.now();
   const asr = await pipeline('automatic-speech-recognition', 'Xenova/whisper-tiny', { dtype: 'q8' });

@@ -1,11 +1,13 @@
 import type { ErrorData } from './errors.ts';
+import type { ProfileData } from './transcribe/decode-profile.ts';
 import type { Dtype } from './plan/dtypes.ts';
 import type { Segment as Cue } from './subtitles/segment.ts';
 
 export type Task = 'transcribe' | 'translate';
 
 /** Fast: greedy decoding. Best: beam search (5 beams). Both fall back to higher temperatures on poor windows. */
-export type Quality = 'fast' | 'best';
+/** Fast: greedy. Best: greedy, beams where unsure. Beam: beam search on every window (slowest). */
+export type Quality = 'fast' | 'best' | 'beam';
 
 /**
  * Where the audio comes from: a port its 16 kHz mono samples come through (`PcmMessage`), from the
@@ -31,6 +33,8 @@ export type TranscribeRequest = {
   readonly device: DevicePreference;
   /** WASM threads; by default as many as the device has (up to 4) when cross-origin isolated. */
   readonly threads?: number;
+  /** Time each decoding phase and count the extra passes; the `done` reply carries it (benchmarks). */
+  readonly profile?: boolean;
 };
 
 export type Device = 'webgpu' | 'wasm';
@@ -46,5 +50,5 @@ export type TranscribeReply =
   | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number; readonly modelsInMemory: number }
   /** Cues of the windows done so far, in order; `doneSeconds` of `totalSeconds` of the media are transcribed. */
   | { readonly type: 'cues'; readonly jobId: string; readonly cues: readonly Cue[]; readonly doneSeconds: number; readonly totalSeconds: number }
-  | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number }
+  | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number; readonly profile?: ProfileData }
   | { readonly type: 'error'; readonly jobId: string; readonly error: ErrorData };

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { StudioError, toErrorData } from '../core/errors.ts';
 import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windows.ts';
+import { DecodeProfile } from '../core/transcribe/decode-profile.ts';
 import { transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import { startEarly } from '../core/util/start-early.ts';
 import type { AudioSource, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
@@ -32,9 +33,9 @@ interface JobAudio {
   readonly failure: () => StudioError | null;
 }
 
-function jobAudio(source: AudioSource, vad: boolean): JobAudio {
+function jobAudio(source: AudioSource, vad: boolean, profile: DecodeProfile | undefined): JobAudio {
   const stream = new AudioStream(source.port);
-  const windows = vad ? streamedSpeechWindows(stream) : streamedFixedWindows(stream);
+  const windows = vad ? streamedSpeechWindows(stream, profile) : streamedFixedWindows(stream);
   const totalSeconds = (): number => (stream.ended ? stream.seconds : Math.max(source.seconds, stream.seconds));
   return { samples: stream.buffer, windows, totalSeconds, failure: () => stream.failure };
 }
@@ -50,7 +51,8 @@ async function run(request: TranscribeRequest): Promise<void> {
   // again): the small VAD session initialises it first, then reading and speech detection run
   // while the model loads, so the first window is ready sooner.
   if (request.vad) await vadSession();
-  const audio = jobAudio(request.source, request.vad);
+  const profile = request.profile ? new DecodeProfile(() => performance.now()) : undefined;
+  const audio = jobAudio(request.source, request.vad, profile);
   const windows = startEarly(audio.windows);
   const asr = await loadPipeline(repo, request.dtype, device, threads).catch((error: unknown) => {
     throw loadError(repo, error);
@@ -64,13 +66,13 @@ async function run(request: TranscribeRequest): Promise<void> {
       yield w;
     }
   };
-  const decode = wordDecoder(asr, request, device);
-  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds)) post({ type: 'cues', jobId, ...step });
+  const decode = wordDecoder(asr, request, device, profile);
+  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds, profile)) post({ type: 'cues', jobId, ...step });
   const failure = audio.failure();
   if (failure) throw failure;
   const totalSeconds = audio.totalSeconds();
   post({ type: 'cues', jobId, cues: [], doneSeconds: totalSeconds, totalSeconds });
-  post({ type: 'done', jobId, totalSeconds, elapsedMs: performance.now() - begun, speechSeconds });
+  post({ type: 'done', jobId, totalSeconds, elapsedMs: performance.now() - begun, speechSeconds, profile: profile?.data() });
 }
 
 holdLifeLock((lock) => post({ type: 'alive', jobId: '', lock }));

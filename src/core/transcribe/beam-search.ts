@@ -2,6 +2,8 @@
 export interface Beam {
   readonly tokens: readonly number[];
   readonly logProb: number;
+  /** Each token's log-probability, in order: how sure the model was of each word. */
+  readonly tokenLogProbs?: readonly number[];
 }
 
 /** Log-probabilities of one row of logits at `temperature` (0 means 1: greedy and beams use plain softmax). */
@@ -51,7 +53,8 @@ export function beamStep(beams: readonly Beam[], rows: readonly Float32Array[], 
   const finished: Beam[] = [];
   for (const c of candidates) {
     if (alive.length === size) break;
-    const grown = { tokens: [...beams[c.source].tokens, c.token], logProb: c.logProb };
+    const beam = beams[c.source];
+    const grown = { tokens: [...beam.tokens, c.token], logProb: c.logProb, tokenLogProbs: [...(beam.tokenLogProbs ?? []), rows[c.source][c.token]] };
     if (c.token === eot) finished.push(Object.freeze(grown));
     else alive.push(Object.freeze({ ...grown, source: c.source }));
   }

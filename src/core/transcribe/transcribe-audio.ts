@@ -1,5 +1,6 @@
 import type { Segment, Word } from '../subtitles/segment.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
+import { NO_PROFILE, type Profiler } from './decode-profile.ts';
 import { isSilent } from './silence.ts';
 import { pieceEndAt, remainder, toOriginalSpan, windowOf, windowSamples, type SampleSource, type SpeechWindow } from './speech-windows.ts';
 import { WINDOW_SECONDS } from './windows.ts';
@@ -35,10 +36,11 @@ const UNHEARD_SECONDS = 1;
  * sentence): when speech is left after the last word, the rest of the window is decoded again,
  * as Whisper's own loop seeks to where the text stopped.
  */
-async function decodeAll(audio: SampleSource, speech: SpeechWindow, decode: WordDecoder): Promise<Word[]> {
+async function decodeAll(audio: SampleSource, speech: SpeechWindow, decode: WordDecoder, profile: Profiler): Promise<Word[]> {
   const placed: Word[] = [];
   let rest: SpeechWindow | null = speech;
   while (rest) {
+    if (rest !== speech) profile.count('text stopped early: rest decoded again');
     const samples = windowSamples(audio, rest);
     const words = isSilent(samples) ? [] : await decode(samples);
     placed.push(...placeWords(rest, words));
@@ -60,9 +62,11 @@ export async function* transcribeWindows(
   windows: Iterable<SpeechWindow> | AsyncIterable<SpeechWindow>,
   decode: WordDecoder,
   totalSeconds: () => number,
+  profile: Profiler = NO_PROFILE,
 ): AsyncGenerator<TranscribeStep> {
   for await (const speech of windows) {
-    const words = await decodeAll(audio, speech, decode);
-    yield Object.freeze({ cues: Object.freeze(wordCues(words)), doneSeconds: speech.pieces.at(-1)!.end, totalSeconds: totalSeconds() });
+    const words = await decodeAll(audio, speech, decode, profile);
+    const cues = await profile.time('cue building', async () => Object.freeze(wordCues(words)));
+    yield Object.freeze({ cues, doneSeconds: speech.pieces.at(-1)!.end, totalSeconds: totalSeconds() });
   }
 }

@@ -1,6 +1,7 @@
 import type { Tensor } from 'onnxruntime-web/webgpu';
 import { beamStep, bestBeam, logSoftmax, sampleToken, type Beam, type BeamStep } from '../../core/transcribe/beam-search.ts';
 import { endsInLoop } from '../../core/transcribe/repetition.ts';
+import type { Profiler } from '../../core/transcribe/decode-profile.ts';
 import type { WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
 import type { Cache, WhisperSessions } from './whisper-sessions.ts';
 
@@ -17,6 +18,7 @@ export interface GenerateOptions {
   readonly beamSize: number;
   readonly temperature: number;
   readonly random: () => number;
+  readonly profile: Profiler;
 }
 
 function suppressed(row: Float32Array, tokens: WhisperTokens, first: boolean): Float32Array {
@@ -26,8 +28,14 @@ function suppressed(row: Float32Array, tokens: WhisperTokens, first: boolean): F
   return out;
 }
 
-/** The cache and encoder output for `sources` rows; the encoder parts are equal in every row, so only their count matters. */
+const inOrder = (sources: readonly number[], batch: number): boolean => sources.length === batch && sources.every((s, i) => s === i);
+
+/**
+ * The cache and encoder output for `sources` rows; the encoder parts are equal in every row, so
+ * only their count matters. Rows already in order are not copied: greedy decoding never copies.
+ */
 function reorder(sessions: WhisperSessions, cache: Cache, hidden: Tensor, sources: readonly number[], batch: number): { cache: Cache; hidden: Tensor } {
+  if (inOrder(sources, batch)) return { cache, hidden };
   const resized = sources.length !== batch;
   const same = sources.map(() => 0);
   const next: Record<string, Tensor> = {};
@@ -44,7 +52,7 @@ function choose(beams: readonly Beam[], rows: readonly Float32Array[], tokens: W
   const logProbs = allowed.map((r) => logSoftmax(r));
   if (options.temperature === 0) return beamStep(beams, logProbs, options.beamSize, tokens.eot, first);
   const token = sampleToken(logSoftmax(allowed[0], options.temperature), options.random());
-  const grown = Object.freeze({ tokens: [...beams[0].tokens, token], logProb: beams[0].logProb + logProbs[0][token] });
+  const grown = Object.freeze({ tokens: [...beams[0].tokens, token], logProb: beams[0].logProb + logProbs[0][token], tokenLogProbs: [...(beams[0].tokenLogProbs ?? []), logProbs[0][token]] });
   return token === tokens.eot ? { alive: [], finished: [grown] } : { alive: [{ ...grown, source: 0 }], finished: [] };
 }
 
@@ -52,7 +60,7 @@ function choose(beams: readonly Beam[], rows: readonly Float32Array[], tokens: W
 function looping(step: BeamStep): BeamStep {
   const loops = step.alive.filter((b) => endsInLoop(b.tokens));
   if (loops.length === 0) return step;
-  return { alive: step.alive.filter((b) => !loops.includes(b)), finished: [...step.finished, ...loops.map((b) => ({ tokens: b.tokens, logProb: b.logProb }))] };
+  return { alive: step.alive.filter((b) => !loops.includes(b)), finished: [...step.finished, ...loops.map((b) => ({ tokens: b.tokens, logProb: b.logProb, tokenLogProbs: b.tokenLogProbs }))] };
 }
 
 /**
@@ -70,10 +78,14 @@ export async function generateTokens(sessions: WhisperSessions, start: DecodeSta
     if (finished.length >= target || step.alive.length === 0) break;
     ({ cache, hidden } = reorder(sessions, cache, hidden, step.alive.map((b) => b.source), batch));
     batch = step.alive.length;
-    beams = step.alive.map((b) => ({ tokens: b.tokens, logProb: b.logProb }));
-    ({ rows, cache } = await sessions.step(beams.map((b) => [b.tokens.at(-1)!]), hidden, cache, false));
+    beams = step.alive.map((b) => ({ tokens: b.tokens, logProb: b.logProb, tokenLogProbs: b.tokenLogProbs }));
+    options.profile.count('decoder steps');
+    options.profile.count('decoder rows', batch);
+    ({ rows, cache } = await options.profile.time('decoder calls', () => sessions.step(beams.map((b) => [b.tokens.at(-1)!]), hidden, cache, false)));
   }
   const best = bestBeam(finished.length > 0 ? finished : beams)!;
-  const text = best.tokens.at(-1) === tokens.eot ? best.tokens.slice(0, -1) : best.tokens;
-  return Object.freeze({ tokens: text, logProb: best.logProb });
+  const ended = best.tokens.at(-1) === tokens.eot;
+  const text = ended ? best.tokens.slice(0, -1) : best.tokens;
+  const tokenLogProbs = (best.tokenLogProbs ?? []).slice(0, text.length);
+  return Object.freeze({ tokens: text, logProb: best.logProb, tokenLogProbs });
 }

@@ -1,5 +1,6 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import { Tensor } from 'onnxruntime-web/webgpu';
+import { NO_PROFILE, type Profiler } from '../../core/transcribe/decode-profile.ts';
 import { LANGUAGE_CODES } from '../../core/transcribe/languages.ts';
 import { seededRandom } from '../../core/util/seeded-random.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
@@ -9,18 +10,21 @@ import { decodeSpeechWindow } from './decode-speech-window.ts';
 import { pipelineWordDecoder } from './pipeline-word-decoder.ts';
 import { speechDecoder } from './speech-decoder.ts';
 
-export const BEAMS = { fast: 1, best: 5 } as const;
+/** Fast: greedy. Best: greedy, then beam 5 where the greedy text is unsure. Beam: beam 5 on every window. */
+export const BEAMS = { fast: 1, best: 5, beam: 5 } as const;
 
 /**
  * Our decoder (beam search, temperature fallback, no-speech guard, word times) wherever it can
  * drive the model; the stock pipeline otherwise. On WebGPU the model's tensors may live on the
  * GPU, which our loop does not read, so WebGPU uses the pipeline.
  */
-export function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, request: TranscribeRequest, device: Device): WordDecoder {
+export function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, request: TranscribeRequest, device: Device, profile: Profiler = NO_PROFILE): WordDecoder {
   const own = device === 'wasm' ? speechDecoder(asr, Tensor) : null;
   if (!own) return pipelineWordDecoder(asr, request);
   const options = {
     beamSize: BEAMS[request.quality],
+    greedyFirst: request.quality === 'best',
+    profile,
     languageId: request.multilingual && request.language ? languageId(own.config, request.language, LANGUAGE_CODES) : null,
     task: request.task,
   };

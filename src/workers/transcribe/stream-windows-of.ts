@@ -1,5 +1,6 @@
 import { Tensor } from 'onnxruntime-web/webgpu';
 import { VAD_STEP_SECONDS } from '../../core/media/stream-limits.ts';
+import { NO_PROFILE, type Profiler } from '../../core/transcribe/decode-profile.ts';
 import { settledWindows } from '../../core/transcribe/stream-windows.ts';
 import { windowOf, type SpeechWindow } from '../../core/transcribe/speech-windows.ts';
 import { SAMPLE_RATE, WINDOW_SECONDS } from '../../core/transcribe/windows.ts';
@@ -35,7 +36,7 @@ class Probabilities {
  * window is handed out as soon as it is settled, so Whisper starts on the first minutes while
  * the rest is read. Audio before what the next windows can need is let go.
  */
-export async function* streamedSpeechWindows(stream: AudioStream): AsyncGenerator<SpeechWindow> {
+export async function* streamedSpeechWindows(stream: AudioStream, profile: Profiler = NO_PROFILE): AsyncGenerator<SpeechWindow> {
   const vad = new SileroStream(await vadSession(), Tensor);
   const probs = new Probabilities();
   let [processed, committedEnd] = [0, 0];
@@ -43,7 +44,7 @@ export async function* streamedSpeechWindows(stream: AudioStream): AsyncGenerato
     const available = stream.buffer.end - processed;
     const ended = stream.ended;
     const take = Math.min(VAD_STEP_SAMPLES, ended ? available : available - (available % VAD_FRAME));
-    if (take > 0) probs.append(await vad.probabilities(stream.buffer.subarray(processed, processed + take)));
+    if (take > 0) probs.append(await profile.time('voice detection', () => vad.probabilities(stream.buffer.subarray(processed, processed + take))));
     processed += Math.max(0, take);
     const done = ended && processed >= stream.buffer.end;
     if (take > 0 || done) {
