@@ -35,8 +35,8 @@ export function topK(row: Float32Array, k: number): number[] {
 export interface BeamStep {
   /** Hypotheses still going, each with the index of the beam it grew from (to reorder the model's cache). */
   readonly alive: readonly (Beam & { readonly source: number })[];
-  /** Hypotheses that ended with end-of-text in this step. */
-  readonly finished: readonly Beam[];
+  /** Hypotheses that ended with end-of-text in this step, with the beam they grew from. */
+  readonly finished: readonly (Beam & { readonly source: number })[];
 }
 
 /**
@@ -50,12 +50,12 @@ export function beamStep(beams: readonly Beam[], rows: readonly Float32Array[], 
   );
   candidates.sort((a, b) => b.logProb - a.logProb);
   const alive: (Beam & { source: number })[] = [];
-  const finished: Beam[] = [];
+  const finished: (Beam & { source: number })[] = [];
   for (const c of candidates) {
     if (alive.length === size) break;
     const beam = beams[c.source];
     const grown = { tokens: [...beam.tokens, c.token], logProb: c.logProb, tokenLogProbs: [...(beam.tokenLogProbs ?? []), rows[c.source][c.token]] };
-    if (c.token === eot) finished.push(Object.freeze(grown));
+    if (c.token === eot) finished.push(Object.freeze({ ...grown, source: c.source }));
     else alive.push(Object.freeze({ ...grown, source: c.source }));
   }
   return Object.freeze({ alive, finished });

@@ -11,9 +11,15 @@ export const FRAME_SECONDS = 0.02;
 /** An index mirrored back into [0, n), as a median filter pads its edges. */
 const reflect = (i: number, n: number): number => (i < 0 ? Math.min(n - 1, -i) : i >= n ? Math.max(0, 2 * n - 2 - i) : i);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+/** The median of `taps` (sorted in place: a small buffer reused for every cell, no allocation). */
+function medianInPlace(taps: Float32Array): number {
+  for (let i = 1; i < taps.length; i++) {
+    const v = taps[i];
+    let j = i - 1;
+    for (; j >= 0 && taps[j] > v; j--) taps[j + 1] = taps[j];
+    taps[j + 1] = v;
+  }
+  return taps[taps.length >> 1];
 }
 
 /** Each frame normalised over the tokens, each token's row median-filtered over time (width odd). */
@@ -30,11 +36,11 @@ function smooth(head: HeadWeights, width: number): Float32Array {
   }
   const half = Math.floor(width / 2);
   const filtered = new Float32Array(out.length);
+  const taps = new Float32Array(2 * half + 1);
   for (let t = 0; t < tokens; t++) {
     for (let f = 0; f < frames; f++) {
-      const taps: number[] = [];
-      for (let k = -half; k <= half; k++) taps.push(out[t * frames + reflect(f + k, frames)]);
-      filtered[t * frames + f] = median(taps);
+      for (let k = -half; k <= half; k++) taps[k + half] = out[t * frames + reflect(f + k, frames)];
+      filtered[t * frames + f] = medianInPlace(taps);
     }
   }
   return filtered;
@@ -48,9 +54,12 @@ export function dynamicTimeWarping(cost: Float32Array, tokens: number, frames: n
   total[0] = 0;
   for (let j = 1; j <= frames; j++) {
     for (let i = 1; i <= tokens; i++) {
-      const options = [total[at(i - 1, j - 1)], total[at(i - 1, j)], total[at(i, j - 1)]];
-      const move = options.indexOf(Math.min(...options));
-      total[at(i, j)] = cost[(i - 1) * frames + (j - 1)] + options[move];
+      // The first of the cheapest in the order diagonal, down, right (ties as before).
+      const [diagonal, down, right] = [total[at(i - 1, j - 1)], total[at(i - 1, j)], total[at(i, j - 1)]];
+      let [move, best] = [0, diagonal];
+      if (down < best) [move, best] = [1, down];
+      if (right < best) [move, best] = [2, right];
+      total[at(i, j)] = cost[(i - 1) * frames + (j - 1)] + best;
       trace[at(i, j)] = move;
     }
   }

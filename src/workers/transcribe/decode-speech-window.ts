@@ -1,16 +1,17 @@
 import type { Tensor } from 'onnxruntime-web/webgpu';
 import type { Word } from '../../core/subtitles/segment.ts';
-import { logSoftmax, type Beam } from '../../core/transcribe/beam-search.ts';
+import { logSoftmax } from '../../core/transcribe/beam-search.ts';
 import { averageLogProb, compressionRatio, decodeWithFallback, isNoSpeech, tokenBudget, type DecodeAttempt } from '../../core/transcribe/decode-quality.ts';
 import type { Profiler } from '../../core/transcribe/decode-profile.ts';
 import { endsInLoop, findLoop } from '../../core/transcribe/repetition.ts';
-import { isUnsure } from '../../core/transcribe/unsure.ts';
-import { FRAME_SECONDS, tokenStarts, type HeadWeights } from '../../core/transcribe/token-alignment.ts';
+import { isUnsure, UNSURE_RULES } from '../../core/transcribe/unsure.ts';
+import { FRAME_SECONDS, tokenStarts } from '../../core/transcribe/token-alignment.ts';
 import { promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { tokensToWords } from '../../core/transcribe/words.ts';
 import type { Task } from '../../core/transcribe-protocol.ts';
-import { generateTokens, type DecodeStart } from './generate-tokens.ts';
+import { alignmentOf, attentionRows, headWeightsOf, type Alignment } from './attention-trail.ts';
+import { generateTokens, type DecodeStart, type Generated } from './generate-tokens.ts';
 import type { WhisperSessions } from './whisper-sessions.ts';
 
 export interface SpeechDecoder {
@@ -43,16 +44,17 @@ export interface WindowResult {
 }
 
 /** Encode once; read the no-speech probability and (if not given) the language at start-of-transcript; feed the rest of the prompt. */
-async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest): Promise<DecodeStart & { noSpeechProb: number; prompt: number[] }> {
+async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, alignment: Alignment): Promise<DecodeStart & { noSpeechProb: number; prompt: number[] }> {
   const { profile } = request;
   const features = await profile.time('features', () => d.features(samples));
   const hidden = await profile.time('encoder', () => d.sessions.encode(features));
-  const sot = await profile.time('prompt', () => d.sessions.step([[d.tokens.sot]], hidden, d.sessions.emptyCache(1), true));
+  const sot = await profile.time('prompt', () => d.sessions.step([[d.tokens.sot]], hidden, d.sessions.emptyCache(1), true, alignment.layers));
   const atSot = logSoftmax(sot.firstRows[0]);
   const language = request.languageId ?? pickLanguage(atSot, d.tokens);
   const rest = promptAfterLanguage(d.config, language, request.task);
-  const next = await profile.time('prompt', () => d.sessions.step([rest], hidden, sot.cache, false));
-  return { hidden, cache: next.cache, row: next.rows[0], noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt: [d.tokens.sot, ...rest] };
+  const next = await profile.time('prompt', () => d.sessions.step([rest], hidden, sot.cache, false, alignment.layers));
+  const promptRows = [...attentionRows(sot.attention, alignment, 0, 1), ...attentionRows(next.attention, alignment, 0, rest.length)];
+  return { hidden, cache: next.cache, row: next.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt: [d.tokens.sot, ...rest] };
 }
 
 function pickLanguage(logProbs: Float32Array, tokens: WhisperTokens): number | null {
@@ -61,7 +63,7 @@ function pickLanguage(logProbs: Float32Array, tokens: WhisperTokens): number | n
   return best;
 }
 
-async function judge(d: SpeechDecoder, beam: Beam, temperature: number): Promise<DecodeAttempt<Beam>> {
+async function judge(d: SpeechDecoder, beam: Generated, temperature: number): Promise<DecodeAttempt<Generated>> {
   const text = d.decodeText(beam.tokens);
   const bytes = new TextEncoder().encode(text);
   const ratio = compressionRatio(bytes.length, await d.compressedSize(bytes));
@@ -69,26 +71,13 @@ async function judge(d: SpeechDecoder, beam: Beam, temperature: number): Promise
   return { result: beam, temperature, avgLogProb: averageLogProb(beam.logProb, beam.tokens.length), compressionRatio: ratio, shortLoop };
 }
 
-/** Word times from the alignment heads' cross-attention over the audio actually in the window. */
-async function wordsOf(d: SpeechDecoder, start: DecodeStart, prompt: readonly number[], text: readonly number[], seconds: number): Promise<Word[]> {
-  if (text.length === 0) return [];
-  const heads = d.config.alignment_heads ?? [];
-  const layers = [...new Set(heads.map(([layer]) => layer))];
-  const attention = await d.sessions.crossAttention([...prompt, ...text, d.tokens.eot], start.hidden, layers);
-  const frames = Math.min(1500, Math.ceil(seconds / FRAME_SECONDS));
-  const weights = heads.map(([layer, head]) => headWeights(attention[layers.indexOf(layer)], head, frames));
-  const starts = tokenStarts(weights, prompt.length);
+/** Word times from the alignment heads' cross-attention over the audio in the window, gathered while decoding. */
+function wordsOf(d: SpeechDecoder, generated: Generated, promptLength: number, alignment: Alignment, seconds: number): Word[] {
+  const text = generated.tokens;
+  if (text.length === 0 || !generated.alignment) return [];
+  const starts = tokenStarts(headWeightsOf(generated.alignment, alignment), promptLength);
   const timed = text.map((id, i) => ({ id, start: starts[i] ?? seconds }));
   return tokensToWords(timed, Math.min(seconds, starts[text.length] ?? seconds), d.decodeText);
-}
-
-/** One head of a [1, heads, tokens, 1500] attention tensor, cut to the frames that hold audio. */
-function headWeights(attention: Tensor, head: number, frames: number): HeadWeights {
-  const [, , tokens, all] = attention.dims;
-  const data = attention.data as Float32Array;
-  const out = new Float32Array(tokens * frames);
-  for (let t = 0; t < tokens; t++) out.set(data.subarray((head * tokens + t) * all, (head * tokens + t) * all + frames), t * frames);
-  return { data: out, tokens, frames };
 }
 
 /** Words up to where they start looping (the guard for what fallback could not fix). */
@@ -99,26 +88,42 @@ function withoutLoop(words: readonly Word[]): readonly Word[] {
 
 type Start = Awaited<ReturnType<typeof begin>>;
 
+/** What every decode of one window shares. */
+interface WindowContext {
+  readonly d: SpeechDecoder;
+  readonly start: Start;
+  readonly request: WindowRequest;
+  readonly alignment: Alignment;
+  readonly random: () => number;
+  readonly maxTokens: number;
+}
+
+function generate(w: WindowContext, beamSize: number, temperature: number, stopBelow?: number): Promise<Generated> {
+  const options = { beamSize, temperature, random: w.random, maxTokens: w.maxTokens, profile: w.request.profile, stopBelow, alignment: w.alignment };
+  return generateTokens(w.d.sessions, w.start, w.d.tokens, options, w.start.prompt.length);
+}
+
 /** Beam search (or greedy) at temperature 0, falling back to rising temperatures when the text loops or the model is unsure. */
-function decodeAt(d: SpeechDecoder, start: Start, request: WindowRequest, beamSize: number, random: () => number, maxTokens: number): Promise<DecodeAttempt<Beam>> {
-  const { profile } = request;
+function decodeAt(w: WindowContext, beamSize: number): Promise<DecodeAttempt<Generated>> {
+  const { profile } = w.request;
   return decodeWithFallback(
     (temperature) => {
       if (temperature > 0) profile.count('temperature fallbacks');
       const phase = temperature > 0 ? 'fallback decodes' : beamSize > 1 ? 'beam decodes' : 'greedy decodes';
-      return profile.time(phase, async () => judge(d, await generateTokens(d.sessions, start, d.tokens, { beamSize, temperature, random, maxTokens, profile }, start.prompt.length), temperature));
+      return profile.time(phase, async () => judge(w.d, await generate(w, beamSize, temperature), temperature));
     },
-    (a) => isNoSpeech(start.noSpeechProb, a),
+    (a) => isNoSpeech(w.start.noSpeechProb, a),
   );
 }
 
-/** Greedy first; beams only for a window whose greedy text is unsure. */
-async function decodeGreedyFirst(d: SpeechDecoder, start: Start, request: WindowRequest, random: () => number, maxTokens: number): Promise<DecodeAttempt<Beam>> {
-  const { profile } = request;
-  const greedy = await profile.time('greedy decodes', async () => judge(d, await generateTokens(d.sessions, start, d.tokens, { beamSize: 1, temperature: 0, random, maxTokens, profile }, start.prompt.length), 0));
-  if (!isUnsure(greedy, greedy.result.tokenLogProbs ?? [], start.noSpeechProb)) return greedy;
+/** Greedy first; beams only for a window whose greedy text is unsure (greedy stops at the first guessed word). */
+async function decodeGreedyFirst(w: WindowContext): Promise<DecodeAttempt<Generated>> {
+  const { profile } = w.request;
+  const generated = await profile.time('greedy decodes', () => generate(w, 1, 0, Math.log(UNSURE_RULES.tokenProb)));
+  const greedy = generated.unsure ? null : await judge(w.d, generated, 0);
+  if (greedy && !isUnsure(greedy, generated.tokenLogProbs ?? [], w.start.noSpeechProb)) return greedy;
   profile.count('unsure windows decoded again with beams');
-  return decodeAt(d, start, request, request.beamSize, random, maxTokens);
+  return decodeAt(w, w.request.beamSize);
 }
 
 /**
@@ -129,11 +134,13 @@ async function decodeGreedyFirst(d: SpeechDecoder, start: Start, request: Window
 export async function decodeSpeechWindow(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, random: () => number): Promise<WindowResult> {
   const { profile } = request;
   profile.count('windows');
-  const start = await begin(d, samples, request);
-  const maxTokens = tokenBudget(samples.length / SAMPLE_RATE);
-  const attempt = request.greedyFirst && request.beamSize > 1 ? await decodeGreedyFirst(d, start, request, random, maxTokens) : await decodeAt(d, start, request, request.beamSize, random, maxTokens);
+  const seconds = samples.length / SAMPLE_RATE;
+  const alignment = alignmentOf(d.config.alignment_heads ?? [], Math.min(1500, Math.ceil(seconds / FRAME_SECONDS)));
+  const start = await begin(d, samples, request, alignment);
+  const w: WindowContext = { d, start, request, alignment, random, maxTokens: tokenBudget(seconds) };
+  const attempt = request.greedyFirst && request.beamSize > 1 ? await decodeGreedyFirst(w) : await decodeAt(w, request.beamSize);
   const base = { temperature: attempt.temperature, avgLogProb: attempt.avgLogProb };
   if (isNoSpeech(start.noSpeechProb, attempt)) return { words: [], noSpeech: true, ...base };
-  const words = await profile.time('word times', () => wordsOf(d, start, start.prompt, attempt.result.tokens, samples.length / SAMPLE_RATE));
+  const words = await profile.time('word times', async () => wordsOf(d, attempt.result, start.prompt.length, alignment, seconds));
   return { words: withoutLoop(words), noSpeech: false, ...base };
 }

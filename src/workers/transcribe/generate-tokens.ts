@@ -3,6 +3,7 @@ import { beamStep, bestBeam, logSoftmax, sampleToken, type Beam, type BeamStep }
 import { endsInLoop } from '../../core/transcribe/repetition.ts';
 import type { Profiler } from '../../core/transcribe/decode-profile.ts';
 import type { WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
+import { attentionRows, extend, trailRows, type Alignment, type AttentionRow, type Trail } from './attention-trail.ts';
 import type { Cache, WhisperSessions } from './whisper-sessions.ts';
 
 /** Where decoding starts: logits for the first text token, and the cache and encoder output for one row. */
@@ -10,6 +11,8 @@ export interface DecodeStart {
   readonly hidden: Tensor;
   readonly cache: Cache;
   readonly row: Float32Array;
+  /** Cross-attention of the prompt's positions, when word times are gathered while decoding. */
+  readonly promptRows?: readonly AttentionRow[];
 }
 
 export interface GenerateOptions {
@@ -19,7 +22,17 @@ export interface GenerateOptions {
   readonly temperature: number;
   readonly random: () => number;
   readonly profile: Profiler;
+  /** Greedy only: stop as soon as a token is less likely than this (a log-probability); the result is then `unsure`. */
+  readonly stopBelow?: number;
+  /** Gather the alignment heads' cross-attention while decoding, for word times. */
+  readonly alignment?: Alignment;
 }
+
+/**
+ * A window's text; `unsure`: greedy decoding stopped at a guess (`stopBelow`), so the text is
+ * incomplete; `alignment`: the cross-attention rows of prompt, text and end-of-text, when asked for.
+ */
+export type Generated = Beam & { readonly unsure?: boolean; readonly alignment?: readonly AttentionRow[] };
 
 function suppressed(row: Float32Array, tokens: WhisperTokens, first: boolean): Float32Array {
   const out = row.slice();
@@ -31,11 +44,11 @@ function suppressed(row: Float32Array, tokens: WhisperTokens, first: boolean): F
 const inOrder = (sources: readonly number[], batch: number): boolean => sources.length === batch && sources.every((s, i) => s === i);
 
 /**
- * The cache and encoder output for `sources` rows; the encoder parts are equal in every row, so
- * only their count matters. Rows already in order are not copied: greedy decoding never copies.
+ * The cache for `sources` rows; the encoder parts are equal in every row, so only their count
+ * matters. Rows already in order are not copied: greedy decoding never copies.
  */
-function reorder(sessions: WhisperSessions, cache: Cache, hidden: Tensor, sources: readonly number[], batch: number): { cache: Cache; hidden: Tensor } {
-  if (inOrder(sources, batch)) return { cache, hidden };
+function reorder(sessions: WhisperSessions, cache: Cache, sources: readonly number[], batch: number): Cache {
+  if (inOrder(sources, batch)) return cache;
   const resized = sources.length !== batch;
   const same = sources.map(() => 0);
   const next: Record<string, Tensor> = {};
@@ -43,49 +56,110 @@ function reorder(sessions: WhisperSessions, cache: Cache, hidden: Tensor, source
     if (!name.includes('.encoder.')) next[name] = sessions.gather(tensor, sources);
     else next[name] = resized ? sessions.gather(tensor, same) : tensor;
   }
-  return { cache: next, hidden: resized ? sessions.gather(hidden, same) : hidden };
+  return next;
 }
 
 /** One step's choice: beams by likelihood at temperature 0, one sampled hypothesis above it. */
-function choose(beams: readonly Beam[], rows: readonly Float32Array[], tokens: WhisperTokens, options: GenerateOptions, first: boolean) {
+function choose(beams: readonly Beam[], rows: readonly Float32Array[], tokens: WhisperTokens, options: GenerateOptions, first: boolean): BeamStep {
   const allowed = rows.map((r) => suppressed(r, tokens, first));
   const logProbs = allowed.map((r) => logSoftmax(r));
   if (options.temperature === 0) return beamStep(beams, logProbs, options.beamSize, tokens.eot, first);
   const token = sampleToken(logSoftmax(allowed[0], options.temperature), options.random());
   const grown = Object.freeze({ tokens: [...beams[0].tokens, token], logProb: beams[0].logProb + logProbs[0][token], tokenLogProbs: [...(beams[0].tokenLogProbs ?? []), logProbs[0][token]] });
-  return token === tokens.eot ? { alive: [], finished: [grown] } : { alive: [{ ...grown, source: 0 }], finished: [] };
+  return token === tokens.eot ? { alive: [], finished: [{ ...grown, source: 0 }] } : { alive: [{ ...grown, source: 0 }], finished: [] };
 }
 
 /** Hypotheses that ended in a loop stop here, as if finished: their text will fail the compression check. */
 function looping(step: BeamStep): BeamStep {
   const loops = step.alive.filter((b) => endsInLoop(b.tokens));
   if (loops.length === 0) return step;
-  return { alive: step.alive.filter((b) => !loops.includes(b)), finished: [...step.finished, ...loops.map((b) => ({ tokens: b.tokens, logProb: b.logProb, tokenLogProbs: b.tokenLogProbs }))] };
+  return { alive: step.alive.filter((b) => !loops.includes(b)), finished: [...step.finished, ...loops] };
+}
+
+/** Greedy decoding just chose a token it was unsure of: no use going on (beam search will redo the window). */
+function guessed(step: BeamStep, options: GenerateOptions): boolean {
+  if (options.stopBelow === undefined || step.alive.length === 0) return false;
+  return (step.alive[0].tokenLogProbs?.at(-1) ?? 0) < options.stopBelow;
+}
+
+/** Where a hypothesis ended: the cache row that holds it, how many of its tokens were fed, and its attention so far. */
+interface End {
+  readonly cache: Cache;
+  readonly row: number;
+  readonly fed: number;
+  readonly trail: Trail | null;
+}
+
+/** The hypotheses of one window as they grow: tokens, cache rows, and (with an alignment) each one's cross-attention. */
+class Hypotheses {
+  beams: Beam[] = [{ tokens: [], logProb: 0 }];
+  trails: (Trail | null)[] = [null];
+  cache: Cache;
+  rows: Float32Array[];
+  readonly ends = new Map<Beam, End>();
+
+  constructor(start: DecodeStart) {
+    [this.cache, this.rows] = [start.cache, [start.row]];
+  }
+
+  /** Remember where each finished hypothesis stands, before the cache moves on. */
+  finish(step: BeamStep): void {
+    for (const f of step.finished) this.ends.set(f, { cache: this.cache, row: f.source, fed: this.beams[f.source].tokens.length, trail: this.trails[f.source] });
+  }
+
+  /** Feed each live hypothesis its newest token. */
+  async grow(sessions: WhisperSessions, start: DecodeStart, step: BeamStep, options: GenerateOptions): Promise<void> {
+    this.cache = reorder(sessions, this.cache, step.alive.map((b) => b.source), this.beams.length);
+    this.trails = step.alive.map((b) => this.trails[b.source]);
+    this.beams = step.alive.map((b) => ({ tokens: b.tokens, logProb: b.logProb, tokenLogProbs: b.tokenLogProbs }));
+    options.profile.count('decoder steps');
+    options.profile.count('decoder rows', this.beams.length);
+    const layers = options.alignment?.layers ?? [];
+    const out = await options.profile.time('decoder calls', () => sessions.step(this.beams.map((b) => [b.tokens.at(-1)!]), start.hidden, this.cache, false, layers));
+    [this.rows, this.cache] = [out.rows, out.cache];
+    if (options.alignment) this.trails = this.trails.map((t, b) => extend(t, attentionRows(out.attention, options.alignment!, b, 1)));
+  }
+
+  /** Live hypotheses when the budget ran out end where they stand. */
+  endAlive(): void {
+    this.beams.forEach((b, i) => this.ends.set(b, { cache: this.cache, row: i, fed: b.tokens.length, trail: this.trails[i] }));
+  }
+}
+
+/**
+ * The cross-attention of every position of a window's text (prompt, text, end-of-text): the rows
+ * gathered while decoding, plus one call that feeds what the chosen hypothesis never fed.
+ */
+async function alignmentRows(sessions: WhisperSessions, start: DecodeStart, end: End, text: readonly number[], eot: number, alignment: Alignment): Promise<AttentionRow[]> {
+  const feed = [...text.slice(end.fed), eot];
+  const cache = sessions.rowOf(end.cache, end.row, start.cache);
+  const out = await sessions.step([feed], start.hidden, cache, false, alignment.layers);
+  return [...(start.promptRows ?? []), ...trailRows(end.trail), ...attentionRows(out.attention, alignment, 0, feed.length)];
 }
 
 /**
  * Text tokens for one window, with the sum of their log-probabilities (end-of-text included):
  * beam search at temperature 0, sampling above it, the model's cache reordered along with the beams.
+ * With an alignment, the cross-attention of every position comes along (word times need no second pass).
  */
-export async function generateTokens(sessions: WhisperSessions, start: DecodeStart, tokens: WhisperTokens, options: GenerateOptions, promptLength: number): Promise<Beam> {
-  let beams: Beam[] = [{ tokens: [], logProb: 0 }];
-  let [cache, hidden, rows, batch] = [start.cache, start.hidden, [start.row], 1];
+export async function generateTokens(sessions: WhisperSessions, start: DecodeStart, tokens: WhisperTokens, options: GenerateOptions, promptLength: number): Promise<Generated> {
+  const h = new Hypotheses(start);
   const finished: Beam[] = [];
   for (let length = 0; length + promptLength < options.maxTokens; length++) {
-    const step = looping(choose(beams, rows, tokens, options, length === 0));
+    const step = looping(choose(h.beams, h.rows, tokens, options, length === 0));
+    h.finish(step);
     finished.push(...step.finished);
     const target = options.temperature === 0 ? options.beamSize : 1;
+    if (guessed(step, options)) return Object.freeze({ ...step.alive[0], unsure: true });
     if (finished.length >= target || step.alive.length === 0) break;
-    ({ cache, hidden } = reorder(sessions, cache, hidden, step.alive.map((b) => b.source), batch));
-    batch = step.alive.length;
-    beams = step.alive.map((b) => ({ tokens: b.tokens, logProb: b.logProb, tokenLogProbs: b.tokenLogProbs }));
-    options.profile.count('decoder steps');
-    options.profile.count('decoder rows', batch);
-    ({ rows, cache } = await options.profile.time('decoder calls', () => sessions.step(beams.map((b) => [b.tokens.at(-1)!]), hidden, cache, false)));
+    await h.grow(sessions, start, step, options);
   }
-  const best = bestBeam(finished.length > 0 ? finished : beams)!;
+  if (finished.length === 0) h.endAlive();
+  const best = bestBeam(finished.length > 0 ? finished : h.beams)!;
   const ended = best.tokens.at(-1) === tokens.eot;
   const text = ended ? best.tokens.slice(0, -1) : best.tokens;
   const tokenLogProbs = (best.tokenLogProbs ?? []).slice(0, text.length);
-  return Object.freeze({ tokens: text, logProb: best.logProb, tokenLogProbs });
+  const end = h.ends.get(best);
+  const alignment = options.alignment && end ? await options.profile.time('word times', () => alignmentRows(sessions, start, end, text, tokens.eot, options.alignment!)) : undefined;
+  return Object.freeze({ tokens: text, logProb: best.logProb, tokenLogProbs, alignment });
 }

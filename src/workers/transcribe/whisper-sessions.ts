@@ -12,6 +12,8 @@ export interface DecoderOutput {
   /** Per batch row: the logits of the first position (start-of-transcript), on a first call. */
   readonly firstRows: Float32Array[];
   readonly cache: Cache;
+  /** Cross-attention of the layers asked for, [batch, heads, positions, 1500] each. */
+  readonly attention: Tensor[];
 }
 
 const positionRow = (logits: Tensor, batch: number, position: number): Float32Array => {
@@ -28,6 +30,10 @@ export class WhisperSessions {
   readonly #encoder: InferenceSession;
   readonly #decoder: InferenceSession;
   readonly #Tensor: TensorClass;
+  /** Zero encoder states of one frame, by batch size: what cache steps are fed (see `#hiddenFor`). */
+  readonly #placeholders = new Map<number, Tensor>();
+  /** Whether this export ignores `encoder_hidden_states` on cache steps; checked once, on the first cache step. */
+  #placeholderSafe: Promise<boolean> | null = null;
 
   constructor(encoder: InferenceSession, decoder: InferenceSession, tensorClass: TensorClass) {
     this.#encoder = encoder;
@@ -85,13 +91,49 @@ export class WhisperSessions {
     return fetches ? this.#decoder.run(feeds, [...fetches]) : this.#decoder.run(feeds);
   }
 
+  #placeholder(batch: number, width: number): Tensor {
+    let zeros = this.#placeholders.get(batch);
+    if (!zeros) this.#placeholders.set(batch, (zeros = new this.#Tensor('float32', new Float32Array(batch * width), [batch, 1, width])));
+    return zeros;
+  }
+
+  /**
+   * The encoder states a call is fed. A merged decoder's cache branch reads the encoder's keys and
+   * values from the cache, never these states, yet ONNX Runtime copies every input into wasm on
+   * every step (2.3 MB a row for tiny): cache steps get one zero frame instead, once a first cache
+   * step showed the export gives the same logits with it.
+   */
+  async #hiddenFor(ids: readonly (readonly number[])[], hidden: Tensor, cache: Cache, first: boolean): Promise<Tensor> {
+    const full = (): Tensor => (hidden.dims[0] === ids.length ? hidden : this.gather(hidden, ids.map(() => 0)));
+    if (first) return full();
+    const zeros = this.#placeholder(ids.length, hidden.dims[2]);
+    this.#placeholderSafe ??= this.#sameLogits(ids, full(), zeros, cache);
+    return (await this.#placeholderSafe) ? zeros : full();
+  }
+
+  async #sameLogits(ids: readonly (readonly number[])[], full: Tensor, zeros: Tensor, cache: Cache): Promise<boolean> {
+    const fetch = ['logits'];
+    const [a, b] = [await this.#run(ids, full, cache, false, fetch), await this.#run(ids, zeros, cache, false, fetch).catch(() => null)];
+    if (!b) return false;
+    const [x, y] = [a.logits.data as Float32Array, b.logits.data as Float32Array];
+    return x.length === y.length && x.every((v, i) => Math.abs(v - y[i]) < 1e-4);
+  }
+
   /** One decoder call: `ids` rows of equal length, fed after what the cache holds (`first`: it holds nothing). */
-  async step(ids: readonly (readonly number[])[], hidden: Tensor, cache: Cache, first: boolean): Promise<DecoderOutput> {
-    const raw = await this.#run(ids, hidden, cache, first, ['logits', ...this.#presentNames(cache, first)]);
+  async step(ids: readonly (readonly number[])[], hidden: Tensor, cache: Cache, first: boolean, layers: readonly number[] = []): Promise<DecoderOutput> {
+    const attentionNames = layers.map((l) => `cross_attentions.${l}`);
+    const raw = await this.#run(ids, await this.#hiddenFor(ids, hidden, cache, first), cache, first, ['logits', ...this.#presentNames(cache, first), ...attentionNames]);
     const logits = raw.logits;
     const rows = ids.map((_, b) => positionRow(logits, b, logits.dims[1] - 1));
     const firstRows = first ? ids.map((_, b) => positionRow(logits, b, 0)) : [];
-    return { rows, firstRows, cache: this.#nextCache(raw, cache, first) };
+    return { rows, firstRows, cache: this.#nextCache(raw, cache, first), attention: attentionNames.map((n) => raw[n]) };
+  }
+
+  /** One row of a cache as a batch of one: its decoder part picked, the encoder part (equal in every row) from `encoderOf`. */
+  rowOf(cache: Cache, row: number, encoderOf: Cache): Cache {
+    const out: Record<string, Tensor> = {};
+    for (const [name, tensor] of Object.entries(cache)) out[name] = name.includes('.encoder.') ? encoderOf[name] : tensor.dims[0] === 1 ? tensor : this.gather(tensor, [row]);
+    return out;
   }
 
   /** The cache outputs a call must fetch: all on the first, after it only the growing self-attention part. */
@@ -107,12 +149,5 @@ export class WhisperSessions {
       next[name] = !first && name.includes('.encoder.') ? previous[name] : raw[present];
     }
     return next;
-  }
-
-  /** Cross-attention of the given layers for a whole token sequence, in one call without cache. */
-  async crossAttention(tokens: readonly number[], hidden: Tensor, layers: readonly number[]): Promise<Tensor[]> {
-    const names = layers.map((l) => `cross_attentions.${l}`);
-    const raw = await this.#run([tokens], hidden, this.emptyCache(1), true, ['logits', ...names]);
-    return names.map((n) => raw[n]);
   }
 }
