@@ -41,14 +41,20 @@ test('transcribes jfk.wav with the installed whisper-tiny, on this origin only, 
   }
 });
 
-test('edits survive a reload', async ({ page }) => {
+test('edits and their undo history survive a reload', async ({ page }) => {
   await installTiny(page);
   await transcribeJfk(page);
   const first = page.getByLabel('Text of cue 1');
+  const transcribed = await first.inputValue();
   await first.fill('Edited by a person.');
   await first.blur();
   await page.reload();
   await expect(page.getByLabel('Text of cue 1')).toHaveValue('Edited by a person.');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Text of cue 1')).toHaveValue(transcribed);
+  await page.reload(); // the undo was saved too
+  await expect(page.getByLabel('Text of cue 1')).toHaveValue(transcribed);
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
 });
 
 test('a file that is not audio gets a plain message; cancel stops and keeps the app usable', async ({ page }) => {

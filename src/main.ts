@@ -10,7 +10,10 @@ import { StorageStatus } from './ui/state/storage-status.svelte.ts';
 import { Transcriber } from './ui/state/transcriber.svelte.ts';
 import { Recorder } from './ui/state/recorder.svelte.ts';
 import { watchLifeWithLocks } from './ui/state/watch-life.ts';
-import { TranscriptStore } from './ui/state/transcript-store.ts';
+import { ProjectSaver } from './ui/state/project-saver.svelte.ts';
+import { Projects } from './ui/state/projects.svelte.ts';
+import { ProjectSearch } from './ui/state/project-search.svelte.ts';
+import { idbProjectStore } from './ui/storage/idb-project-store.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveText } from './ui/save-text.ts';
 import { reloadIntoIsolation } from './ui/isolation-reload.ts';
@@ -62,14 +65,20 @@ void deviceInfo.probe(navigator as Navigator & { deviceMemory?: number }, self.c
 // `?decode=whole` makes the browser decode every file whole, as before streaming: a way around a
 // file the reader trips on, and the baseline the long-media bench compares against.
 const streaming = new URLSearchParams(location.search).get('decode') !== 'whole';
+const projectStore = idbProjectStore();
+const saver = new ProjectSaver({ store: projectStore, now: () => Date.now(), newId: () => crypto.randomUUID(), keys: localStorage });
 const transcriber = new Transcriber({
   makeWorker: () => new Worker(new URL('./workers/transcribe.worker.ts', import.meta.url), { type: 'module', name: 'transcribe' }),
   makeReader: streaming ? () => new Worker(new URL('./workers/media-reader.worker.ts', import.meta.url), { type: 'module', name: 'media-reader' }) : undefined,
   decode: decodeAudio,
-  store: new TranscriptStore(localStorage),
+  store: saver,
   onmeasured: (record) => rtfHistory.add(record),
   watchLife: watchLifeWithLocks(navigator.locks),
 });
+const projects = new Projects(projectStore, saver, transcriber.transcript);
+saver.onmeta = () => void projects.refresh();
+const search = new ProjectSearch(projectStore);
+void transcriber.transcript.reopen().then(() => projects.refresh());
 const onexport = (format: ExportFormat): void => {
   const file = transcriber.transcript.exportFile(format);
   saveText(file.name, file.text, file.type);
@@ -77,4 +86,4 @@ const onexport = (format: ExportFormat): void => {
 
 const recorder = new Recorder(navigator.mediaDevices);
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, recorder, onexport, deviceInfo, rtfHistory } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, recorder, onexport, deviceInfo, rtfHistory, projects, search } });

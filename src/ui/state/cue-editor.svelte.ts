@@ -17,6 +17,11 @@ export class CueEditor {
     this.#onchange = onchange;
   }
 
+  /** A history as it was saved (a project reopened). */
+  load(saved: History<Cues>): void {
+    this.#set(saved);
+  }
+
   /** New cues without history: a new transcription, or more cues from the running one. */
   reset(cues: Cues): void {
     this.#set(history(Object.freeze([...cues])));

@@ -22,6 +22,12 @@ export class Playback {
     this.playing = this.#media ? !this.#media.paused : false;
   }
 
+  /** Move the playhead without playing (a search result opened): the cue there becomes current. */
+  seek(seconds: number): void {
+    if (this.#media) this.#media.currentTime = seconds;
+    this.time = seconds;
+  }
+
   playFrom(seconds: number): void {
     if (!this.#media) return;
     this.#media.currentTime = seconds;

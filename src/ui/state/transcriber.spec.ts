@@ -4,7 +4,8 @@ import type { TranscribeReply, TranscribeRequest } from '../../core/transcribe-p
 import type { PcmMessage, ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
 import type { ReaderLike } from './media-reading.ts';
 import { Transcriber, type TranscribeOptions, type WorkerLike } from './transcriber.svelte.ts';
-import { TranscriptStore } from './transcript-store.ts';
+import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
+import { ProjectSaver } from './project-saver.svelte.ts';
 
 /** A worker whose posted requests are recorded and whose events a spec fires. */
 function fakeWorker() {
@@ -32,10 +33,12 @@ function fakeWorker() {
 }
 
 const OPTIONS: TranscribeOptions = { repo: 'o/m', dtype: 'q8', multilingual: false, language: null, task: 'transcribe', vad: true, quality: 'auto', device: 'auto' };
-const memory = (): Pick<Storage, 'getItem' | 'setItem'> => {
+const memory = (): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> => {
   const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
 };
+let ids = 0;
+const saver = (): ProjectSaver => new ProjectSaver({ store: new MemoryProjectStore(), now: () => 0, newId: () => `p${ids++}`, keys: memory() });
 
 /** Workers, media readers and Web Locks of a run, all fake: a spec opens, replies, kills. */
 function streaming(decode: () => Promise<Float32Array> = async () => new Float32Array(16_000)) {
@@ -46,7 +49,7 @@ function streaming(decode: () => Promise<Float32Array> = async () => new Float32
     makeWorker: () => (workers.push(fakeWorker()), workers.at(-1) as unknown as WorkerLike),
     makeReader: () => (readers.push(fakeWorker()), readers.at(-1) as unknown as ReaderLike),
     decode,
-    store: new TranscriptStore(memory()),
+    store: saver(),
     watchLife: (lock, ondeath) => deaths.set(lock, ondeath),
   });
   const replyReader = (reply: ReaderReply): void => readers.at(-1)!.reply(reply as never);
@@ -62,7 +65,7 @@ function setup(decode: () => Promise<Float32Array> = async () => new Float32Arra
       return worker as unknown as WorkerLike;
     },
     decode,
-    store: new TranscriptStore(memory()),
+    store: saver(),
   });
   return { transcriber, workers };
 }
@@ -177,7 +180,7 @@ describe('Transcriber', () => {
     const transcriber = new Transcriber({
       makeWorker: () => (workers.push(fakeWorker()), workers.at(-1) as unknown as WorkerLike),
       decode: async () => new Float32Array(16_000 * 10),
-      store: new TranscriptStore(memory()),
+      store: saver(),
       onmeasured: (r) => measured.push(r),
     });
     await transcriber.transcribe(new Blob(['x']), OPTIONS);

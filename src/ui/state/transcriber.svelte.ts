@@ -10,7 +10,7 @@ import { StallNotice, type Clock } from './stall-notice.svelte.ts';
 import type { WatchLife } from './watch-life.ts';
 import { formatDuration } from '../../core/format/format-duration.ts';
 import type { JobWorker } from './worker-port.ts';
-import type { TranscriptStore } from './transcript-store.ts';
+import type { ProjectSaver } from './project-saver.svelte.ts';
 import { Transcript } from './transcript.svelte.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 
@@ -52,7 +52,8 @@ export interface TranscriberDeps {
   readonly makeReader?: () => ReaderLike;
   /** The browser's whole-file decoding: for what the reader cannot stream. */
   readonly decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
-  readonly store: TranscriptStore;
+  /** Where the transcript is saved as it grows and is edited: the open project. */
+  readonly store: ProjectSaver;
   readonly onmeasured?: (record: RtfRecord) => void;
   /** Learns when a worker died without an `error` event (closed, killed); without it, only events tell. */
   readonly watchLife?: WatchLife;
@@ -124,7 +125,7 @@ export class Transcriber {
       [this.error, this.phase] = [tooShort(file.name ?? 'The recording', opened.seconds), 'failed'];
       return;
     }
-    this.#begin(file.name ?? 'recording', opened.seconds);
+    this.#begin(file, opened.seconds, options);
     this.#jobId = `t-${Date.now().toString(36)}`;
     this.#repo = options.repo;
     const [source, transfer] = this.#sourceOf(opened);
@@ -134,6 +135,7 @@ export class Transcriber {
 
   cancel(): void {
     if (!this.busy) return;
+    if (this.phase !== 'reading') this.transcript.ended('cancelled');
     this.#generation += 1;
     this.#dropWorker();
     this.#dropReading();
@@ -177,8 +179,10 @@ export class Transcriber {
     this.stall.moved();
   }
 
-  #begin(source: string, total: number): void {
-    this.transcript.begin(source);
+  #begin(file: Blob & { name?: string }, total: number, options: TranscribeOptions): void {
+    const { repo, dtype, device, quality, language, task, vad } = options;
+    const settings = { repo, dtype, device, quality: resolveQuality(quality, total), language, task, vad };
+    this.transcript.begin(file.name ?? 'recording', { size: file.size, duration: total, kind: file.type, settings });
     [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [0, total, 'loading', null];
   }
 
@@ -221,6 +225,7 @@ export class Transcriber {
     this.#dropWorker();
     this.#dropReading();
     if (!this.busy) return;
+    if (this.phase !== 'reading') this.transcript.ended('failed'); // a project began
     this.error = Object.freeze({ code: 'crashed', message: `${what}. The cues done so far are kept; press Transcribe to try again.` });
     this.phase = 'failed';
     this.stall.stop();
@@ -246,9 +251,11 @@ export class Transcriber {
         this.stall.stop();
         this.#dropReading();
         this.#measured(reply.elapsedMs, reply.totalSeconds);
+        this.transcript.ended('done', reply.totalSeconds > 0 ? reply.elapsedMs / 1000 / reply.totalSeconds : undefined);
         return;
       case 'error':
         [this.error, this.phase] = [reply.error, 'failed'];
+        this.transcript.ended('failed');
         this.stall.stop();
         this.#dropReading();
         this.#dropWorker(); // its state may be what failed (a lost WebGPU device): the next run starts clean

@@ -1,8 +1,10 @@
-import { applyCueAction, replaceAll, type CueAction } from '../../core/subtitles/cue-edits.ts';
+import { applyEdit, type EditOp } from '../../core/projects/edit-log.ts';
+import type { CueAction } from '../../core/subtitles/cue-edits.ts';
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
-import { segment, type Segment } from '../../core/subtitles/segment.ts';
+import type { Segment } from '../../core/subtitles/segment.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
-import type { TranscriptStore } from './transcript-store.ts';
+import type { ProjectDetails, ProjectStatus } from '../../core/projects/project-store.ts';
+import type { ProjectSaver } from './project-saver.svelte.ts';
 
 const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', txt: 'text/plain', json: 'application/json' };
 
@@ -14,50 +16,103 @@ export interface ExportedFile {
 }
 
 /**
- * The cues of one media file, as a person edits and exports them: saved on the device at every
- * change, so a reload or a failed run loses nothing. A transcription job only begins and appends.
+ * The cues of one media file, as a person edits and exports them: each transcribed window and each
+ * edit saved to the open project as it happens, so a reload or a failed run loses nothing and undo
+ * survives a reload. A transcription job only begins and appends.
  */
 export class Transcript {
   source = $state('');
-  readonly editor: CueEditor;
+  readonly editor = new CueEditor([], () => undefined);
   cues = $derived.by(() => this.editor.cues);
+  /** Where the player should go (a search result opened), or null. */
+  seekTo = $state.raw<{ readonly index: number; readonly start: number } | null>(null);
+  readonly #saver: ProjectSaver;
 
-  constructor(store: TranscriptStore) {
-    const saved = store.load();
-    if (saved) this.source = saved.source;
-    this.editor = new CueEditor(saved?.segments ?? [], (cues) => store.save({ source: this.source, segments: cues }));
+  constructor(saver: ProjectSaver) {
+    this.#saver = saver;
   }
 
-  /** A new transcription of `source`: the cues start empty. */
-  begin(source: string): void {
+  /** Why the latest changes are not saved (a full disk), or null. */
+  get saveError(): string | null {
+    return this.#saver.saveError;
+  }
+
+  /** The project that was open before a reload, with its undo history. */
+  async reopen(): Promise<void> {
+    const saved = await this.#saver.reopen();
+    if (!saved || this.source !== '' || this.cues.length > 0) return; // a transcription began meanwhile
+    this.source = saved.name;
+    this.editor.load(saved.history);
+  }
+
+  /** A new transcription of `source`: a new project, the cues start empty. */
+  begin(source: string, details: ProjectDetails = {}): void {
     this.source = source;
     this.editor.reset([]);
+    this.#saver.start(source, details);
+  }
+
+  /** How the run of this project ended. */
+  ended(status: ProjectStatus, rtf?: number): void {
+    this.#saver.update(rtf === undefined ? { status } : { status, rtf });
+  }
+
+  /** No project open: the studio is empty until the next transcription or open. */
+  close(): void {
+    this.source = '';
+    this.editor.reset([]);
+    this.#saver.forget();
+  }
+
+  /** Open a saved project in place of this one. */
+  async open(id: string): Promise<void> {
+    const saved = await this.#saver.open(id);
+    if (!saved) return;
+    this.source = saved.name;
+    this.editor.load(saved.history);
   }
 
   /** Cues that came from the running transcription (not an edit: no undo step). */
   append(cues: readonly Segment[]): void {
     this.editor.reset([...this.cues, ...cues]);
+    if (cues.length > 0) this.#saver.log({ kind: 'cues', cues });
   }
 
-  edit(index: number, patch: Partial<Segment>): void {
-    // A cue keeps its word timings only while its text is the one they time.
-    const edited = (s: Segment): Segment => segment(patch.start ?? s.start, patch.end ?? s.end, patch.text ?? s.text, (patch.text ?? s.text) === s.text ? s.words : undefined);
-    this.editor.apply((cues) => cues.map((s, i) => (i === index ? edited(s) : s)));
+  edit(index: number, patch: Extract<EditOp, { type: 'edit' }>['patch']): void {
+    this.#apply({ type: 'edit', index, patch });
   }
 
   /** A cue's button: nudge, split at the playhead, merge with the next, delete. */
   act(index: number, action: CueAction, playhead: number): void {
-    this.editor.apply((cues) => applyCueAction(cues, index, action, playhead));
+    this.#apply({ type: 'act', index, action, playhead });
   }
 
   /** Find and replace in every cue; how many were replaced. */
   replace(find: string, replacement: string): number {
+    return this.#apply({ type: 'replace', find, replacement });
+  }
+
+  undo(): void {
+    if (!this.editor.canUndo) return;
+    this.editor.undo();
+    this.#saver.log({ kind: 'op', op: { type: 'undo' } });
+  }
+
+  redo(): void {
+    if (!this.editor.canRedo) return;
+    this.editor.redo();
+    this.#saver.log({ kind: 'op', op: { type: 'redo' } });
+  }
+
+  #apply(op: Exclude<EditOp, { type: 'undo' | 'redo' }>): number {
     let count = 0;
+    const before = this.cues;
     this.editor.apply((cues) => {
-      const result = replaceAll(cues, find, replacement);
+      const result = applyEdit(cues, op);
       count = result.count;
       return result.cues;
     });
+    if (this.cues !== before) this.#saver.log({ kind: 'op', op });
     return count;
   }
 

@@ -1,0 +1,46 @@
+import { applyCueAction, replaceAll, type CueAction, type Cues } from '../subtitles/cue-edits.ts';
+import { history, record, redo, undo, type History } from '../subtitles/edit-history.ts';
+import { segment, type Segment } from '../subtitles/segment.ts';
+
+/**
+ * What a person did to the cues, as data: saved one at a time (never the whole transcript), and
+ * replayed over the transcription's cues when the project opens, so undo survives a reload.
+ */
+export type EditOp =
+  | { readonly type: 'edit'; readonly index: number; readonly patch: Partial<Pick<Segment, 'start' | 'end' | 'text'>> }
+  | { readonly type: 'act'; readonly index: number; readonly action: CueAction; readonly playhead: number }
+  | { readonly type: 'replace'; readonly find: string; readonly replacement: string }
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' };
+
+/** A cue keeps its word timings only while its text is the one they time. */
+function edited(cue: Segment, patch: Extract<EditOp, { type: 'edit' }>['patch']): Segment {
+  const text = patch.text ?? cue.text;
+  return segment(patch.start ?? cue.start, patch.end ?? cue.end, text, text === cue.text ? cue.words : undefined);
+}
+
+/** The cues after one edit (not undo or redo), with how many cues a replace changed. */
+export function applyEdit(cues: Cues, op: Exclude<EditOp, { type: 'undo' | 'redo' }>): { cues: Cues; count: number } {
+  switch (op.type) {
+    case 'edit':
+      return { cues: Object.freeze(cues.map((c, i) => (i === op.index ? edited(c, op.patch) : c))), count: 1 };
+    case 'act':
+      return { cues: applyCueAction(cues, op.index, op.action, op.playhead), count: 1 };
+    case 'replace':
+      return replaceAll(cues, op.find, op.replacement);
+    default:
+      return op satisfies never;
+  }
+}
+
+/** The history after one op. */
+export function step(h: History<Cues>, op: EditOp): History<Cues> {
+  if (op.type === 'undo') return undo(h);
+  if (op.type === 'redo') return redo(h);
+  return record(h, applyEdit(h.present, op).cues);
+}
+
+/** The cues and their undo history, from the transcription's cues and the edits made since. */
+export function replay(transcribed: Cues, ops: readonly EditOp[]): History<Cues> {
+  return ops.reduce(step, history(Object.freeze([...transcribed])));
+}

@@ -1,0 +1,143 @@
+import type { LogEntry } from '../../core/projects/project-log.ts';
+import { replayLog } from '../../core/projects/project-log.ts';
+import type { ProjectDetails, ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
+import type { Cues } from '../../core/subtitles/cue-edits.ts';
+import type { History } from '../../core/subtitles/edit-history.ts';
+
+/** The pieces a saver needs from the page: where projects are, a clock, ids, and where the open project's id is kept. */
+export interface SaverDeps {
+  readonly store: ProjectStore;
+  readonly now: () => number;
+  readonly newId: () => string;
+  /** Small key-value storage (localStorage): which project is open, and the transcript saved before projects existed. */
+  readonly keys: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+}
+
+const CURRENT_KEY = 'whisper-studio:current-project';
+/** Where the app kept its one transcript before projects: imported once, then removed. */
+const LEGACY_KEY = 'whisper-studio:transcript';
+
+function saveErrorText(error: unknown): string {
+  const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
+  const why = quota ? "this device's storage for the app is full" : `the browser refused (${error instanceof Error ? error.message : String(error)})`;
+  return `The latest changes are not saved: ${why}. Everything saved before is kept, and the cues are still here. Free space (delete a model you do not need in the model library, or export the cues), then make any edit to save again.`;
+}
+
+/** The one transcript the app kept before projects, or null. */
+function readLegacy(text: string | null): { source: string; segments: Cues } | null {
+  try {
+    const value = JSON.parse(text ?? 'null') as { source?: unknown; segments?: unknown } | null;
+    if (!value || !Array.isArray(value.segments)) return null;
+    return { source: typeof value.source === 'string' ? value.source : '', segments: value.segments as Cues };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The open project, saved one log entry at a time after the change is shown (never the whole
+ * transcript, never in the way of the next window). A failed write is said in `saveError`; the
+ * entries not written wait, in order, and go with the next change: what is saved is always a
+ * consistent beginning of the log.
+ */
+export class ProjectSaver {
+  saveError = $state<string | null>(null);
+  /** Called once a project's name, status or existence changed on disk (the project list refreshes). */
+  onmeta: () => void = () => undefined;
+  readonly #deps: SaverDeps;
+  #meta: ProjectMeta | null = null;
+  #seq = 0;
+  #waiting: { projectId: string; seq: number; entry: LogEntry }[] = [];
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(deps: SaverDeps) {
+    this.#deps = deps;
+  }
+
+  /** A new project for a transcription of `name`; it becomes the open one. */
+  start(name: string, details: ProjectDetails = {}): void {
+    const at = this.#deps.now();
+    this.#meta = Object.freeze({ ...details, id: this.#deps.newId(), name, createdAt: at, updatedAt: at, status: 'transcribing' as const });
+    this.#seq = 0; // entries of the project open before still wait their turn: they carry its id
+    this.#deps.keys.setItem(CURRENT_KEY, this.#meta.id);
+    this.#write();
+    void this.settled().then(() => this.onmeta());
+  }
+
+  log(entry: LogEntry): void {
+    if (!this.#meta) return;
+    this.#waiting.push({ projectId: this.#meta.id, seq: this.#seq++, entry });
+    this.#meta = Object.freeze({ ...this.#meta, updatedAt: this.#deps.now() });
+    this.#write();
+  }
+
+  /** The open project's status or name changed (a run ended, a rename). */
+  update(patch: Partial<Pick<ProjectMeta, 'status' | 'rtf' | 'name' | 'duration'>>): void {
+    if (!this.#meta) return;
+    this.#meta = Object.freeze({ ...this.#meta, ...patch, updatedAt: this.#deps.now() });
+    this.#write();
+    void this.settled().then(() => this.onmeta());
+  }
+
+  /** No project is open any more (it was deleted): nothing is saved until the next one starts. */
+  forget(): void {
+    const gone = this.#meta?.id;
+    [this.#meta, this.#waiting] = [null, this.#waiting.filter((w) => w.projectId !== gone)];
+    this.#deps.keys.removeItem(CURRENT_KEY);
+  }
+
+  /** Which project is open (null before the first). */
+  get openId(): string | null {
+    return this.#meta?.id ?? null;
+  }
+
+  /** Open another project: it becomes the one saved to; its cues and undo history. */
+  async open(id: string): Promise<{ name: string; history: History<Cues> } | null> {
+    await this.settled();
+    const loaded = await this.#deps.store.load(id);
+    if (!loaded) return null;
+    // Entries a full disk refused are still here, in order: they belong to the log too.
+    const entries = [...loaded.entries, ...this.#waiting.filter((w) => w.projectId === id).map((w) => w.entry)];
+    [this.#meta, this.#seq] = [loaded.meta, entries.length];
+    this.#deps.keys.setItem(CURRENT_KEY, id);
+    return { name: loaded.meta.name, history: replayLog(entries) };
+  }
+
+  /** Every write asked for so far has been tried. */
+  settled(): Promise<void> {
+    return this.#queue;
+  }
+
+  /** The project that was open (or the transcript saved before projects, imported once), with its history; null for none. */
+  async reopen(): Promise<{ name: string; history: History<Cues> } | null> {
+    const id = this.#deps.keys.getItem(CURRENT_KEY);
+    return (id ? await this.open(id) : null) ?? this.#importLegacy();
+  }
+
+  async #importLegacy(): Promise<{ name: string; history: History<Cues> } | null> {
+    const legacy = readLegacy(this.#deps.keys.getItem(LEGACY_KEY));
+    if (!legacy) return null;
+    this.start(legacy.source);
+    this.log({ kind: 'cues', cues: legacy.segments });
+    await this.settled();
+    if (this.saveError === null) this.#deps.keys.removeItem(LEGACY_KEY);
+    return { name: legacy.source, history: replayLog([{ kind: 'cues', cues: legacy.segments }]) };
+  }
+
+  #write(): void {
+    const meta = this.#meta; // as of this change: another project may be open by the time it is written
+    this.#queue = this.#queue.then(async () => {
+      try {
+        while (this.#waiting.length > 0) {
+          const next = this.#waiting[0];
+          await this.#deps.store.append(next.projectId, next.seq, next.entry);
+          this.#waiting.shift();
+        }
+        if (meta) await this.#deps.store.put(meta);
+        this.saveError = null;
+      } catch (error) {
+        this.saveError = saveErrorText(error);
+      }
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../core/subtitles/segment.ts';
+import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
+import { ProjectSaver } from './project-saver.svelte.ts';
+import { Projects } from './projects.svelte.ts';
+import { Transcript } from './transcript.svelte.ts';
+
+function setup() {
+  const map = new Map<string, string>();
+  const keys = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+  let [id, clock] = [0, 0];
+  const store = new MemoryProjectStore();
+  const saver = new ProjectSaver({ store, now: () => ++clock, newId: () => `p${id++}`, keys });
+  const transcript = new Transcript(saver);
+  return { store, transcript, projects: new Projects(store, saver, transcript) };
+}
+
+describe('Projects', () => {
+  it('lists transcriptions newest first, opens one with its cues, renames and deletes', async () => {
+    const { store, transcript, projects } = setup();
+    transcript.begin('a.wav', { duration: 11 });
+    transcript.append([segment(0, 1, 'first')]);
+    transcript.ended('done', 0.1);
+    transcript.begin('b.wav');
+    transcript.append([segment(0, 1, 'second')]);
+    await projects.refresh();
+    expect(projects.list.map((p) => [p.name, p.status])).toEqual([['b.wav', 'transcribing'], ['a.wav', 'done']]);
+
+    await projects.open('p0');
+    expect([transcript.source, transcript.cues[0].text, projects.openId]).toEqual(['a.wav', 'first', 'p0']);
+    transcript.edit(0, { text: 'changed' }); // saved to the project opened, not the last one
+    await projects.rename('p1', 'Interview');
+    await projects.open('p1');
+    expect([transcript.source, transcript.cues[0].text]).toEqual(['Interview', 'second']);
+    await projects.open('p0');
+    expect(transcript.cues[0].text).toBe('changed');
+
+    await projects.remove('p0');
+    expect([transcript.cues.length, projects.openId, store.logs.has('p0')]).toEqual([0, null, false]);
+    expect(projects.list.map((p) => p.name)).toEqual(['Interview']);
+  });
+});
