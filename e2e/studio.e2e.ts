@@ -63,7 +63,7 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   // A reload keeps the cues; the player asks for the media again, which never left the device.
   const kept = await cueTexts(page);
   await page.reload();
-  expect(await cueTexts(page)).toEqual(kept);
+  await expect.poll(() => cueTexts(page)).toEqual(kept); // the project reopens from IndexedDB
   await expect(page.getByTestId('player')).toContainText('choose the file again');
 });
 

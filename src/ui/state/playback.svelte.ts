@@ -12,13 +12,16 @@ export class Playback {
   time = $state(0);
   playing = $state(false);
 
+  /** New media starts where the playhead is (a search result opened before the file was there). */
   attach(media: MediaLike | null): void {
     this.#media = media;
+    if (media && this.time > 0) media.currentTime = this.time;
   }
 
   /** Called by the element's timeupdate/play/pause events. */
   sync(): void {
-    this.time = this.#media?.currentTime ?? 0;
+    // Without media (a project opened, its file not picked yet) the playhead stays where it was put.
+    if (this.#media) this.time = this.#media.currentTime;
     this.playing = this.#media ? !this.#media.paused : false;
   }
 

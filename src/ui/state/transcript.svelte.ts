@@ -6,6 +6,9 @@ import { CueEditor } from './cue-editor.svelte.ts';
 import type { ProjectDetails, ProjectStatus } from '../../core/projects/project-store.ts';
 import type { ProjectSaver } from './project-saver.svelte.ts';
 
+/** Another transcript's playhead means nothing here: each starts at its beginning. */
+const AT_START = Object.freeze({ index: 0, start: 0 });
+
 const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', txt: 'text/plain', json: 'application/json' };
 
 /** A file to save: its name, text and MIME type. */
@@ -48,6 +51,7 @@ export class Transcript {
   /** A new transcription of `source`: a new project, the cues start empty. */
   begin(source: string, details: ProjectDetails = {}): void {
     this.source = source;
+    this.seekTo = AT_START;
     this.editor.reset([]);
     this.#saver.start(source, details);
   }
@@ -60,6 +64,7 @@ export class Transcript {
   /** No project open: the studio is empty until the next transcription or open. */
   close(): void {
     this.source = '';
+    this.seekTo = AT_START;
     this.editor.reset([]);
     this.#saver.forget();
   }
@@ -69,6 +74,7 @@ export class Transcript {
     const saved = await this.#saver.open(id);
     if (!saved) return;
     this.source = saved.name;
+    this.seekTo = AT_START;
     this.editor.load(saved.history);
   }
 
