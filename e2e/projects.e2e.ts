@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { parseCues } from '../src/core/subtitles/formats.ts';
 import { installTiny } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
@@ -54,11 +56,29 @@ test('every transcription is a project: the list keeps them, one opens with its 
   await page.reload();
   await expect(projectRow(page, 'Interview 2')).toBeVisible();
 
+  // Export all: the selected projects in the chosen formats, one ZIP, files named after the media.
+  await page.getByLabel('Select first.wav').check();
+  await page.getByLabel('Select Interview 2').check();
+  await page.getByRole('group', { name: 'Export selected projects' }).getByLabel('VTT').check();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export 2 as ZIP' }).click();
+  const zip = unzipSync(readFileSync(await (await download).path()));
+  expect(Object.keys(zip).sort()).toEqual(['Interview 2.srt', 'Interview 2.vtt', 'first.srt', 'first.vtt']);
+  for (const [name, bytes] of Object.entries(zip)) {
+    const cues = parseCues(strFromU8(bytes));
+    expect(cues.length, name).toBeGreaterThan(0);
+    expect(cues.every((c) => c.end > c.start), name).toBe(true);
+  }
+  expect(parseCues(strFromU8(zip['first.srt']))[0].text).toBe('Words of the first file.');
+
+  await page.getByRole('button', { name: 'Duplicate Interview 2' }).click();
+  await expect(projectRow(page, 'Interview 2 (copy)')).toBeVisible();
+
   await projectRow(page, 'first.wav').getByRole('button', { name: 'Delete first.wav' }).click();
-  await expect(page.getByTestId('project')).toHaveCount(1);
+  await expect(page.getByTestId('project')).toHaveCount(2);
   await expect(page.getByLabel('Text of cue 1')).toHaveCount(0); // the open project went with it
   await page.reload();
-  await expect(page.getByTestId('project')).toHaveCount(1);
+  await expect(page.getByTestId('project')).toHaveCount(2);
 });
 
 test('a full disk while saving says so, and nothing already saved is lost', async ({ page }) => {

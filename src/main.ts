@@ -15,7 +15,7 @@ import { Projects } from './ui/state/projects.svelte.ts';
 import { ProjectSearch } from './ui/state/project-search.svelte.ts';
 import { idbProjectStore } from './ui/storage/idb-project-store.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
-import { saveText } from './ui/save-text.ts';
+import { saveBlob, saveText } from './ui/save-text.ts';
 import { reloadIntoIsolation } from './ui/isolation-reload.ts';
 import { DeviceInfo } from './ui/state/device-profile.svelte.ts';
 import { connectAllowed } from './core/http/csp-connect.ts';
@@ -75,10 +75,11 @@ const transcriber = new Transcriber({
   onmeasured: (record) => rtfHistory.add(record),
   watchLife: watchLifeWithLocks(navigator.locks),
 });
-const projects = new Projects(projectStore, saver, transcriber.transcript);
+const projects = new Projects(projectStore, saver, transcriber.transcript, { newId: () => crypto.randomUUID(), now: () => Date.now() });
 saver.onmeta = () => void projects.refresh();
 const search = new ProjectSearch(projectStore);
 void transcriber.transcript.reopen().then(() => projects.refresh());
+const onexportzip = (zip: Uint8Array): void => saveBlob('whisper-studio-subtitles.zip', new Blob([zip as BlobPart], { type: 'application/zip' }));
 const onexport = (format: ExportFormat): void => {
   const file = transcriber.transcript.exportFile(format);
   saveText(file.name, file.text, file.type);
@@ -86,4 +87,4 @@ const onexport = (format: ExportFormat): void => {
 
 const recorder = new Recorder(navigator.mediaDevices);
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, recorder, onexport, deviceInfo, rtfHistory, projects, search } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, recorder, onexport, deviceInfo, rtfHistory, projects, search, onexportzip } });

@@ -3,6 +3,7 @@ import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
 import type { Quality, TranscribeReply, TranscribeRequest } from '../../src/core/transcribe-protocol.ts';
 import { pcmMessages } from '../../src/core/media/pcm-messages.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
+import { projectsBench } from './projects-bench.ts';
 
 /** Audio for the runs: a file decoded as the app does, optionally repeated into a longer clip. */
 async function audio(url: string, repeat: number): Promise<Float32Array> {
@@ -64,5 +65,5 @@ async function plain(url: string, repeat: number, runs: number, hubUrl: string, 
   return result;
 }
 
-Object.assign(globalThis, { bench: { ours, plain } });
+Object.assign(globalThis, { bench: { ours, plain, projectsBench } });
 document.body.dataset.ready = 'true';

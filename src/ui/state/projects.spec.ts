@@ -12,7 +12,7 @@ function setup() {
   const store = new MemoryProjectStore();
   const saver = new ProjectSaver({ store, now: () => ++clock, newId: () => `p${id++}`, keys });
   const transcript = new Transcript(saver);
-  return { store, transcript, projects: new Projects(store, saver, transcript) };
+  return { store, transcript, projects: new Projects(store, saver, transcript, { newId: () => `p${id++}`, now: () => ++clock }) };
 }
 
 describe('Projects', () => {
@@ -35,8 +35,15 @@ describe('Projects', () => {
     await projects.open('p0');
     expect(transcript.cues[0].text).toBe('changed');
 
+    await projects.duplicate('p0');
+    await projects.open('p2');
+    expect([transcript.source, transcript.cues[0].text, transcript.editor.canUndo]).toEqual(['a.wav (copy)', 'changed', true]);
+    transcript.edit(0, { text: 'only in the copy' });
+    await projects.open('p0');
+    expect(transcript.cues[0].text).toBe('changed');
+
     await projects.remove('p0');
     expect([transcript.cues.length, projects.openId, store.logs.has('p0')]).toEqual([0, null, false]);
-    expect(projects.list.map((p) => p.name)).toEqual(['Interview']);
+    expect(projects.list.map((p) => p.name).sort()).toEqual(['Interview', 'a.wav (copy)']);
   });
 });

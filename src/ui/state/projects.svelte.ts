@@ -1,4 +1,7 @@
+import { exportAllZip } from '../../core/projects/export-all.ts';
+import { replayLog } from '../../core/projects/project-log.ts';
 import type { ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
+import type { ExportFormat } from '../../core/subtitles/formats.ts';
 import type { ProjectSaver } from './project-saver.svelte.ts';
 import type { SearchHit } from './project-search.svelte.ts';
 import type { Transcript } from './transcript.svelte.ts';
@@ -10,8 +13,12 @@ export class Projects {
   readonly #saver: ProjectSaver;
   readonly #transcript: Transcript;
 
-  constructor(store: ProjectStore, saver: ProjectSaver, transcript: Transcript) {
+  readonly #newId: () => string;
+  readonly #now: () => number;
+
+  constructor(store: ProjectStore, saver: ProjectSaver, transcript: Transcript, ids: { newId: () => string; now: () => number }) {
     [this.#store, this.#saver, this.#transcript] = [store, saver, transcript];
+    [this.#newId, this.#now] = [ids.newId, ids.now];
   }
 
   /** Which project the studio shows. */
@@ -29,6 +36,14 @@ export class Projects {
     await this.refresh();
   }
 
+  /** The chosen projects' cues in the chosen formats, as one ZIP. */
+  async exportZip(ids: readonly string[], formats: readonly ExportFormat[]): Promise<Uint8Array> {
+    await this.#saver.settled();
+    const loaded = await Promise.all(ids.map((id) => this.#store.load(id)));
+    const sources = loaded.flatMap((p) => (p ? [{ name: p.meta.name, cues: replayLog(p.entries).present }] : []));
+    return exportAllZip(sources, formats);
+  }
+
   /** Open a search result's project with the player at its cue. */
   async openAt(hit: SearchHit): Promise<void> {
     if (hit.projectId !== this.#saver.openId) await this.open(hit.projectId);
@@ -43,6 +58,18 @@ export class Projects {
       this.#saver.update({ name: trimmed });
       this.#transcript.source = trimmed;
     } else await this.#store.put(Object.freeze({ ...meta, name: trimmed }));
+    await this.refresh();
+  }
+
+  /** A copy of a project, log and all (its undo history too), named "… (copy)". */
+  async duplicate(id: string): Promise<void> {
+    await this.#saver.settled();
+    const loaded = await this.#store.load(id);
+    if (!loaded) return;
+    const at = this.#now();
+    const copy = Object.freeze({ ...loaded.meta, id: this.#newId(), name: `${loaded.meta.name} (copy)`, createdAt: at, updatedAt: at });
+    for (const [seq, entry] of loaded.entries.entries()) await this.#store.append(copy.id, seq, entry);
+    await this.#store.put(copy); // last: a copy cut short has no metadata, so it is never listed half-made
     await this.refresh();
   }
 
