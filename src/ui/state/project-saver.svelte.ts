@@ -42,6 +42,8 @@ function readLegacy(text: string | null): { source: string; segments: Cues } | n
  */
 export class ProjectSaver {
   saveError = $state<string | null>(null);
+  /** Which project is open (null before the first, or after it was deleted). */
+  openId = $state<string | null>(null);
   /** Called once a project's name, status or existence changed on disk (the project list refreshes). */
   onmeta: () => void = () => undefined;
   readonly #deps: SaverDeps;
@@ -58,6 +60,7 @@ export class ProjectSaver {
   start(name: string, details: ProjectDetails = {}): void {
     const at = this.#deps.now();
     this.#meta = Object.freeze({ ...details, id: this.#deps.newId(), name, createdAt: at, updatedAt: at, status: 'transcribing' as const });
+    this.openId = this.#meta.id;
     this.#seq = 0; // entries of the project open before still wait their turn: they carry its id
     this.#deps.keys.setItem(CURRENT_KEY, this.#meta.id);
     this.#write();
@@ -82,13 +85,8 @@ export class ProjectSaver {
   /** No project is open any more (it was deleted): nothing is saved until the next one starts. */
   forget(): void {
     const gone = this.#meta?.id;
-    [this.#meta, this.#waiting] = [null, this.#waiting.filter((w) => w.projectId !== gone)];
+    [this.#meta, this.#waiting, this.openId] = [null, this.#waiting.filter((w) => w.projectId !== gone), null];
     this.#deps.keys.removeItem(CURRENT_KEY);
-  }
-
-  /** Which project is open (null before the first). */
-  get openId(): string | null {
-    return this.#meta?.id ?? null;
   }
 
   /** Open another project: it becomes the one saved to; its cues and undo history. */
@@ -98,7 +96,7 @@ export class ProjectSaver {
     if (!loaded) return null;
     // Entries a full disk refused are still here, in order: they belong to the log too.
     const entries = [...loaded.entries, ...this.#waiting.filter((w) => w.projectId === id).map((w) => w.entry)];
-    [this.#meta, this.#seq] = [loaded.meta, entries.length];
+    [this.#meta, this.#seq, this.openId] = [loaded.meta, entries.length, id];
     this.#deps.keys.setItem(CURRENT_KEY, id);
     return { name: loaded.meta.name, history: replayLog(entries) };
   }

@@ -23,6 +23,12 @@ const positionRow = (logits: Tensor, batch: number, position: number): Float32Ar
 };
 
 /**
+ * Whether a decoder export ignores `encoder_hidden_states` on cache steps: checked once per loaded
+ * session (the sessions outlive a job; a new `WhisperSessions` is made for each).
+ */
+const placeholderSafe = new WeakMap<InferenceSession, Promise<boolean>>();
+
+/**
  * Whisper's two ONNX sessions (encoder, merged decoder with cache) driven directly, so decoding can
  * keep several beams, sample, and read cross-attention: the pipeline can do none of these.
  */
@@ -32,8 +38,6 @@ export class WhisperSessions {
   readonly #Tensor: TensorClass;
   /** Zero encoder states of one frame, by batch size: what cache steps are fed (see `#hiddenFor`). */
   readonly #placeholders = new Map<number, Tensor>();
-  /** Whether this export ignores `encoder_hidden_states` on cache steps; checked once, on the first cache step. */
-  #placeholderSafe: Promise<boolean> | null = null;
 
   constructor(encoder: InferenceSession, decoder: InferenceSession, tensorClass: TensorClass) {
     this.#encoder = encoder;
@@ -107,8 +111,9 @@ export class WhisperSessions {
     const full = (): Tensor => (hidden.dims[0] === ids.length ? hidden : this.gather(hidden, ids.map(() => 0)));
     if (first) return full();
     const zeros = this.#placeholder(ids.length, hidden.dims[2]);
-    this.#placeholderSafe ??= this.#sameLogits(ids, full(), zeros, cache);
-    return (await this.#placeholderSafe) ? zeros : full();
+    let safe = placeholderSafe.get(this.#decoder);
+    if (!safe) placeholderSafe.set(this.#decoder, (safe = this.#sameLogits(ids, full(), zeros, cache)));
+    return (await safe) ? zeros : full();
   }
 
   async #sameLogits(ids: readonly (readonly number[])[], full: Tensor, zeros: Tensor, cache: Cache): Promise<boolean> {
