@@ -62,6 +62,7 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
 
   // A reload keeps the cues; the player asks for the media again, which never left the device.
   const kept = await cueTexts(page);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await page.reload();
   await expect.poll(() => cueTexts(page)).toEqual(kept); // the project reopens from IndexedDB
   await expect(page.getByTestId('player')).toContainText('choose the file again');

@@ -48,10 +48,12 @@ test('edits and their undo history survive a reload', async ({ page }) => {
   const transcribed = await first.inputValue();
   await first.fill('Edited by a person.');
   await first.blur();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await page.reload();
   await expect(page.getByLabel('Text of cue 1')).toHaveValue('Edited by a person.');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Text of cue 1')).toHaveValue(transcribed);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await page.reload(); // the undo was saved too
   await expect(page.getByLabel('Text of cue 1')).toHaveValue(transcribed);
   await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();

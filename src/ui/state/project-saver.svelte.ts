@@ -42,6 +42,8 @@ function readLegacy(text: string | null): { source: string; segments: Cues } | n
  */
 export class ProjectSaver {
   saveError = $state<string | null>(null);
+  /** Writes asked for and not yet tried: the page says "Saving…" until it is 0. */
+  pending = $state(0);
   /** Which project is open (null before the first, or after it was deleted). */
   openId = $state<string | null>(null);
   /** Called once a project's name, status or existence changed on disk (the project list refreshes). */
@@ -124,6 +126,7 @@ export class ProjectSaver {
 
   #write(): void {
     const meta = this.#meta; // as of this change: another project may be open by the time it is written
+    this.pending += 1;
     this.#queue = this.#queue.then(async () => {
       try {
         while (this.#waiting.length > 0) {
@@ -135,6 +138,8 @@ export class ProjectSaver {
         this.saveError = null;
       } catch (error) {
         this.saveError = saveErrorText(error);
+      } finally {
+        this.pending -= 1;
       }
     });
   }

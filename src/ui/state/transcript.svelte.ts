@@ -40,6 +40,11 @@ export class Transcript {
     return this.#saver.saveError;
   }
 
+  /** Changes are still being written: closing the page now could lose the latest. */
+  get saving(): boolean {
+    return this.#saver.pending > 0;
+  }
+
   /** The project that was open before a reload, with its undo history. */
   async reopen(): Promise<void> {
     const saved = await this.#saver.reopen();
