@@ -47,7 +47,7 @@ test('a 5-minute video is transcribed while it is read: segments come before rea
 
 /** Clicks Cancel and waits until the panel says so; then neither worker is left (asked of the page, not timed). */
 async function cancel(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByText('Cancelled. The cues done so far are kept.')).toBeVisible();
   await expect.poll(() => jobWorkers(page)).toEqual([]);
 }

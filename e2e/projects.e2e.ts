@@ -14,7 +14,7 @@ async function transcribe(page: Page, name: string): Promise<void> {
   await page.getByLabel('Audio or video file').setInputFiles({ name, mimeType: 'audio/wav', buffer: readFileSync(JFK!) });
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
-  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('transcribe-done')).toContainText(`from ${name}`, { timeout: 120_000 });
 }
 
 const projectRow = (page: Page, name: string) => page.getByTestId('project').filter({ hasText: name });

@@ -60,12 +60,16 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   await expect(page.getByRole('status').filter({ hasText: 'replaced' })).toHaveText(`${countries} replaced`);
   expect((await cueTexts(page)).join(' ')).not.toMatch(/country/i);
 
-  // A reload keeps the cues; the player asks for the media again, which never left the device.
+  // A reload keeps the cues and plays the copy of the media kept on this device; without the copy, the player asks for the file.
   const kept = await cueTexts(page);
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await page.reload();
   await expect.poll(() => cueTexts(page)).toEqual(kept); // the project reopens from IndexedDB
+  const audio = page.getByLabel('Media: jfk.wav');
+  await expect.poll(() => audio.evaluate((el: HTMLMediaElement) => el.duration)).toBeGreaterThan(10);
+  await page.getByRole('button', { name: 'Remove the kept media of jfk.wav' }).click();
   await expect(page.getByTestId('player')).toContainText('choose the file again');
+  await expect(page.getByTestId('storage-media')).toHaveText('0 B');
 });
 
 test('a video plays in the page with its cues as a live subtitle track that follows edits', async ({ page }) => {

@@ -67,7 +67,7 @@ test('a file that is not audio gets a plain message; cancel stops and keeps the 
 
   await page.getByLabel('Audio or video file').setInputFiles(JFK!);
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByText('Cancelled.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Transcribe', exact: true })).toBeEnabled();
 });

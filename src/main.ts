@@ -14,6 +14,9 @@ import { ProjectSaver } from './ui/state/project-saver.svelte.ts';
 import { Projects } from './ui/state/projects.svelte.ts';
 import { ProjectSearch } from './ui/state/project-search.svelte.ts';
 import { idbProjectStore } from './ui/storage/idb-project-store.ts';
+import { idbQueueStore } from './ui/storage/idb-queue-store.ts';
+import { opfsMediaVault } from './ui/storage/opfs-media-vault.ts';
+import { BatchQueue } from './ui/state/batch-queue.svelte.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveBlob, saveText } from './ui/save-text.ts';
 import { reloadIntoIsolation } from './ui/isolation-reload.ts';
@@ -67,18 +70,21 @@ void deviceInfo.probe(navigator as Navigator & { deviceMemory?: number }, self.c
 const streaming = new URLSearchParams(location.search).get('decode') !== 'whole';
 const projectStore = idbProjectStore();
 const saver = new ProjectSaver({ store: projectStore, now: () => Date.now(), newId: () => crypto.randomUUID(), keys: localStorage });
+const vault = opfsMediaVault();
 const transcriber = new Transcriber({
   makeWorker: () => new Worker(new URL('./workers/transcribe.worker.ts', import.meta.url), { type: 'module', name: 'transcribe' }),
   makeReader: streaming ? () => new Worker(new URL('./workers/media-reader.worker.ts', import.meta.url), { type: 'module', name: 'media-reader' }) : undefined,
   decode: decodeAudio,
   store: saver,
+  vault,
   onmeasured: (record) => rtfHistory.add(record),
   watchLife: watchLifeWithLocks(navigator.locks),
 });
-const projects = new Projects(projectStore, saver, transcriber.transcript, { newId: () => crypto.randomUUID(), now: () => Date.now() });
+const queue = new BatchQueue({ runner: transcriber, vault, projects: projectStore, store: idbQueueStore(), newId: () => crypto.randomUUID(), now: () => Date.now(), onchange: () => void projects.refresh() });
+const projects = new Projects(projectStore, saver, transcriber.transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, onremove: (id) => queue.forget(id) });
 saver.onmeta = () => void projects.refresh();
 const search = new ProjectSearch(projectStore);
-void transcriber.transcript.reopen().then(() => projects.refresh());
+void transcriber.transcript.reopen().then(() => Promise.all([projects.refresh(), queue.restore()]));
 const onexportzip = (zip: Uint8Array): void => saveBlob('whisper-studio-subtitles.zip', new Blob([zip as BlobPart], { type: 'application/zip' }));
 const onexport = (format: ExportFormat): void => {
   const file = transcriber.transcript.exportFile(format);
@@ -87,4 +93,4 @@ const onexport = (format: ExportFormat): void => {
 
 const recorder = new Recorder(navigator.mediaDevices);
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, recorder, onexport, deviceInfo, rtfHistory, projects, search, onexportzip } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, onexport, deviceInfo, rtfHistory, projects, search, onexportzip } });

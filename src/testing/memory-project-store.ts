@@ -19,6 +19,11 @@ export class MemoryProjectStore implements ProjectStore {
     this.logs.set(projectId, log);
   }
 
+  async clearLog(projectId: string): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.logs.delete(projectId);
+  }
+
   async load(projectId: string) {
     const meta = this.metas.get(projectId);
     return meta ? { meta, entries: [...(this.logs.get(projectId) ?? [])] } : null;

@@ -1,6 +1,7 @@
 import type { LogEntry } from './project-log.ts';
 
-export type ProjectStatus = 'transcribing' | 'done' | 'failed' | 'cancelled';
+export type ProjectStatus = 'queued' | 'transcribing' | 'done' | 'failed' | 'cancelled';
+
 
 /** How a transcription ran: what the project list shows and a re-run repeats. */
 export interface ProjectSettings {
@@ -29,6 +30,10 @@ export interface ProjectMeta {
   readonly status?: ProjectStatus;
   /** Seconds of work per second of media, once a run finished. */
   readonly rtf?: number;
+  /** Why its run failed before it began (the file is not media, or too short). */
+  readonly message?: string;
+  /** About how many bytes the project's log takes (its text as JSON). */
+  readonly logBytes?: number;
 }
 
 /** What a new project knows about its media and run. */
@@ -39,6 +44,8 @@ export interface ProjectStore {
   put(meta: ProjectMeta): Promise<void>;
   /** Adds entry `seq` of a project's log (entries are numbered from 0 without gaps). */
   append(projectId: string, seq: number, entry: LogEntry): Promise<void>;
+  /** Drops a project's log (a run starts again from nothing); its metadata stays. */
+  clearLog(projectId: string): Promise<void>;
   load(projectId: string): Promise<{ readonly meta: ProjectMeta; readonly entries: readonly LogEntry[] } | null>;
   list(): Promise<readonly ProjectMeta[]>;
   remove(projectId: string): Promise<void>;

@@ -34,6 +34,13 @@ function readLegacy(text: string | null): { source: string; segments: Cues } | n
   }
 }
 
+/** A project as it opens: its name, cues with undo history, and what the list knows of it. */
+export interface Opened {
+  readonly name: string;
+  readonly history: History<Cues>;
+  readonly meta: ProjectMeta | null;
+}
+
 /**
  * The open project, saved one log entry at a time after the change is shown (never the whole
  * transcript, never in the way of the next window). A failed write is said in `saveError`; the
@@ -58,12 +65,17 @@ export class ProjectSaver {
     this.#deps = deps;
   }
 
-  /** A new project for a transcription of `name`; it becomes the open one. */
-  start(name: string, details: ProjectDetails = {}): void {
+  /**
+   * A transcription of `name` begins: into a new project, or into `existing` (a queued one, or one a
+   * reload cut short), whose log starts again from nothing. It becomes the open one.
+   */
+  start(name: string, details: ProjectDetails = {}, existing?: ProjectMeta): void {
     const at = this.#deps.now();
-    this.#meta = Object.freeze({ ...details, id: this.#deps.newId(), name, createdAt: at, updatedAt: at, status: 'transcribing' as const });
+    const base = existing ?? { id: this.#deps.newId(), createdAt: at };
+    this.#meta = Object.freeze({ ...base, ...details, name, updatedAt: at, status: 'transcribing' as const, logBytes: 0, message: undefined });
     this.openId = this.#meta.id;
     this.#seq = 0; // entries of the project open before still wait their turn: they carry its id
+    if (existing) this.#clearLog(existing.id);
     this.#deps.keys.setItem(CURRENT_KEY, this.#meta.id);
     this.#write();
     void this.settled().then(() => this.onmeta());
@@ -72,7 +84,8 @@ export class ProjectSaver {
   log(entry: LogEntry): void {
     if (!this.#meta) return;
     this.#waiting.push({ projectId: this.#meta.id, seq: this.#seq++, entry });
-    this.#meta = Object.freeze({ ...this.#meta, updatedAt: this.#deps.now() });
+    const logBytes = (this.#meta.logBytes ?? 0) + JSON.stringify(entry).length;
+    this.#meta = Object.freeze({ ...this.#meta, updatedAt: this.#deps.now(), logBytes });
     this.#write();
   }
 
@@ -92,7 +105,7 @@ export class ProjectSaver {
   }
 
   /** Open another project: it becomes the one saved to; its cues and undo history. */
-  async open(id: string): Promise<{ name: string; history: History<Cues> } | null> {
+  async open(id: string): Promise<Opened | null> {
     await this.settled();
     const loaded = await this.#deps.store.load(id);
     if (!loaded) return null;
@@ -100,7 +113,7 @@ export class ProjectSaver {
     const entries = [...loaded.entries, ...this.#waiting.filter((w) => w.projectId === id).map((w) => w.entry)];
     [this.#meta, this.#seq, this.openId] = [loaded.meta, entries.length, id];
     this.#deps.keys.setItem(CURRENT_KEY, id);
-    return { name: loaded.meta.name, history: replayLog(entries) };
+    return { name: loaded.meta.name, history: replayLog(entries), meta: loaded.meta };
   }
 
   /** Every write asked for so far has been tried. */
@@ -109,32 +122,45 @@ export class ProjectSaver {
   }
 
   /** The project that was open (or the transcript saved before projects, imported once), with its history; null for none. */
-  async reopen(): Promise<{ name: string; history: History<Cues> } | null> {
+  async reopen(): Promise<Opened | null> {
     const id = this.#deps.keys.getItem(CURRENT_KEY);
     return (id ? await this.open(id) : null) ?? this.#importLegacy();
   }
 
-  async #importLegacy(): Promise<{ name: string; history: History<Cues> } | null> {
+  async #importLegacy(): Promise<Opened | null> {
     const legacy = readLegacy(this.#deps.keys.getItem(LEGACY_KEY));
     if (!legacy) return null;
     this.start(legacy.source);
     this.log({ kind: 'cues', cues: legacy.segments });
     await this.settled();
     if (this.saveError === null) this.#deps.keys.removeItem(LEGACY_KEY);
-    return { name: legacy.source, history: replayLog([{ kind: 'cues', cues: legacy.segments }]) };
+    return { name: legacy.source, history: replayLog([{ kind: 'cues', cues: legacy.segments }]), meta: this.#meta };
+  }
+
+  /** A run starts again: what its project's log held goes first, entries still waiting from before too. */
+  #clearLog(id: string): void {
+    this.#waiting = this.#waiting.filter((w) => w.projectId !== id);
+    this.#then(() => this.#deps.store.clearLog(id));
   }
 
   #write(): void {
     const meta = this.#meta; // as of this change: another project may be open by the time it is written
+    this.#then(async () => {
+      while (this.#waiting.length > 0) {
+        const next = this.#waiting[0];
+        await this.#deps.store.append(next.projectId, next.seq, next.entry);
+        this.#waiting.shift();
+      }
+      if (meta) await this.#deps.store.put(meta);
+    });
+  }
+
+  /** One write after the others; a refusal is said, and the next change tries again. */
+  #then(work: () => Promise<void>): void {
     this.pending += 1;
     this.#queue = this.#queue.then(async () => {
       try {
-        while (this.#waiting.length > 0) {
-          const next = this.#waiting[0];
-          await this.#deps.store.append(next.projectId, next.seq, next.entry);
-          this.#waiting.shift();
-        }
-        if (meta) await this.#deps.store.put(meta);
+        await work();
         this.saveError = null;
       } catch (error) {
         this.saveError = saveErrorText(error);

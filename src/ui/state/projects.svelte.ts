@@ -5,6 +5,16 @@ import type { ExportFormat } from '../../core/subtitles/formats.ts';
 import type { ProjectSaver } from './project-saver.svelte.ts';
 import type { SearchHit } from './project-search.svelte.ts';
 import type { Transcript } from './transcript.svelte.ts';
+import type { KeptMedia, MediaVault } from '../storage/media-vault.ts';
+
+export interface ProjectsDeps {
+  readonly newId: () => string;
+  readonly now: () => number;
+  /** Where projects keep their media: deleting a project frees it. */
+  readonly vault?: MediaVault;
+  /** A project is about to be deleted (the queue lets it go). */
+  readonly onremove?: (id: string) => void;
+}
 
 /** Every transcription kept on this device, newest first: open, rename, delete. */
 export class Projects {
@@ -13,12 +23,17 @@ export class Projects {
   readonly #saver: ProjectSaver;
   readonly #transcript: Transcript;
 
-  readonly #newId: () => string;
-  readonly #now: () => number;
+  readonly #deps: ProjectsDeps;
+  /** Bytes on this device: the projects' logs, and the media they keep as copies. */
+  bytes = $derived.by(() => ({
+    projects: this.list.reduce((sum, p) => sum + (p.logBytes ?? 0), 0),
+    media: [...this.kept.values()].reduce((sum, k) => sum + k.bytes, 0),
+  }));
+  /** How each project keeps its media, by id. */
+  kept = $state.raw<ReadonlyMap<string, KeptMedia>>(new Map());
 
-  constructor(store: ProjectStore, saver: ProjectSaver, transcript: Transcript, ids: { newId: () => string; now: () => number }) {
-    [this.#store, this.#saver, this.#transcript] = [store, saver, transcript];
-    [this.#newId, this.#now] = [ids.newId, ids.now];
+  constructor(store: ProjectStore, saver: ProjectSaver, transcript: Transcript, deps: ProjectsDeps) {
+    [this.#store, this.#saver, this.#transcript, this.#deps] = [store, saver, transcript, deps];
   }
 
   /** Which project the studio shows. */
@@ -28,7 +43,8 @@ export class Projects {
 
   async refresh(): Promise<void> {
     await this.#saver.settled();
-    this.list = Object.freeze([...(await this.#store.list())].sort((a, b) => b.updatedAt - a.updatedAt));
+    const [list, kept] = await Promise.all([this.#store.list(), this.#deps.vault?.list().catch(() => null)]);
+    [this.list, this.kept] = [Object.freeze([...list].sort((a, b) => b.updatedAt - a.updatedAt)), kept ?? new Map()];
   }
 
   async open(id: string): Promise<void> {
@@ -66,17 +82,27 @@ export class Projects {
     await this.#saver.settled();
     const loaded = await this.#store.load(id);
     if (!loaded) return;
-    const at = this.#now();
-    const copy = Object.freeze({ ...loaded.meta, id: this.#newId(), name: `${loaded.meta.name} (copy)`, createdAt: at, updatedAt: at });
+    const at = this.#deps.now();
+    // The media stays the original's: the copy asks for the file to play.
+    const copy = Object.freeze({ ...loaded.meta, id: this.#deps.newId(), name: `${loaded.meta.name} (copy)`, createdAt: at, updatedAt: at });
     for (const [seq, entry] of loaded.entries.entries()) await this.#store.append(copy.id, seq, entry);
     await this.#store.put(copy); // last: a copy cut short has no metadata, so it is never listed half-made
     await this.refresh();
   }
 
-  /** Delete a project and its log; the open one leaves the studio empty. */
+  /** Delete a project, its log and its kept media; the open one leaves the studio empty. */
   async remove(id: string): Promise<void> {
+    this.#deps.onremove?.(id);
     if (id === this.#saver.openId) this.#transcript.close();
     await this.#store.remove(id);
+    await this.#deps.vault?.remove(id);
+    await this.refresh();
+  }
+
+  /** Free the bytes of a project's kept media; the project stays, and asks for the file to play. */
+  async removeMedia(id: string): Promise<void> {
+    await this.#deps.vault?.remove(id);
+    if (id === this.#saver.openId) await this.#transcript.lookUpMedia();
     await this.refresh();
   }
 }

@@ -12,9 +12,19 @@ import { formatDuration } from '../../core/format/format-duration.ts';
 import type { JobWorker } from './worker-port.ts';
 import type { ProjectSaver } from './project-saver.svelte.ts';
 import { Transcript } from './transcript.svelte.ts';
+import type { MediaVault } from '../storage/media-vault.ts';
+import type { ProjectMeta } from '../../core/projects/project-store.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 
 export type Phase = 'idle' | 'reading' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
+
+/** How a run ended, for whoever started it (the batch queue). */
+export interface RunEnd {
+  readonly phase: Extract<Phase, 'done' | 'cancelled' | 'failed'>;
+  readonly error: ErrorData | null;
+  /** Time from the start of reading to the end. */
+  readonly elapsedMs: number;
+}
 
 export interface TranscribeOptions {
   readonly repo: string;
@@ -54,6 +64,8 @@ export interface TranscriberDeps {
   readonly decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
   /** Where the transcript is saved as it grows and is edited: the open project. */
   readonly store: ProjectSaver;
+  /** Where projects keep their media for playing next time. */
+  readonly vault?: MediaVault;
   readonly onmeasured?: (record: RtfRecord) => void;
   /** Learns when a worker died without an `error` event (closed, killed); without it, only events tell. */
   readonly watchLife?: WatchLife;
@@ -77,6 +89,8 @@ export class Transcriber {
   /** When the model was ready: the speed so far, and so the time left, counts from here. */
   #startedAt = 0;
   #jobId = '';
+  /** When this run began reading. */
+  #runStartedAt = 0;
   /** Bumped by every start and cancel: a decode that finishes after a cancel must not start a job. */
   #generation = 0;
   phase = $state<Phase>('idle');
@@ -101,17 +115,20 @@ export class Transcriber {
   /** Finished without a word: the media holds no speech (a status, not an error). */
   noSpeech = $derived(this.phase === 'done' && this.cues.length === 0);
   busy = $derived(this.phase === 'reading' || this.phase === 'loading' || this.phase === 'transcribing');
+  /** Told once when each run ends, however it ends. */
+  onended: (end: RunEnd) => void = () => undefined;
 
   constructor(deps: TranscriberDeps) {
     this.#deps = deps;
     this.stall = new StallNotice(deps.clock);
-    this.transcript = new Transcript(deps.store);
+    this.transcript = new Transcript(deps.store, deps.vault ?? null);
   }
 
-  async transcribe(file: Blob & { name?: string }, options: TranscribeOptions): Promise<void> {
+  /** Transcribe `file` into a new project, or into `project` (queued, or cut short by a reload). */
+  async transcribe(file: Blob & { name?: string }, options: TranscribeOptions, project?: ProjectMeta): Promise<void> {
     if (this.busy) return;
     const generation = ++this.#generation;
-    [this.error, this.phase] = [null, 'reading'];
+    [this.error, this.phase, this.#runStartedAt] = [null, 'reading', performance.now()];
     let opened: Opened;
     try {
       opened = await this.#open(file);
@@ -123,9 +140,10 @@ export class Transcriber {
     if (opened.seconds < MIN_AUDIO_SECONDS) {
       this.#dropReading();
       [this.error, this.phase] = [tooShort(file.name ?? 'The recording', opened.seconds), 'failed'];
+      this.#ended();
       return;
     }
-    this.#begin(file, opened.seconds, options);
+    this.#begin(file, opened.seconds, options, project);
     this.#jobId = `t-${Date.now().toString(36)}`;
     this.#repo = options.repo;
     const [source, transfer] = this.#sourceOf(opened);
@@ -141,6 +159,11 @@ export class Transcriber {
     this.#dropReading();
     this.phase = 'cancelled';
     this.stall.stop();
+    this.#ended();
+  }
+
+  #ended(): void {
+    if (this.phase === 'done' || this.phase === 'cancelled' || this.phase === 'failed') this.onended(Object.freeze({ phase: this.phase, error: this.error, elapsedMs: performance.now() - this.#runStartedAt }));
   }
 
   /** Streamed by a reader worker when it can read the file, else decoded whole in the page. */
@@ -179,10 +202,11 @@ export class Transcriber {
     this.stall.moved();
   }
 
-  #begin(file: Blob & { name?: string }, total: number, options: TranscribeOptions): void {
+  #begin(file: Blob & { name?: string }, total: number, options: TranscribeOptions, project?: ProjectMeta): void {
     const { repo, dtype, device, quality, language, task, vad } = options;
     const settings = { repo, dtype, device, quality: resolveQuality(quality, total), language, task, vad };
-    this.transcript.begin(file.name ?? 'recording', { size: file.size, duration: total, kind: file.type, settings });
+    const media = file instanceof File ? file : new File([file], file.name ?? 'recording', { type: file.type });
+    this.transcript.begin(media, { size: file.size, duration: total, kind: file.type, settings }, project);
     [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [0, total, 'loading', null];
   }
 
@@ -195,6 +219,7 @@ export class Transcriber {
     this.error = toErrorData(error);
     this.phase = 'failed';
     this.stall.stop();
+    this.#ended();
   }
 
   #ensureWorker(): WorkerLike {
@@ -229,6 +254,7 @@ export class Transcriber {
     this.error = Object.freeze({ code: 'crashed', message: `${what}. The cues done so far are kept; press Transcribe to try again.` });
     this.phase = 'failed';
     this.stall.stop();
+    this.#ended();
   }
 
   #receive(reply: Exclude<TranscribeReply, { type: 'alive' }>): void {
@@ -252,6 +278,7 @@ export class Transcriber {
         this.#dropReading();
         this.#measured(reply.elapsedMs, reply.totalSeconds);
         this.transcript.ended('done', reply.totalSeconds > 0 ? reply.elapsedMs / 1000 / reply.totalSeconds : undefined);
+        this.#ended();
         return;
       case 'error':
         [this.error, this.phase] = [reply.error, 'failed'];
@@ -259,6 +286,7 @@ export class Transcriber {
         this.stall.stop();
         this.#dropReading();
         this.#dropWorker(); // its state may be what failed (a lost WebGPU device): the next run starts clean
+        this.#ended();
         return;
       default: reply satisfies never;
     }

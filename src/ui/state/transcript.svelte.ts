@@ -3,8 +3,9 @@ import type { CueAction } from '../../core/subtitles/cue-edits.ts';
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
 import type { Segment } from '../../core/subtitles/segment.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
-import type { ProjectDetails, ProjectStatus } from '../../core/projects/project-store.ts';
-import type { ProjectSaver } from './project-saver.svelte.ts';
+import type { ProjectDetails, ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
+import type { Opened, ProjectSaver } from './project-saver.svelte.ts';
+import { GONE, type MediaLookup, type MediaVault } from '../storage/media-vault.ts';
 
 /** Another transcript's playhead means nothing here: each starts at its beginning. */
 const AT_START = Object.freeze({ index: 0, start: 0 });
@@ -29,10 +30,16 @@ export class Transcript {
   cues = $derived.by(() => this.editor.cues);
   /** Where the player should go (a search result opened), or null. */
   seekTo = $state.raw<{ readonly index: number; readonly start: number } | null>(null);
+  /** The open project's media to play: here, kept but waiting for a permission click, or gone. */
+  media = $state.raw<MediaLookup>(GONE);
   readonly #saver: ProjectSaver;
+  readonly #vault: MediaVault | null;
+  /** The open project's media type: a kept copy plays as audio or video by it. */
+  #kind: string | undefined;
 
-  constructor(saver: ProjectSaver) {
+  constructor(saver: ProjectSaver, vault: MediaVault | null = null) {
     this.#saver = saver;
+    this.#vault = vault;
   }
 
   /** Why the latest changes are not saved (a full disk), or null. */
@@ -49,16 +56,28 @@ export class Transcript {
   async reopen(): Promise<void> {
     const saved = await this.#saver.reopen();
     if (!saved || this.source !== '' || this.cues.length > 0) return; // a transcription began meanwhile
-    this.source = saved.name;
-    this.editor.load(saved.history);
+    await this.#show(saved);
   }
 
-  /** A new transcription of `source`: a new project, the cues start empty. */
-  begin(source: string, details: ProjectDetails = {}): void {
-    this.source = source;
+  /** A transcription of `media` begins, into a new project or a queued one: the cues start empty. */
+  begin(media: File | string, details: ProjectDetails = {}, project?: ProjectMeta): void {
+    this.source = typeof media === 'string' ? media : media.name;
     this.seekTo = AT_START;
     this.editor.reset([]);
-    this.#saver.start(source, details);
+    this.media = typeof media === 'string' ? GONE : Object.freeze({ state: 'ready', file: media });
+    this.#saver.start(this.source, details, project);
+  }
+
+  /** The person lets the app read the kept file again (the browser asks; this runs in their click). */
+  async allowMedia(): Promise<void> {
+    if (this.media.state !== 'needs-permission') return;
+    const file = await this.media.grant();
+    if (file) this.found(file);
+  }
+
+  /** The person picked the media again, or let the app read its kept handle. */
+  found(file: File): void {
+    this.media = Object.freeze({ state: 'ready', file });
   }
 
   /** How the run of this project ended. */
@@ -71,16 +90,30 @@ export class Transcript {
     this.source = '';
     this.seekTo = AT_START;
     this.editor.reset([]);
+    this.media = GONE;
     this.#saver.forget();
   }
 
   /** Open a saved project in place of this one. */
   async open(id: string): Promise<void> {
     const saved = await this.#saver.open(id);
-    if (!saved) return;
+    if (saved) await this.#show(saved);
+  }
+
+  /** The open project's media: a kept copy or handle. */
+  async lookUpMedia(): Promise<void> {
+    const id = this.#saver.openId;
+    const lookup = id && this.#vault ? await this.#vault.get(id, { name: this.source, kind: this.#kind }).catch(() => GONE) : GONE;
+    if (id === this.#saver.openId) this.media = lookup;
+  }
+
+  async #show(saved: Opened): Promise<void> {
     this.source = saved.name;
     this.seekTo = AT_START;
     this.editor.load(saved.history);
+    this.#kind = saved.meta?.kind;
+    this.media = GONE;
+    await this.lookUpMedia();
   }
 
   /** Cues that came from the running transcription (not an edit: no undo step). */

@@ -23,6 +23,7 @@ export function idbProjectStore(name = 'whisper-studio-projects'): ProjectStore 
   return {
     put: async (meta) => void (await (await open()).put('projects', meta)),
     append: async (projectId, seq, entry) => void (await (await open()).put('log', { projectId, seq, entry })),
+    clearLog: async (projectId) => void (await (await open()).delete('log', range(projectId))),
     async load(projectId) {
       const database = await open();
       const meta = await database.get('projects', projectId);
