@@ -67,7 +67,7 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   await expect.poll(() => cueTexts(page)).toEqual(kept); // the project reopens from IndexedDB
   const audio = page.getByLabel('Media: jfk.wav');
   await expect.poll(() => audio.evaluate((el: HTMLMediaElement) => el.duration)).toBeGreaterThan(10);
-  await page.getByRole('button', { name: 'Remove the kept media of jfk.wav' }).click();
+  await page.getByRole('button', { name: 'Remove media of jfk.wav' }).click();
   await expect(page.getByTestId('player')).toContainText('choose the file again');
   await expect(page.getByTestId('storage-media')).toHaveText('0 B');
 });

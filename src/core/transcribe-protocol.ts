@@ -31,6 +31,11 @@ export type TranscribeRequest = {
   readonly vad: boolean;
   readonly quality: Quality;
   readonly device: DevicePreference;
+  /**
+   * Text the decoder takes as what was said before (names, terms, style): fed as previous-text
+   * tokens, as faster-whisper's `initial_prompt`. Our decoder only; the stock pipeline ignores it.
+   */
+  readonly prompt?: string;
   /** WASM threads; by default as many as the device has (up to 4) when cross-origin isolated. */
   readonly threads?: number;
   /** Time each decoding phase and count the extra passes; the `done` reply carries it (benchmarks). */
@@ -50,5 +55,7 @@ export type TranscribeReply =
   | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number; readonly modelsInMemory: number }
   /** Cues of the windows done so far, in order; `doneSeconds` of `totalSeconds` of the media are transcribed. */
   | { readonly type: 'cues'; readonly jobId: string; readonly cues: readonly Cue[]; readonly doneSeconds: number; readonly totalSeconds: number }
+  /** The language the model heard (Language on Auto, our decoder): the rest of the file is decoded in it. */
+  | { readonly type: 'language'; readonly jobId: string; readonly code: string; readonly probability: number }
   | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number; readonly profile?: ProfileData }
   | { readonly type: 'error'; readonly jobId: string; readonly error: ErrorData };

@@ -66,7 +66,7 @@ async function run(request: TranscribeRequest): Promise<void> {
       yield w;
     }
   };
-  const decode = wordDecoder(asr, request, device, profile);
+  const decode = wordDecoder(asr, request, device, profile, (code, probability) => post({ type: 'language', jobId, code, probability }));
   for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds, profile)) post({ type: 'cues', jobId, ...step });
   const failure = audio.failure();
   if (failure) throw failure;

@@ -12,6 +12,8 @@ export interface ProjectSettings {
   readonly language: string | null;
   readonly task: string;
   readonly vad: boolean;
+  /** The decoder's prompt (names, terms), if one was given. */
+  readonly prompt?: string;
 }
 
 /** What the project list shows of a transcription. */

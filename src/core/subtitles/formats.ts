@@ -20,7 +20,7 @@ export function toText(segments: readonly Segment[]): string {
 }
 
 export function toJson(segments: readonly Segment[]): string {
-  const entry = (s: Segment) => ({ start: s.start, end: s.end, text: s.text.trim(), ...(s.words ? { words: s.words.map((w) => ({ start: w.start, end: w.end, text: w.text.trim() })) } : {}) });
+  const entry = (s: Segment) => ({ start: s.start, end: s.end, text: s.text.trim(), ...(s.words ? { words: s.words.map((w) => ({ start: w.start, end: w.end, text: w.text.trim(), ...(w.probability === undefined ? {} : { probability: w.probability }) })) } : {}) });
   return JSON.stringify({ segments: segments.map(entry) }, null, 2) + '\n';
 }
 

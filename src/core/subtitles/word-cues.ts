@@ -1,5 +1,5 @@
 import { wrapLines } from './cues.ts';
-import { segment, word, type Segment, type Word } from './segment.ts';
+import { retimed, segment, type Segment, type Word } from './segment.ts';
 
 export interface WordCueLimits {
   readonly maxLineLength: number;
@@ -25,7 +25,7 @@ function tidy(words: readonly Word[], limits: WordCueLimits): Word[] {
       const start = Math.max(floor, w.start);
       const end = Math.min(Math.max(start, w.end), start + limits.maxSeconds);
       floor = end;
-      return word(start, end, w.text);
+      return retimed(w, start, end);
     });
 }
 

@@ -15,3 +15,14 @@ export const LANGUAGE_CODES: Readonly<Record<string, string>> = Object.freeze({
   swedish: 'sv', norwegian: 'no', danish: 'da', finnish: 'fi', greek: 'el', czech: 'cs', romanian: 'ro', hungarian: 'hu',
   indonesian: 'id', vietnamese: 'vi', thai: 'th', hebrew: 'he', persian: 'fa', catalan: 'ca',
 });
+
+const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** A Whisper language code as a person reads it (`en` → English). */
+export function languageName(code: string): string {
+  try {
+    return NAMES.of(code) ?? code;
+  } catch {
+    return code; // a code Intl does not know (Whisper's `haw`, `jw`…)
+  }
+}

@@ -25,7 +25,7 @@ export function fixedWindows(duration: number): SpeechWindow[] {
 }
 
 function placeWords(speech: SpeechWindow, words: readonly Word[]): Word[] {
-  return words.map((w) => Object.freeze({ ...toOriginalSpan(speech, w.start, w.end), text: w.text }));
+  return words.map((w) => Object.freeze({ ...w, ...toOriginalSpan(speech, w.start, w.end) }));
 }
 
 /** Speech left after the last word that a new pass should still decode. */

@@ -17,6 +17,8 @@ export interface WhisperTokens {
   /** `<|nospeech|>`: its probability right after start-of-transcript says "this is not speech". */
   readonly noSpeech: number;
   readonly noTimestamps: number;
+  /** `<|startofprev|>`: what follows it, up to start-of-transcript, is text said before (a prompt). */
+  readonly startOfPrev: number;
   /** Language token id → language code (`en`), for multilingual models. */
   readonly languages: ReadonlyMap<number, string>;
   /** Never generated: special tokens, timestamps and the model's own suppress list. */
@@ -37,6 +39,8 @@ export function whisperTokens(config: WhisperGenerationConfig, vocabSize: number
     // In every Whisper vocabulary <|nospeech|> sits just before <|notimestamps|>.
     noSpeech: config.no_timestamps_token_id - 1,
     noTimestamps: config.no_timestamps_token_id,
+    // …and <|startofprev|> just before <|nospeech|>.
+    startOfPrev: config.no_timestamps_token_id - 2,
     languages,
     suppress,
     beginSuppress: new Set(config.begin_suppress_tokens ?? [eot]),
@@ -54,4 +58,12 @@ export function promptAfterLanguage(config: WhisperGenerationConfig, languageId:
 export function languageId(config: WhisperGenerationConfig, language: string, codes: Readonly<Record<string, string>>): number | null {
   const code = codes[language.toLowerCase()] ?? language.toLowerCase();
   return config.lang_to_id?.[`<|${code}|>`] ?? null;
+}
+
+/** Whisper's context is 448 tokens; the previous text may take at most half of it (as in Whisper and faster-whisper). */
+export const MAX_PROMPT_TOKENS = 223;
+
+/** What precedes start-of-transcript: `<|startofprev|>` and the prompt's last tokens, or nothing without a prompt. */
+export function previousText(tokens: Pick<WhisperTokens, 'startOfPrev'>, promptIds: readonly number[]): number[] {
+  return promptIds.length === 0 ? [] : [tokens.startOfPrev, ...promptIds.slice(-MAX_PROMPT_TOKENS)];
 }

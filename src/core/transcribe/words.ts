@@ -4,6 +4,14 @@ import { word, type Word } from '../subtitles/segment.ts';
 export interface TimedToken {
   readonly id: number;
   readonly start: number;
+  /** The token's log-probability, where the decoder kept it. */
+  readonly logProb?: number;
+}
+
+/** A word's probability as faster-whisper gives it: the mean of its tokens' probabilities. */
+function probabilityOf(group: readonly TimedToken[]): number | undefined {
+  if (group.some((t) => t.logProb === undefined)) return undefined;
+  return group.reduce((sum, t) => sum + Math.exp(t.logProb!), 0) / group.length;
 }
 
 /**
@@ -19,7 +27,7 @@ export function tokensToWords(tokens: readonly TimedToken[], end: number, decode
     else groups.at(-1)!.push(token);
   }
   return groups
-    .map((group, i) => word(group[0].start, groups[i + 1]?.[0].start ?? end, decode(group.map((t) => t.id))))
+    .map((group, i) => word(group[0].start, groups[i + 1]?.[0].start ?? end, decode(group.map((t) => t.id)), probabilityOf(group)))
     .filter((w) => w.text.trim() !== '');
 }
 

@@ -15,6 +15,7 @@ import { Transcript } from './transcript.svelte.ts';
 import type { MediaVault } from '../storage/media-vault.ts';
 import type { ProjectMeta } from '../../core/projects/project-store.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
+import { applyRules, type ReplaceRule } from '../../core/subtitles/replace-rules.ts';
 
 export type Phase = 'idle' | 'reading' | 'loading' | 'transcribing' | 'done' | 'cancelled' | 'failed';
 
@@ -37,6 +38,10 @@ export interface TranscribeOptions {
   readonly vad: boolean;
   /** auto: Best for media under 10 minutes, Fast for longer. */
   readonly quality: Quality | 'auto';
+  /** Previous text for the decoder: names and terms to expect, the style to write in. */
+  readonly prompt?: string;
+  /** Applied to each new cue's text as it comes. */
+  readonly rules?: readonly ReplaceRule[];
 }
 
 /** Shorter runs say little about speed. */
@@ -89,6 +94,7 @@ export class Transcriber {
   /** When the model was ready: the speed so far, and so the time left, counts from here. */
   #startedAt = 0;
   #jobId = '';
+  #rules: readonly ReplaceRule[] = [];
   /** When this run began reading. */
   #runStartedAt = 0;
   /** Bumped by every start and cancel: a decode that finishes after a cancel must not start a job. */
@@ -106,6 +112,8 @@ export class Transcriber {
   secondsLeft = $state<number | null>(null);
   device = $state<{ device: Device; reason: string; threads: number; modelsInMemory: number } | null>(null);
   error = $state.raw<ErrorData | null>(null);
+  /** The language the model heard, and how sure it was (Language on Auto; null until told, or where the decoder cannot tell). */
+  language = $state.raw<{ readonly code: string; readonly probability: number } | null>(null);
   /** What the person should know about the media that is not an error (timestamps that jump). */
   notes = $state.raw<readonly string[]>([]);
   /** Says when neither reading nor transcribing has moved for long. */
@@ -128,7 +136,7 @@ export class Transcriber {
   async transcribe(file: Blob & { name?: string }, options: TranscribeOptions, project?: ProjectMeta): Promise<void> {
     if (this.busy) return;
     const generation = ++this.#generation;
-    [this.error, this.phase, this.#runStartedAt] = [null, 'reading', performance.now()];
+    [this.error, this.phase, this.#runStartedAt, this.language] = [null, 'reading', performance.now(), null];
     let opened: Opened;
     try {
       opened = await this.#open(file);
@@ -145,7 +153,7 @@ export class Transcriber {
     }
     this.#begin(file, opened.seconds, options, project);
     this.#jobId = `t-${Date.now().toString(36)}`;
-    this.#repo = options.repo;
+    [this.#repo, this.#rules] = [options.repo, options.rules ?? []];
     const [source, transfer] = this.#sourceOf(opened);
     const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, source, ...options, quality: resolveQuality(options.quality, opened.seconds) });
     this.#ensureWorker().postMessage(request, transfer);
@@ -203,8 +211,8 @@ export class Transcriber {
   }
 
   #begin(file: Blob & { name?: string }, total: number, options: TranscribeOptions, project?: ProjectMeta): void {
-    const { repo, dtype, device, quality, language, task, vad } = options;
-    const settings = { repo, dtype, device, quality: resolveQuality(quality, total), language, task, vad };
+    const { repo, dtype, device, quality, language, task, vad, prompt } = options;
+    const settings = { repo, dtype, device, quality: resolveQuality(quality, total), language, task, vad, ...(prompt ? { prompt } : {}) };
     const media = file instanceof File ? file : new File([file], file.name ?? 'recording', { type: file.type });
     this.transcript.begin(media, { size: file.size, duration: total, kind: file.type, settings }, project);
     [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [0, total, 'loading', null];
@@ -263,12 +271,13 @@ export class Transcriber {
     else this.stall.moved();
     switch (reply.type) {
       case 'loading': this.phase = 'loading'; return;
+      case 'language': this.language = Object.freeze({ code: reply.code, probability: reply.probability }); return;
       case 'ready':
         this.device = { device: reply.device, reason: reply.reason, threads: reply.threads, modelsInMemory: reply.modelsInMemory };
         [this.phase, this.#startedAt] = ['transcribing', performance.now()];
         return;
       case 'cues':
-        this.transcript.append(reply.cues);
+        this.transcript.append(applyRules(reply.cues, this.#rules));
         [this.doneSeconds, this.totalSeconds] = [reply.doneSeconds, reply.totalSeconds];
         this.secondsLeft = timeLeft((performance.now() - this.#startedAt) / 1000, reply.doneSeconds, reply.totalSeconds);
         return;

@@ -6,7 +6,7 @@ import type { Profiler } from '../../core/transcribe/decode-profile.ts';
 import { endsInLoop, findLoop } from '../../core/transcribe/repetition.ts';
 import { isUnsure, UNSURE_RULES } from '../../core/transcribe/unsure.ts';
 import { FRAME_SECONDS, tokenStarts } from '../../core/transcribe/token-alignment.ts';
-import { promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
+import { previousText, promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { tokensToWords } from '../../core/transcribe/words.ts';
 import type { Task } from '../../core/transcribe-protocol.ts';
@@ -21,6 +21,8 @@ export interface SpeechDecoder {
   /** Log-mel features of ≤ 30 s of 16 kHz audio, padded to 30 s. */
   features(samples: Float32Array): Promise<Tensor>;
   decodeText(ids: readonly number[]): string;
+  /** A text's token ids, no special tokens (for a prompt). */
+  encodeText(text: string): number[];
   /** Deflated size of some bytes, for the compression ratio. */
   compressedSize(bytes: Uint8Array): Promise<number>;
 }
@@ -33,9 +35,20 @@ export interface WindowRequest {
   /** Language token id; null lets the model pick (multilingual models). */
   readonly languageId: number | null;
   readonly task: Task;
+  /** The prompt's token ids (no special tokens), fed as previous text before start-of-transcript; empty for none. */
+  readonly promptIds: readonly number[];
+}
+
+/** The language the model heard at start-of-transcript, and how sure it was among all languages. */
+export interface DetectedLanguage {
+  readonly id: number;
+  readonly code: string;
+  readonly probability: number;
 }
 
 export interface WindowResult {
+  /** Detected when no language was given (multilingual models); null otherwise. */
+  readonly language: DetectedLanguage | null;
   /** Times relative to the window. */
   readonly words: readonly Word[];
   readonly noSpeech: boolean;
@@ -44,23 +57,28 @@ export interface WindowResult {
 }
 
 /** Encode once; read the no-speech probability and (if not given) the language at start-of-transcript; feed the rest of the prompt. */
-async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, alignment: Alignment): Promise<DecodeStart & { noSpeechProb: number; prompt: number[] }> {
+async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, alignment: Alignment): Promise<DecodeStart & { noSpeechProb: number; prompt: number[]; detected: DetectedLanguage | null }> {
   const { profile } = request;
   const features = await profile.time('features', () => d.features(samples));
   const hidden = await profile.time('encoder', () => d.sessions.encode(features));
-  const sot = await profile.time('prompt', () => d.sessions.step([[d.tokens.sot]], hidden, d.sessions.emptyCache(1), true, alignment.layers));
-  const atSot = logSoftmax(sot.firstRows[0]);
-  const language = request.languageId ?? pickLanguage(atSot, d.tokens);
-  const rest = promptAfterLanguage(d.config, language, request.task);
+  const head = [...previousText(d.tokens, request.promptIds), d.tokens.sot];
+  const sot = await profile.time('prompt', () => d.sessions.step([head], hidden, d.sessions.emptyCache(1), true, alignment.layers));
+  const atSot = logSoftmax(sot.rows[0]); // the last position fed: start-of-transcript
+  const detected = request.languageId === null ? detectLanguage(atSot, d.tokens) : null;
+  const rest = promptAfterLanguage(d.config, request.languageId ?? detected?.id ?? null, request.task);
   const next = await profile.time('prompt', () => d.sessions.step([rest], hidden, sot.cache, false, alignment.layers));
-  const promptRows = [...attentionRows(sot.attention, alignment, 0, 1), ...attentionRows(next.attention, alignment, 0, rest.length)];
-  return { hidden, cache: next.cache, row: next.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt: [d.tokens.sot, ...rest] };
+  const promptRows = [...attentionRows(sot.attention, alignment, 0, head.length), ...attentionRows(next.attention, alignment, 0, rest.length)];
+  return { hidden, cache: next.cache, row: next.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt: [...head, ...rest], detected };
 }
 
-function pickLanguage(logProbs: Float32Array, tokens: WhisperTokens): number | null {
+/** The most likely language token, with its probability among the language tokens only (as Whisper's detect_language). */
+function detectLanguage(logProbs: Float32Array, tokens: WhisperTokens): DetectedLanguage | null {
   let best: number | null = null;
   for (const id of tokens.languages.keys()) if (best === null || logProbs[id] > logProbs[best]) best = id;
-  return best;
+  if (best === null) return null;
+  let sum = 0;
+  for (const id of tokens.languages.keys()) sum += Math.exp(logProbs[id] - logProbs[best]);
+  return Object.freeze({ id: best, code: tokens.languages.get(best)!, probability: 1 / sum });
 }
 
 async function judge(d: SpeechDecoder, beam: Generated, temperature: number): Promise<DecodeAttempt<Generated>> {
@@ -76,7 +94,7 @@ function wordsOf(d: SpeechDecoder, generated: Generated, promptLength: number, a
   const text = generated.tokens;
   if (text.length === 0 || !generated.alignment) return [];
   const starts = tokenStarts(headWeightsOf(generated.alignment, alignment), promptLength);
-  const timed = text.map((id, i) => ({ id, start: starts[i] ?? seconds }));
+  const timed = text.map((id, i) => ({ id, start: starts[i] ?? seconds, logProb: generated.tokenLogProbs?.[i] }));
   return tokensToWords(timed, Math.min(seconds, starts[text.length] ?? seconds), d.decodeText);
 }
 
@@ -139,7 +157,7 @@ export async function decodeSpeechWindow(d: SpeechDecoder, samples: Float32Array
   const start = await begin(d, samples, request, alignment);
   const w: WindowContext = { d, start, request, alignment, random, maxTokens: tokenBudget(seconds) };
   const attempt = request.greedyFirst && request.beamSize > 1 ? await decodeGreedyFirst(w) : await decodeAt(w, request.beamSize);
-  const base = { temperature: attempt.temperature, avgLogProb: attempt.avgLogProb };
+  const base = { temperature: attempt.temperature, avgLogProb: attempt.avgLogProb, language: start.detected };
   if (isNoSpeech(start.noSpeechProb, attempt)) return { words: [], noSpeech: true, ...base };
   const words = await profile.time('word times', async () => wordsOf(d, attempt.result, start.prompt.length, alignment, seconds));
   return { words: withoutLoop(words), noSpeech: false, ...base };

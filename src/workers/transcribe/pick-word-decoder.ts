@@ -18,16 +18,26 @@ export const BEAMS = { fast: 1, best: 5, beam: 5 } as const;
  * drive the model; the stock pipeline otherwise. On WebGPU the model's tensors may live on the
  * GPU, which our loop does not read, so WebGPU uses the pipeline.
  */
-export function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, request: TranscribeRequest, device: Device, profile: Profiler = NO_PROFILE): WordDecoder {
+export function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, request: TranscribeRequest, device: Device, profile: Profiler = NO_PROFILE, onlanguage?: (code: string, probability: number) => void): WordDecoder {
   const own = device === 'wasm' ? speechDecoder(asr, Tensor) : null;
   if (!own) return pipelineWordDecoder(asr, request);
-  const options = {
+  let options = {
     beamSize: BEAMS[request.quality],
     greedyFirst: request.quality === 'best',
     profile,
     languageId: request.multilingual && request.language ? languageId(own.config, request.language, LANGUAGE_CODES) : null,
     task: request.task,
+    // A leading space, as Whisper encodes its initial prompt: the first word is a word, not a piece.
+    promptIds: request.prompt?.trim() ? own.encodeText(` ${request.prompt.trim()}`) : [],
   };
   // Seeded per window: the same media gives the same transcript, sampled fallbacks included.
-  return async (samples) => (await decodeSpeechWindow(own, samples, options, seededRandom(samples.length))).words;
+  return async (samples) => {
+    const result = await decodeSpeechWindow(own, samples, options, seededRandom(samples.length));
+    // As Whisper does: the language heard in the first window with speech is the whole file's.
+    if (result.language && !result.noSpeech && options.languageId === null) {
+      options = { ...options, languageId: result.language.id };
+      onlanguage?.(result.language.code, result.language.probability);
+    }
+    return result.words;
+  };
 }

@@ -12,7 +12,10 @@ interface PipelineParts {
     readonly config: { readonly vocab_size: number };
   };
   readonly processor: (audio: Float32Array) => Promise<{ input_features: { ort_tensor: InstanceType<TensorClass> } }>;
-  readonly tokenizer: { decode(ids: number[], options: { skip_special_tokens: boolean }): string };
+  readonly tokenizer: {
+    decode(ids: number[], options: { skip_special_tokens: boolean }): string;
+    encode(text: string, options: { add_special_tokens: boolean }): number[];
+  };
 }
 
 /** Deflated size, the way Whisper measures how repetitive a text is (zlib there, deflate here). */
@@ -40,6 +43,7 @@ export function speechDecoder(asr: AutomaticSpeechRecognitionPipeline, Tensor: T
     tokens: whisperTokens(config, model.config.vocab_size),
     features: async (samples) => (await parts.processor(samples)).input_features.ort_tensor,
     decodeText: (ids) => parts.tokenizer.decode([...ids], { skip_special_tokens: true }),
+    encodeText: (text) => parts.tokenizer.encode(text, { add_special_tokens: false }),
     compressedSize: deflatedSize,
   };
 }
