@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { addRepo, installTiny, openApp, startDownload } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
@@ -41,5 +42,14 @@ test('no serious or critical axe violations: empty, downloading, transcribed and
 
   await page.getByLabel('Text of cue 1').fill('Edited by a person.');
   found.push(...(await violations(page, 'editing')));
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  found.push(...(await violations(page, 'shortcuts')));
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // Two files queued: the queue's list, its summary and the buttons of each file.
+  await page.getByLabel('Audio or video file').setInputFiles([JFK!, JFK!].map((path, i) => ({ name: `queued-${i}.wav`, mimeType: 'audio/wav', buffer: readFileSync(path) })));
+  await page.getByRole('button', { name: 'Transcribe 2 files' }).click();
+  await expect(page.getByTestId('queue')).toBeVisible();
+  found.push(...(await violations(page, 'queued')));
   expect(found).toEqual([]);
 });

@@ -60,3 +60,11 @@ export async function installTiny(page: Page): Promise<void> {
   await openApp(page);
   await addTiny(page);
 }
+
+/** Transcribe one file in English and wait until it is done. */
+export async function transcribeInEnglish(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Audio or video file').setInputFiles(file);
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+}

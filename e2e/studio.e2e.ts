@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { installTiny } from './app.ts';
+import { installTiny, transcribeInEnglish } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
 import { recordVideo } from './record-video.ts';
@@ -14,10 +14,7 @@ const playhead = (page: Page): Promise<number> => page.locator('[data-testid="pl
 
 test('the transcribed audio plays with its cues: play from a cue, the playing cue is current, edits, split, merge, undo, redo, replace, and a reload keeps the cues', async ({ page }) => {
   await installTiny(page);
-  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
-  await page.getByLabel('Language').selectOption('english');
-  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
-  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  await transcribeInEnglish(page, JFK!);
   const cues = page.locator('[data-testid="cues"] > li');
   const count = await cues.count();
   expect(count).toBeGreaterThanOrEqual(2);

@@ -1,0 +1,59 @@
+import { expect, test, type Page } from '@playwright/test';
+import { installTiny } from './app.ts';
+import { hubControl } from './hub-control.ts';
+import { jfkWav } from './hub/fixture-audio.ts';
+
+const JFK = jfkWav();
+test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
+test.beforeEach(async () => hubControl.reset());
+
+const cueText = (page: Page): Promise<string> => page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value).join(' '));
+
+async function transcribe(page: Page, options: { language: string; quality: string; names?: string; rules?: string }): Promise<string> {
+  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+  await page.getByLabel('Language').selectOption(options.language);
+  await page.getByLabel('Decoding').selectOption(options.quality);
+  if (!(await page.getByLabel('Names and terms (one a line)').isVisible())) await page.getByText('Prompt, glossary and replacements').click();
+  await page.getByLabel('Names and terms (one a line)').fill(options.names ?? '');
+  await page.getByLabel('Replace in new text (find => replace, one a line)').fill(options.rules ?? '');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
+  return cueText(page);
+}
+
+test('the language heard on Auto is shown with how sure the model was', async ({ page }) => {
+  await installTiny(page);
+  await transcribe(page, { language: '', quality: 'fast' });
+  await expect(page.getByTestId('detected-language')).toHaveText(/^Language heard: English, \d+ % sure$/);
+});
+
+test('names and terms steer the decoder: a spelling it would not choose is followed with them, not without; replace rules change new text', async ({ page }) => {
+  test.setTimeout(240_000);
+  await installTiny(page);
+  const plain = await transcribe(page, { language: 'english', quality: 'best' });
+  expect(plain).toMatch(/Americans/);
+  expect(plain).not.toMatch(/Amerikans/);
+  const steered = await transcribe(page, { language: 'english', quality: 'best', names: 'fellow Amerikans' });
+  expect(steered).toMatch(/fellow Amerikans/);
+  const replaced = await transcribe(page, { language: 'english', quality: 'best', rules: 'country => nation' });
+  expect(replaced).toMatch(/nation/);
+  expect(replaced).not.toMatch(/country/i);
+});
+
+test('unsure words are marked; Next unsure word lands on one and moves the playhead there', async ({ page }) => {
+  await installTiny(page);
+  await transcribe(page, { language: 'english', quality: 'fast' });
+  const marks = page.getByTestId('unsure-line').getByRole('button');
+  const count = await marks.count();
+  console.log(`unsure words on jfk.wav (Fast): ${count} — ${(await marks.allTextContents()).join(', ')}`);
+  expect(count).toBeGreaterThan(0);
+  // The first marked word after the playhead (at 0): a word at 0 itself is where the playhead already is.
+  const starts = (await marks.evaluateAll((buttons) => buttons.map((b) => Number((b as HTMLElement).dataset.start))));
+  const first = starts.find((start) => start > 0.01) ?? starts[0];
+  const audio = page.getByLabel('Media: jfk.wav');
+  await page.getByRole('button', { name: 'Next unsure word' }).click();
+  await expect.poll(() => audio.evaluate((el: HTMLMediaElement) => el.currentTime)).toBeCloseTo(first, 1);
+  const current = page.getByTestId('cues').locator('li[aria-current="true"]');
+  await expect(current.getByTestId('unsure-line').locator(`button[data-start="${first}"]`)).toHaveCount(1);
+  await expect(page.getByTestId('now-showing').locator('mark')).not.toHaveCount(0);
+});
