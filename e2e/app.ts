@@ -68,3 +68,6 @@ export async function transcribeInEnglish(page: Page, file: string): Promise<voi
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
 }
+
+/** Seconds from a cue's timestamp field (`00:01:02.345`). */
+export const seconds = (timestamp: string): number => timestamp.split(':').reduce((sum, part) => sum * 60 + Number(part), 0);

@@ -15,7 +15,7 @@ async function transcribe(page: Page, options: { language: string; quality: stri
   await page.getByLabel('Decoding').selectOption(options.quality);
   if (!(await page.getByLabel('Names and terms (one a line)').isVisible())) await page.getByText('Prompt, glossary and replacements').click();
   await page.getByLabel('Names and terms (one a line)').fill(options.names ?? '');
-  await page.getByLabel('Replace in new text (find => replace, one a line)').fill(options.rules ?? '');
+  await page.getByLabel('Corrections for new text (wrong => right, one a line)').fill(options.rules ?? '');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
   return cueText(page);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseCues } from '../src/core/subtitles/formats.ts';
-import { installTiny, openApp, transcribeInEnglish } from './app.ts';
+import { installTiny, openApp, seconds, transcribeInEnglish } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { wordErrorRate } from './wer.ts';
@@ -82,5 +82,3 @@ test('keyboard only in the studio: next cue, move the playhead, set a start, spl
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 });
-
-const seconds = (timestamp: string): number => timestamp.split(':').reduce((s, part) => s * 60 + Number(part), 0);

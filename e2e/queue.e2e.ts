@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { installTiny } from './app.ts';
+import { installTiny, seconds } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
 import { compose, readWav, toWav } from './test-audio.ts';
@@ -46,7 +46,8 @@ test('three files queued, one not audio, a reload mid-queue: the queue resumes f
   await projectRow(page, 'lecture.wav').getByRole('button', { name: 'Open lecture.wav' }).click();
   await expect(projectRow(page, 'lecture.wav')).toHaveAttribute('aria-current', 'true');
   await expect(page.getByLabel('Media: lecture.wav')).toBeVisible();
-  const starts = await page.getByRole('textbox', { name: /^Start of cue \d+$/ }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value.split(':').reduce((s, part) => s * 60 + Number(part), 0)));
+  const stamps = await page.getByRole('textbox', { name: /^Start of cue \d+$/ }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const starts = stamps.map(seconds);
   expect(starts.length).toBeGreaterThan(5);
   expect(starts.every((start, i) => i === 0 || start >= starts[i - 1])).toBe(true);
   expect(starts.at(-1)).toBeGreaterThan(60);

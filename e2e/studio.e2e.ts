@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { installTiny, transcribeInEnglish } from './app.ts';
+import { installTiny, seconds, transcribeInEnglish } from './app.ts';
+import { parseCues } from '../src/core/subtitles/formats.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
 import { recordVideo } from './record-video.ts';
@@ -117,4 +118,32 @@ test('a video plays in the page with its cues as a live subtitle track that foll
       await page.locator('section[aria-labelledby="transcribe-heading"]').screenshot({ path: `docs/studio-${colorScheme}.png` });
     }
   }
+});
+
+test('the timeline: the waveform read with the media, cues as regions; dragging a cue edge retimes it, in the export too, and undo puts it back', async ({ page }) => {
+  await installTiny(page);
+  await transcribeInEnglish(page, JFK!);
+  const end1 = page.getByRole('textbox', { name: 'End of cue 1', exact: true });
+  const before = seconds(await end1.inputValue());
+  const handle = page.getByTestId('timeline').locator('[part~="region-handle-right"]').first();
+  await expect(handle).toBeVisible();
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let dx = 5; dx <= 30; dx += 5) await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+  await page.mouse.up();
+  await expect.poll(async () => seconds(await end1.inputValue())).toBeGreaterThan(before + 0.1);
+  const after = seconds(await end1.inputValue());
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SRT', exact: true }).click()]);
+  const exported = parseCues(readFileSync((await download.path())!, 'utf8'));
+  expect(exported[0].end).toBeCloseTo(after, 2);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => seconds(await end1.inputValue())).toBeCloseTo(before, 2);
+
+  // Clicking the waveform moves the playhead there.
+  const wave = (await page.getByTestId('timeline').locator('.wave').boundingBox())!;
+  await page.mouse.click(wave.x + wave.width * 0.75, wave.y + wave.height / 2);
+  await expect.poll(() => playhead(page)).toBeGreaterThan(5);
 });

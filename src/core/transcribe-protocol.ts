@@ -54,7 +54,8 @@ export type TranscribeReply =
   /** `modelsInMemory`: models this worker holds now (switching disposes the previous one first). */
   | { readonly type: 'ready'; readonly jobId: string; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number; readonly modelsInMemory: number }
   /** Cues of the windows done so far, in order; `doneSeconds` of `totalSeconds` of the media are transcribed. */
-  | { readonly type: 'cues'; readonly jobId: string; readonly cues: readonly Cue[]; readonly doneSeconds: number; readonly totalSeconds: number }
+  /** `peaks`: the waveform's next peaks (`core/media/peaks.ts`) from the samples read since the last reply. */
+  | { readonly type: 'cues'; readonly jobId: string; readonly cues: readonly Cue[]; readonly doneSeconds: number; readonly totalSeconds: number; readonly peaks?: Uint8Array }
   /** The language the model heard (Language on Auto, our decoder): the rest of the file is decoded in it. */
   | { readonly type: 'language'; readonly jobId: string; readonly code: string; readonly probability: number }
   | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number; readonly profile?: ProfileData }

@@ -31,13 +31,15 @@ interface JobAudio {
   readonly windows: AsyncIterable<SpeechWindow>;
   readonly totalSeconds: () => number;
   readonly failure: () => StudioError | null;
+  /** The waveform's peaks read since the last call. */
+  readonly peaks: () => Uint8Array;
 }
 
 function jobAudio(source: AudioSource, vad: boolean, profile: DecodeProfile | undefined): JobAudio {
   const stream = new AudioStream(source.port);
   const windows = vad ? streamedSpeechWindows(stream, profile) : streamedFixedWindows(stream);
   const totalSeconds = (): number => (stream.ended ? stream.seconds : Math.max(source.seconds, stream.seconds));
-  return { samples: stream.buffer, windows, totalSeconds, failure: () => stream.failure };
+  return { samples: stream.buffer, windows, totalSeconds, failure: () => stream.failure, peaks: () => stream.peaks.take() };
 }
 
 async function run(request: TranscribeRequest): Promise<void> {
@@ -67,11 +69,11 @@ async function run(request: TranscribeRequest): Promise<void> {
     }
   };
   const decode = wordDecoder(asr, request, device, profile, (code, probability) => post({ type: 'language', jobId, code, probability }));
-  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds, profile)) post({ type: 'cues', jobId, ...step });
+  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds, profile)) post({ type: 'cues', jobId, ...step, peaks: audio.peaks() });
   const failure = audio.failure();
   if (failure) throw failure;
   const totalSeconds = audio.totalSeconds();
-  post({ type: 'cues', jobId, cues: [], doneSeconds: totalSeconds, totalSeconds });
+  post({ type: 'cues', jobId, cues: [], doneSeconds: totalSeconds, totalSeconds, peaks: audio.peaks() });
   post({ type: 'done', jobId, totalSeconds, elapsedMs: performance.now() - begun, speechSeconds, profile: profile?.data() });
 }
 

@@ -6,12 +6,30 @@ import { step, type EditOp } from './edit-log.ts';
  * A project is saved as a log, one entry at a time: the cues of each transcribed window as it
  * comes, and each edit as it is made. Saving is then O(change), never the whole transcript.
  */
-export type LogEntry = { readonly kind: 'cues'; readonly cues: Cues } | { readonly kind: 'op'; readonly op: EditOp };
+export type LogEntry =
+  | { readonly kind: 'cues'; readonly cues: Cues }
+  | { readonly kind: 'op'; readonly op: EditOp }
+  /** The waveform's next peaks (`core/media/peaks.ts`), as they were read: the timeline draws them, nothing decodes the file again. */
+  | { readonly kind: 'peaks'; readonly peaks: Uint8Array };
 
 /**
  * The cues and their undo history from a project's log, exactly as they were live: cues from the
  * transcription are appended without an undo step (and, as live, start the history afresh); edits step it.
  */
 export function replayLog(entries: readonly LogEntry[]): History<Cues> {
-  return entries.reduce<History<Cues>>((h, entry) => (entry.kind === 'cues' ? history(Object.freeze([...h.present, ...entry.cues])) : step(h, entry.op)), history(Object.freeze([])));
+  return entries.reduce<History<Cues>>((h, entry) => {
+    if (entry.kind === 'cues') return history(Object.freeze([...h.present, ...entry.cues]));
+    return entry.kind === 'op' ? step(h, entry.op) : h;
+  }, history(Object.freeze([])));
 }
+
+/** The waveform's peaks from a project's log, in the order they were read. */
+export function peaksOf(entries: readonly LogEntry[]): Uint8Array {
+  const parts = entries.flatMap((e) => (e.kind === 'peaks' ? [e.peaks] : []));
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+}
+
+/** About how many bytes an entry takes on disk. */
+export const entryBytes = (entry: LogEntry): number => (entry.kind === 'peaks' ? entry.peaks.length : JSON.stringify(entry).length);

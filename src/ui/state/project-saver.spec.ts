@@ -28,7 +28,7 @@ describe('ProjectSaver', () => {
     await saver.settled();
     const log = store.logs.get('p0')!;
     expect(log).toHaveLength(53);
-    expect(log.every((e) => e.kind === 'op' || e.cues.length === 3)).toBe(true);
+    expect(log.every((e) => e.kind === 'op' || (e.kind === 'cues' && e.cues.length === 3))).toBe(true);
 
     const again = setup(store, storage);
     await again.transcript.reopen();

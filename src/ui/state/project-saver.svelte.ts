@@ -1,5 +1,5 @@
 import type { LogEntry } from '../../core/projects/project-log.ts';
-import { replayLog } from '../../core/projects/project-log.ts';
+import { entryBytes, peaksOf, replayLog } from '../../core/projects/project-log.ts';
 import type { ProjectDetails, ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
 import type { Cues } from '../../core/subtitles/cue-edits.ts';
 import type { History } from '../../core/subtitles/edit-history.ts';
@@ -38,6 +38,8 @@ function readLegacy(text: string | null): { source: string; segments: Cues } | n
 export interface Opened {
   readonly name: string;
   readonly history: History<Cues>;
+  /** The waveform's peaks, as far as the media was read. */
+  readonly peaks: Uint8Array;
   readonly meta: ProjectMeta | null;
 }
 
@@ -84,7 +86,7 @@ export class ProjectSaver {
   log(entry: LogEntry): void {
     if (!this.#meta) return;
     this.#waiting.push({ projectId: this.#meta.id, seq: this.#seq++, entry });
-    const logBytes = (this.#meta.logBytes ?? 0) + JSON.stringify(entry).length;
+    const logBytes = (this.#meta.logBytes ?? 0) + entryBytes(entry);
     this.#meta = Object.freeze({ ...this.#meta, updatedAt: this.#deps.now(), logBytes });
     this.#write();
   }
@@ -113,7 +115,7 @@ export class ProjectSaver {
     const entries = [...loaded.entries, ...this.#waiting.filter((w) => w.projectId === id).map((w) => w.entry)];
     [this.#meta, this.#seq, this.openId] = [loaded.meta, entries.length, id];
     this.#deps.keys.setItem(CURRENT_KEY, id);
-    return { name: loaded.meta.name, history: replayLog(entries), meta: loaded.meta };
+    return { name: loaded.meta.name, history: replayLog(entries), peaks: peaksOf(entries), meta: loaded.meta };
   }
 
   /** Every write asked for so far has been tried. */
@@ -134,7 +136,7 @@ export class ProjectSaver {
     this.log({ kind: 'cues', cues: legacy.segments });
     await this.settled();
     if (this.saveError === null) this.#deps.keys.removeItem(LEGACY_KEY);
-    return { name: legacy.source, history: replayLog([{ kind: 'cues', cues: legacy.segments }]), meta: this.#meta };
+    return { name: legacy.source, history: replayLog([{ kind: 'cues', cues: legacy.segments }]), peaks: new Uint8Array(0), meta: this.#meta };
   }
 
   /** A run starts again: what its project's log held goes first, entries still waiting from before too. */

@@ -278,6 +278,7 @@ export class Transcriber {
         return;
       case 'cues':
         this.transcript.append(applyRules(reply.cues, this.#rules));
+        if (reply.peaks?.length) this.transcript.addPeaks(reply.peaks);
         [this.doneSeconds, this.totalSeconds] = [reply.doneSeconds, reply.totalSeconds];
         this.secondsLeft = timeLeft((performance.now() - this.#startedAt) / 1000, reply.doneSeconds, reply.totalSeconds);
         return;

@@ -30,6 +30,8 @@ export class Transcript {
   cues = $derived.by(() => this.editor.cues);
   /** Where the player should go (a search result opened), or null. */
   seekTo = $state.raw<{ readonly index: number; readonly start: number } | null>(null);
+  /** The waveform's peaks (`core/media/peaks.ts`), as far as the media was read. */
+  peaks = $state.raw<Uint8Array>(new Uint8Array(0));
   /** The open project's media to play: here, kept but waiting for a permission click, or gone. */
   media = $state.raw<MediaLookup>(GONE);
   readonly #saver: ProjectSaver;
@@ -65,6 +67,7 @@ export class Transcript {
     this.seekTo = AT_START;
     this.editor.reset([]);
     this.media = typeof media === 'string' ? GONE : Object.freeze({ state: 'ready', file: media });
+    this.peaks = new Uint8Array(0);
     this.#saver.start(this.source, details, project);
   }
 
@@ -91,6 +94,7 @@ export class Transcript {
     this.seekTo = AT_START;
     this.editor.reset([]);
     this.media = GONE;
+    this.peaks = new Uint8Array(0);
     this.#saver.forget();
   }
 
@@ -111,9 +115,19 @@ export class Transcript {
     this.source = saved.name;
     this.seekTo = AT_START;
     this.editor.load(saved.history);
+    this.peaks = saved.peaks;
     this.#kind = saved.meta?.kind;
     this.media = GONE;
     await this.lookUpMedia();
+  }
+
+  /** More of the waveform, read by the running transcription. */
+  addPeaks(peaks: Uint8Array): void {
+    const joined = new Uint8Array(this.peaks.length + peaks.length);
+    joined.set(this.peaks);
+    joined.set(peaks, this.peaks.length);
+    this.peaks = joined;
+    this.#saver.log({ kind: 'peaks', peaks });
   }
 
   /** Cues that came from the running transcription (not an edit: no undo step). */

@@ -2,6 +2,7 @@ import { StudioError } from '../../core/errors.ts';
 import { PcmBuffer } from '../../core/media/pcm-buffer.ts';
 import type { PcmAck, PcmMessage } from '../../core/media-protocol.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
+import { PeakBuilder } from '../../core/media/peaks.ts';
 
 /**
  * The samples the media reader streams in, as far as they are still needed. Dropping what no
@@ -9,6 +10,8 @@ import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
  */
 export class AudioStream {
   readonly buffer = new PcmBuffer();
+  /** The waveform, built from the samples as they come (the page never decodes the file for it). */
+  readonly peaks = new PeakBuilder(SAMPLE_RATE);
   readonly #port: MessagePort;
   #ended = false;
   #failure: StudioError | null = null;
@@ -44,9 +47,12 @@ export class AudioStream {
   }
 
   #receive(message: PcmMessage): void {
-    if (message.type === 'pcm') this.buffer.append(message.samples);
-    else if (message.type === 'failed') [this.#failure, this.#ended] = [new StudioError(message.error), true];
+    if (message.type === 'pcm') {
+      this.peaks.add(message.samples);
+      this.buffer.append(message.samples);
+    } else if (message.type === 'failed') [this.#failure, this.#ended] = [new StudioError(message.error), true];
     else this.#ended = true;
+    if (this.#ended) this.peaks.end();
     this.#wake?.();
     this.#wake = null;
   }
