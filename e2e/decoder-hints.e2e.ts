@@ -57,3 +57,26 @@ test('unsure words are marked; Next unsure word lands on one and moves the playh
   await expect(current.getByTestId('unsure-line').locator(`button[data-start="${first}"]`)).toHaveCount(1);
   await expect(page.getByTestId('now-showing').locator('mark')).not.toHaveCount(0);
 });
+
+test('two cues transcribed again with Best: only that stretch is read, the diff is shown, accepting changes the text, undo restores it', async ({ page }) => {
+  test.setTimeout(240_000);
+  await installTiny(page);
+  const fast = await transcribe(page, { language: 'english', quality: 'fast' });
+  const count = await page.getByLabel(/^Text of cue/).count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  await page.getByLabel('Decoding').selectOption('best');
+  await page.getByLabel('Transcribe again from cue').fill(String(count - 1));
+  await page.getByLabel('to cue', { exact: true }).fill(String(count));
+  await page.getByRole('button', { name: 'Transcribe again', exact: true }).click();
+  await expect(page.getByTestId('take-done')).toBeVisible({ timeout: 120_000 });
+  const diff = page.getByTestId('take-diff');
+  console.log(`Fast: ${fast}\nnew take: ${await diff.textContent()}`);
+  await expect(diff.locator('ins, del')).not.toHaveCount(0); // Best, with the words before as context, reads the stretch otherwise than Fast
+  await expect(page.getByTestId('transcribe-done')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Accept the new take' }).click();
+  await expect(page.getByTestId('take')).toHaveCount(0);
+  await expect.poll(() => cueText(page)).not.toBe(fast);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => cueText(page)).toBe(fast);
+});

@@ -7,7 +7,14 @@ import type { ErrorData } from './errors.ts';
  */
 export type ReaderRequest =
   | { readonly type: 'open'; readonly file: Blob & { readonly name?: string } }
-  | { readonly type: 'start'; readonly port: MessagePort };
+  /** `span`: only this stretch of the media, in seconds (a re-transcription); its samples start at 0. */
+  | { readonly type: 'start'; readonly port: MessagePort; readonly span?: MediaSpan };
+
+/** A stretch of media time, in seconds. */
+export interface MediaSpan {
+  readonly from: number;
+  readonly to: number;
+}
 
 /**
  * Reader → UI. `unsupported`: the container cannot be read piece by piece; fall back to the browser

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { ReaderReply, ReaderRequest } from '../core/media-protocol.ts';
+import type { MediaSpan, ReaderReply, ReaderRequest } from '../core/media-protocol.ts';
 import { openMedia, type OpenedMedia } from './media/open-media.ts';
 import { streamPcm } from './media/stream-pcm.ts';
 import { holdLifeLock } from './shared/hold-life-lock.ts';
@@ -13,7 +13,7 @@ const post = (reply: ReaderReply): void => self.postMessage(Object.freeze(reply)
 let opened: OpenedMedia | null = null;
 let name = 'The file';
 
-async function start(media: OpenedMedia, port: MessagePort): Promise<void> {
+async function start(media: OpenedMedia, port: MessagePort, span?: MediaSpan): Promise<void> {
   let last = 0;
   const onProgress = (seconds: number): void => {
     if (performance.now() - last < PROGRESS_MS) return;
@@ -21,7 +21,7 @@ async function start(media: OpenedMedia, port: MessagePort): Promise<void> {
     post({ type: 'progress', seconds });
   };
   const onJump = (jump: { at: number; seconds: number }): void => post({ type: 'jump', ...jump });
-  const seconds = await streamPcm(media.track, port, { name, onProgress, onJump });
+  const seconds = await streamPcm(media.track, port, { name, onProgress, onJump, span });
   post({ type: 'ended', seconds });
   media.input.dispose();
 }
@@ -39,6 +39,6 @@ self.onmessage = async (event: MessageEvent<ReaderRequest>) => {
     opened = result;
     post({ type: 'opened', seconds: result.seconds });
   } else if (opened) {
-    await start(opened, request.port);
+    await start(opened, request.port, request.span);
   }
 };

@@ -10,6 +10,8 @@ export type EditOp =
   | { readonly type: 'edit'; readonly index: number; readonly patch: Partial<Pick<Segment, 'start' | 'end' | 'text'>> }
   | { readonly type: 'act'; readonly index: number; readonly action: CueAction; readonly playhead: number }
   | { readonly type: 'replace'; readonly find: string; readonly replacement: string }
+  /** `count` cues from `index` give way to `cues` (a stretch transcribed again, accepted). */
+  | { readonly type: 'splice'; readonly index: number; readonly count: number; readonly cues: Cues }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' };
 
@@ -28,6 +30,8 @@ export function applyEdit(cues: Cues, op: Exclude<EditOp, { type: 'undo' | 'redo
       return { cues: applyCueAction(cues, op.index, op.action, op.playhead), count: 1 };
     case 'replace':
       return replaceAll(cues, op.find, op.replacement);
+    case 'splice':
+      return { cues: Object.freeze([...cues.slice(0, op.index), ...op.cues, ...cues.slice(op.index + op.count)]), count: op.cues.length };
     default:
       return op satisfies never;
   }

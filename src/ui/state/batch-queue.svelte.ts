@@ -178,7 +178,7 @@ export class BatchQueue {
 
   async #ended(end: RunEnd): Promise<void> {
     const running = this.#running;
-    if (!running) return;
+    if (!running) return this.#kick(); // a run the queue did not start (a stretch again): files may wait for it
     this.#running = null;
     const status = running.stopAs ?? ENDED[end.phase];
     const message = status === 'failed' ? end.error?.message : undefined;

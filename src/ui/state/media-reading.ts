@@ -1,5 +1,5 @@
 import { StudioError } from '../../core/errors.ts';
-import type { ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
+import type { MediaSpan, ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
 import type { WatchLife } from './watch-life.ts';
 import type { JobWorker } from './worker-port.ts';
 
@@ -50,8 +50,8 @@ export class MediaReading {
     return result;
   }
 
-  start(port: MessagePort): void {
-    this.#worker.postMessage(Object.freeze({ type: 'start', port }), [port]);
+  start(port: MessagePort, span?: MediaSpan): void {
+    this.#worker.postMessage(Object.freeze(span ? { type: 'start', port, span } : { type: 'start', port }), [port]);
   }
 
   /** Terminates the reader; an `open` still waiting gets null. */

@@ -101,6 +101,27 @@ describe('Transcriber', () => {
     expect(transcriber.phase).toBe('loading');
   });
 
+  it('a stretch transcribed again reads only that stretch, comes as a proposal on the media timeline, and is one undo step once accepted', async () => {
+    const { transcriber, workers } = setup(async () => new Float32Array(16_000 * 10));
+    await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);
+    const first = workers[0];
+    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [segment(0, 2, 'one'), segment(2, 4, 'two to'), segment(4, 6, 'three')], doneSeconds: 10, totalSeconds: 10 });
+    first.reply({ type: 'done', jobId: first.sent[0].jobId, totalSeconds: 10, elapsedMs: 1000, speechSeconds: 10 });
+
+    await transcriber.retranscribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS, { from: 2, to: 4 });
+    const take = first.sent[1];
+    expect(take.source.seconds).toBe(2);
+    first.reply({ type: 'cues', jobId: take.jobId, cues: [segment(0, 2, 'two too', [word(0, 2, ' two too', 0.9)])], doneSeconds: 2, totalSeconds: 2 });
+    first.reply({ type: 'done', jobId: take.jobId, totalSeconds: 2, elapsedMs: 100, speechSeconds: 2 });
+    expect(transcriber.cues.map((c) => c.text)).toEqual(['one', 'two to', 'three']); // untouched until accepted
+    expect(transcriber.proposal?.cues.map((c) => [c.start, c.end, c.text, c.words?.[0].start])).toEqual([[2, 4, 'two too', 2]]);
+
+    transcriber.settle(true);
+    expect([transcriber.proposal, transcriber.cues.map((c) => c.text)]).toEqual([null, ['one', 'two too', 'three']]);
+    transcriber.transcript.undo();
+    expect(transcriber.cues.map((c) => c.text)).toEqual(['one', 'two to', 'three']);
+  });
+
   it('a worker that answered `error` is replaced: a lost GPU device does not fail every later run', async () => {
     const { transcriber, workers } = setup();
     await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);

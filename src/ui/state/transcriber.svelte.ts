@@ -13,7 +13,10 @@ import type { JobWorker } from './worker-port.ts';
 import type { ProjectSaver } from './project-saver.svelte.ts';
 import { Transcript } from './transcript.svelte.ts';
 import type { MediaVault } from '../storage/media-vault.ts';
-import type { ProjectMeta } from '../../core/projects/project-store.ts';
+import type { ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
+import type { MediaSpan } from '../../core/media-protocol.ts';
+import type { Segment } from '../../core/subtitles/segment.ts';
+import { shifted, textBefore } from '../../core/subtitles/cue-span.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 import { applyRules, type ReplaceRule } from '../../core/subtitles/replace-rules.ts';
 
@@ -94,6 +97,8 @@ export class Transcriber {
   /** When the model was ready: the speed so far, and so the time left, counts from here. */
   #startedAt = 0;
   #jobId = '';
+  /** The stretch being transcribed again, or null for a whole file into its project. */
+  #span: MediaSpan | null = null;
   #rules: readonly ReplaceRule[] = [];
   /** When this run began reading. */
   #runStartedAt = 0;
@@ -114,6 +119,8 @@ export class Transcriber {
   error = $state.raw<ErrorData | null>(null);
   /** The language the model heard, and how sure it was (Language on Auto; null until told, or where the decoder cannot tell). */
   language = $state.raw<{ readonly code: string; readonly probability: number } | null>(null);
+  /** A stretch transcribed again, waiting to be accepted or thrown away; its cues on the media's timeline. */
+  proposal = $state.raw<{ readonly span: MediaSpan; readonly cues: readonly Segment[] } | null>(null);
   /** What the person should know about the media that is not an error (timestamps that jump). */
   notes = $state.raw<readonly string[]>([]);
   /** Says when neither reading nor transcribing has moved for long. */
@@ -133,10 +140,11 @@ export class Transcriber {
   }
 
   /** Transcribe `file` into a new project, or into `project` (queued, or cut short by a reload). */
-  async transcribe(file: Blob & { name?: string }, options: TranscribeOptions, project?: ProjectMeta): Promise<void> {
+  async transcribe(file: Blob & { name?: string }, options: TranscribeOptions, project?: ProjectMeta, span?: MediaSpan): Promise<void> {
     if (this.busy) return;
     const generation = ++this.#generation;
     [this.error, this.phase, this.#runStartedAt, this.language] = [null, 'reading', performance.now(), null];
+    [this.#span, this.proposal] = [span ?? null, span ? Object.freeze({ span, cues: Object.freeze([]) }) : null];
     let opened: Opened;
     try {
       opened = await this.#open(file);
@@ -145,23 +153,38 @@ export class Transcriber {
       return;
     }
     if (generation !== this.#generation) return; // cancelled while opening or reading
-    if (opened.seconds < MIN_AUDIO_SECONDS) {
+    const seconds = span ? Math.min(opened.seconds, span.to) - span.from : opened.seconds;
+    if (seconds < MIN_AUDIO_SECONDS) {
       this.#dropReading();
-      [this.error, this.phase] = [tooShort(file.name ?? 'The recording', opened.seconds), 'failed'];
+      [this.error, this.phase] = [tooShort(file.name ?? 'The recording', seconds), 'failed'];
       this.#ended();
       return;
     }
-    this.#begin(file, opened.seconds, options, project);
+    this.#begin(file, seconds, options, project);
     this.#jobId = `t-${Date.now().toString(36)}`;
     [this.#repo, this.#rules] = [options.repo, options.rules ?? []];
-    const [source, transfer] = this.#sourceOf(opened);
+    const [source, transfer] = this.#sourceOf(opened, seconds);
     const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, source, ...options, quality: resolveQuality(options.quality, opened.seconds) });
     this.#ensureWorker().postMessage(request, transfer);
   }
 
+  /** Transcribe a stretch of the media again, into `proposal` (the transcript is left as it is until it is accepted). */
+  retranscribe(file: Blob & { name?: string }, options: TranscribeOptions, span: MediaSpan): Promise<void> {
+    // As Whisper conditions on the previous text, the stretch hears what was said before it.
+    const prompt = [options.prompt, textBefore(this.transcript.cues, span.from)].filter(Boolean).join(' ');
+    return this.transcribe(file, { ...options, prompt }, undefined, span);
+  }
+
+  /** The new take is accepted into the transcript (one undo step), or thrown away. */
+  settle(accept: boolean): void {
+    const proposal = this.proposal;
+    this.proposal = null;
+    if (accept && proposal) this.transcript.splice(proposal.span, proposal.cues);
+  }
+
   cancel(): void {
     if (!this.busy) return;
-    if (this.phase !== 'reading') this.transcript.ended('cancelled');
+    if (this.phase !== 'reading') this.#endProject('cancelled');
     this.#generation += 1;
     this.#dropWorker();
     this.#dropReading();
@@ -194,15 +217,22 @@ export class Transcriber {
   }
 
   /** One way in for all audio: a port, fed by the reader as it reads, or here with what the browser decoded whole. */
-  #sourceOf(opened: Opened): [AudioSource, Transferable[]] {
+  #sourceOf(opened: Opened, seconds: number): [AudioSource, Transferable[]] {
     const channel = new MessageChannel();
+    const span = this.#span ?? undefined;
     if ('audio' in opened) {
-      for (const message of pcmMessages(opened.audio)) channel.port1.postMessage(message, message.type === 'pcm' ? [message.samples.buffer] : []);
+      const audio = span ? opened.audio.slice(Math.round(span.from * SAMPLE_RATE), Math.round(span.to * SAMPLE_RATE)) : opened.audio;
+      for (const message of pcmMessages(audio)) channel.port1.postMessage(message, message.type === 'pcm' ? [message.samples.buffer] : []);
     } else {
-      opened.reading.start(channel.port1);
+      opened.reading.start(channel.port1, span);
       this.readSeconds = 0;
     }
-    return [Object.freeze({ port: channel.port2, seconds: opened.seconds }), [channel.port2]];
+    return [Object.freeze({ port: channel.port2, seconds }), [channel.port2]];
+  }
+
+  /** A run into the project says how it ended; a new take of a stretch has no project of its own. */
+  #endProject(status: ProjectStatus, rtf?: number): void {
+    if (!this.#span) this.transcript.ended(status, rtf);
   }
 
   #read(seconds: number, done: boolean): void {
@@ -214,7 +244,7 @@ export class Transcriber {
     const { repo, dtype, device, quality, language, task, vad, prompt } = options;
     const settings = { repo, dtype, device, quality: resolveQuality(quality, total), language, task, vad, ...(prompt ? { prompt } : {}) };
     const media = file instanceof File ? file : new File([file], file.name ?? 'recording', { type: file.type });
-    this.transcript.begin(media, { size: file.size, duration: total, kind: file.type, settings }, project);
+    if (!this.#span) this.transcript.begin(media, { size: file.size, duration: total, kind: file.type, settings }, project);
     [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [0, total, 'loading', null];
   }
 
@@ -258,11 +288,21 @@ export class Transcriber {
     this.#dropWorker();
     this.#dropReading();
     if (!this.busy) return;
-    if (this.phase !== 'reading') this.transcript.ended('failed'); // a project began
+    if (this.phase !== 'reading') this.#endProject('failed'); // a project began
     this.error = Object.freeze({ code: 'crashed', message: `${what}. The cues done so far are kept; press Transcribe to try again.` });
     this.phase = 'failed';
     this.stall.stop();
     this.#ended();
+  }
+
+  /** New cues: into the transcript, or (a new take of a stretch) into the proposal, on the media's timeline. */
+  #took(cues: readonly Segment[], peaks: Uint8Array | undefined): void {
+    const proposal = this.proposal;
+    if (this.#span && proposal) this.proposal = Object.freeze({ span: proposal.span, cues: Object.freeze([...proposal.cues, ...shifted(cues, proposal.span.from)]) });
+    else if (!this.#span) {
+      this.transcript.append(cues);
+      if (peaks?.length) this.transcript.addPeaks(peaks);
+    }
   }
 
   #receive(reply: Exclude<TranscribeReply, { type: 'alive' }>): void {
@@ -277,8 +317,7 @@ export class Transcriber {
         [this.phase, this.#startedAt] = ['transcribing', performance.now()];
         return;
       case 'cues':
-        this.transcript.append(applyRules(reply.cues, this.#rules));
-        if (reply.peaks?.length) this.transcript.addPeaks(reply.peaks);
+        this.#took(applyRules(reply.cues, this.#rules), reply.peaks);
         [this.doneSeconds, this.totalSeconds] = [reply.doneSeconds, reply.totalSeconds];
         this.secondsLeft = timeLeft((performance.now() - this.#startedAt) / 1000, reply.doneSeconds, reply.totalSeconds);
         return;
@@ -286,13 +325,13 @@ export class Transcriber {
         [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [reply.totalSeconds, reply.totalSeconds, 'done', null];
         this.stall.stop();
         this.#dropReading();
-        this.#measured(reply.elapsedMs, reply.totalSeconds);
-        this.transcript.ended('done', reply.totalSeconds > 0 ? reply.elapsedMs / 1000 / reply.totalSeconds : undefined);
+        if (!this.#span) this.#measured(reply.elapsedMs, reply.totalSeconds);
+        this.#endProject('done', reply.totalSeconds > 0 ? reply.elapsedMs / 1000 / reply.totalSeconds : undefined);
         this.#ended();
         return;
       case 'error':
         [this.error, this.phase] = [reply.error, 'failed'];
-        this.transcript.ended('failed');
+        this.#endProject('failed');
         this.stall.stop();
         this.#dropReading();
         this.#dropWorker(); // its state may be what failed (a lost WebGPU device): the next run starts clean

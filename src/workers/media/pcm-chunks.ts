@@ -4,6 +4,7 @@ import { CHUNK_SECONDS } from '../../core/media/stream-limits.ts';
 import { createResampler, type Resampler } from '../../core/media/resampler.ts';
 import { placePiece, START, type Placement, type Timeline } from '../../core/media/sample-timeline.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
+import type { MediaSpan } from '../../core/media-protocol.ts';
 
 
 /** A jump in the track's timestamps left out of the transcript's timeline (seconds). */
@@ -42,10 +43,15 @@ function join(parts: Float32Array[]): Float32Array {
 
 /** 16 kHz output of one decoded sample: placed on the timeline, resampled from its own rate. */
 class Converter {
-  #timeline: Timeline = START;
+  #timeline: Timeline;
   #resampler: Resampler | null = null;
   #rate = 0;
   readonly #scratch = new Scratch();
+
+  /** `from`: media time where output begins (what decodes before it is trimmed). */
+  constructor(from = 0) {
+    this.#timeline = from > 0 ? Object.freeze({ position: from, jumped: 0 }) : START;
+  }
 
   /** Output for the sample (a rate change first flushes the old resampler); a jump, when one was left out. */
   convert(sample: AudioSample): { out: Float32Array[]; jump: TimestampJump | null } {
@@ -71,11 +77,12 @@ class Converter {
  * The track's audio as 16 kHz mono on the media's own timeline, decoded (WebCodecs, through
  * mediabunny) and resampled a piece at a time, in chunks of about a second.
  */
-export async function* pcmChunks(track: InputAudioTrack, onJump: (jump: TimestampJump) => void = () => undefined): AsyncGenerator<Float32Array> {
-  const converter = new Converter();
+export async function* pcmChunks(track: InputAudioTrack, onJump: (jump: TimestampJump) => void = () => undefined, span?: MediaSpan): AsyncGenerator<Float32Array> {
+  const converter = new Converter(span?.from);
   let parts: Float32Array[] = [];
   let held = 0;
-  for await (const sample of new AudioSampleSink(track).samples()) {
+  // A span is read from where it starts: the demuxer seeks, nothing before it is decoded.
+  for await (const sample of new AudioSampleSink(track).samples(span?.from, span?.to)) {
     try {
       const { out, jump } = converter.convert(sample);
       if (jump) onJump(jump);

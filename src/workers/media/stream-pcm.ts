@@ -1,7 +1,7 @@
 import type { InputAudioTrack } from 'mediabunny';
 import { toErrorData, StudioError } from '../../core/errors.ts';
 import { formatDuration } from '../../core/format/format-duration.ts';
-import type { PcmAck, PcmMessage } from '../../core/media-protocol.ts';
+import type { MediaSpan, PcmAck, PcmMessage } from '../../core/media-protocol.ts';
 import { mayReadOn } from '../../core/media/stream-limits.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { pcmChunks, type TimestampJump } from './pcm-chunks.ts';
@@ -10,6 +10,8 @@ export interface StreamOptions {
   readonly name: string;
   readonly onProgress: (seconds: number) => void;
   readonly onJump: (jump: TimestampJump) => void;
+  /** Only this stretch of the media. */
+  readonly span?: MediaSpan;
 }
 
 /** Resolves when the transcriber's `keep-from` lets reading go on. */
@@ -34,7 +36,7 @@ export async function streamPcm(track: InputAudioTrack, port: MessagePort, optio
   const mayRead = backpressure(port);
   let samples = 0;
   try {
-    for await (const chunk of pcmChunks(track, options.onJump)) {
+    for await (const chunk of pcmChunks(track, options.onJump, options.span)) {
       samples += chunk.length; // before the transfer empties it
       send({ type: 'pcm', samples: chunk }, [chunk.buffer]);
       options.onProgress(samples / SAMPLE_RATE);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { segment, word } from './segment.ts';
+import { cuesIn, shifted, spanOfCues, textBefore } from './cue-span.ts';
+
+const cues = [segment(0, 2, 'a'), segment(2.5, 4, 'b'), segment(4.2, 6, 'c'), segment(7, 9, 'd')];
+
+describe('cue spans', () => {
+  it('spans the media of a run of cues, in either order', () => {
+    expect(spanOfCues(cues, 1, 2)).toEqual({ from: 2.5, to: 6 });
+    expect(spanOfCues(cues, 2, 1)).toEqual({ from: 2.5, to: 6 });
+  });
+
+  it('finds the cues a span holds, or where a new take goes when it holds none', () => {
+    expect(cuesIn(cues, { from: 2.5, to: 6 })).toEqual({ index: 1, count: 2 });
+    expect(cuesIn(cues, { from: 6.2, to: 6.8 })).toEqual({ index: 3, count: 0 });
+    expect(cuesIn(cues, { from: 10, to: 11 })).toEqual({ index: 4, count: 0 });
+  });
+
+  it('gives the last words said before a stretch, as its context', () => {
+    expect(textBefore(cues, 4.2)).toBe('a b');
+    expect(textBefore([segment(0, 1, 'one two three'), segment(1, 2, 'four')], 2, 3)).toBe('two three four');
+    expect(textBefore(cues, 0)).toBe('');
+  });
+
+  it('moves cues and their words onto the media timeline', () => {
+    const [c] = shifted([segment(0, 1, 'x', [word(0, 1, ' x', 0.4)])], 2.5);
+    expect([c.start, c.end, c.words?.[0].start, c.words?.[0].probability]).toEqual([2.5, 3.5, 2.5, 0.4]);
+  });
+});
