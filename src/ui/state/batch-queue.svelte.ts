@@ -62,10 +62,6 @@ export class BatchQueue {
     return summarize(this.items, now);
   }
 
-  get runningId(): string | null {
-    return this.#running?.id ?? null;
-  }
-
   /** The queue as a reload left it: what ran starts again, the rest waits its turn. */
   async restore(): Promise<void> {
     const saved = await this.#deps.store.load();
