@@ -68,7 +68,7 @@ async function run(request: TranscribeRequest): Promise<void> {
       yield w;
     }
   };
-  const decode = wordDecoder(asr, request, device, profile, (code, probability) => post({ type: 'language', jobId, code, probability }));
+  const decode = await wordDecoder(asr, request, device, profile, (code, probability) => post({ type: 'language', jobId, code, probability }));
   for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds, profile)) post({ type: 'cues', jobId, ...step, peaks: audio.peaks() });
   const failure = audio.failure();
   if (failure) throw failure;

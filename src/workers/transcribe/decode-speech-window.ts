@@ -154,8 +154,17 @@ export async function decodeSpeechWindow(d: SpeechDecoder, samples: Float32Array
   profile.count('windows');
   const seconds = samples.length / SAMPLE_RATE;
   const alignment = alignmentOf(d.config.alignment_heads ?? [], Math.min(1500, Math.ceil(seconds / FRAME_SECONDS)));
-  const start = await begin(d, samples, request, alignment);
-  const w: WindowContext = { d, start, request, alignment, random, maxTokens: tokenBudget(seconds) };
+  try {
+    const start = await begin(d, samples, request, alignment);
+    return await decodeFrom({ d, start, request, alignment, random, maxTokens: tokenBudget(seconds) }, seconds);
+  } finally {
+    d.sessions.keepOnly([]); // frees the window's caches on the GPU (WebGPU); a no-op on the CPU
+  }
+}
+
+async function decodeFrom(w: WindowContext, seconds: number): Promise<WindowResult> {
+  const { d, start, request, alignment } = w;
+  const { profile } = request;
   const attempt = request.greedyFirst && request.beamSize > 1 ? await decodeGreedyFirst(w) : await decodeAt(w, request.beamSize);
   const base = { temperature: attempt.temperature, avgLogProb: attempt.avgLogProb, language: start.detected };
   if (isNoSpeech(start.noSpeechProb, attempt)) return { words: [], noSpeech: true, ...base };

@@ -117,6 +117,7 @@ class Hypotheses {
     const layers = options.alignment?.layers ?? [];
     const out = await options.profile.time('decoder calls', () => sessions.step(this.beams.map((b) => [b.tokens.at(-1)!]), start.hidden, this.cache, false, layers));
     [this.rows, this.cache] = [out.rows, out.cache];
+    sessions.keepOnly([start.cache, this.cache, ...[...this.ends.values()].map((e) => e.cache)]);
     if (options.alignment) this.trails = this.trails.map((t, b) => extend(t, attentionRows(out.attention, options.alignment!, b, 1)));
   }
 

@@ -1,12 +1,13 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
-import { Tensor } from 'onnxruntime-web/webgpu';
+import { env, Tensor } from 'onnxruntime-web/webgpu';
 import { NO_PROFILE, type Profiler } from '../../core/transcribe/decode-profile.ts';
 import { LANGUAGE_CODES } from '../../core/transcribe/languages.ts';
 import { seededRandom } from '../../core/util/seeded-random.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
 import { languageId } from '../../core/transcribe/whisper-prompt.ts';
 import type { Device, TranscribeRequest } from '../../core/transcribe-protocol.ts';
-import { decodeSpeechWindow } from './decode-speech-window.ts';
+import { decodeSpeechWindow, type SpeechDecoder } from './decode-speech-window.ts';
+import { gpuRowGather } from './gpu-rows.ts';
 import { pipelineWordDecoder } from './pipeline-word-decoder.ts';
 import { speechDecoder } from './speech-decoder.ts';
 
@@ -14,12 +15,19 @@ import { speechDecoder } from './speech-decoder.ts';
 export const BEAMS = { fast: 1, best: 5, beam: 5 } as const;
 
 /**
- * Our decoder (beam search, temperature fallback, no-speech guard, word times) wherever it can
- * drive the model; the stock pipeline otherwise. On WebGPU the model's tensors may live on the
- * GPU, which our loop does not read, so WebGPU uses the pipeline.
+ * Our decoder over the loaded model. On WebGPU the decoder's cache stays on the GPU (the pipeline
+ * asks for it there): beams are reordered on the device, and only logits and the alignment heads'
+ * cross-attention are read back.
  */
-export function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, request: TranscribeRequest, device: Device, profile: Profiler = NO_PROFILE, onlanguage?: (code: string, probability: number) => void): WordDecoder {
-  const own = device === 'wasm' ? speechDecoder(asr, Tensor) : null;
+async function ownDecoder(asr: AutomaticSpeechRecognitionPipeline, device: Device): Promise<SpeechDecoder | null> {
+  if (device === 'wasm') return speechDecoder(asr, Tensor);
+  // The device ONNX Runtime made for the model's sessions (it exists once a WebGPU session does).
+  return speechDecoder(asr, Tensor, gpuRowGather(await env.webgpu.device, Tensor));
+}
+
+/** Beam search, temperature fallback, the no-speech guard and word times wherever our loop can drive the model; the stock pipeline otherwise. */
+export async function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, request: TranscribeRequest, device: Device, profile: Profiler = NO_PROFILE, onlanguage?: (code: string, probability: number) => void): Promise<WordDecoder> {
+  const own = await ownDecoder(asr, device);
   if (!own) return pipelineWordDecoder(asr, request);
   let options = {
     beamSize: BEAMS[request.quality],

@@ -2,6 +2,7 @@ import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transforme
 import type { InferenceSession } from 'onnxruntime-web/webgpu';
 import { whisperTokens, type WhisperGenerationConfig } from '../../core/transcribe/whisper-prompt.ts';
 import type { SpeechDecoder } from './decode-speech-window.ts';
+import type { RowGather } from './gpu-rows.ts';
 import { WhisperSessions, type TensorClass } from './whisper-sessions.ts';
 
 /** The pipeline's pieces this worker reads (the typings do not expose sessions and configs). */
@@ -28,14 +29,14 @@ async function deflatedSize(bytes: Uint8Array): Promise<number> {
  * Our own decoder over a loaded pipeline's model, or null when the model cannot be driven
  * directly (no cross-attention outputs, non-float32 logits, no alignment heads): those use the pipeline.
  */
-export function speechDecoder(asr: AutomaticSpeechRecognitionPipeline, Tensor: TensorClass): SpeechDecoder | null {
+export function speechDecoder(asr: AutomaticSpeechRecognitionPipeline, Tensor: TensorClass, gpuGather: RowGather | null = null): SpeechDecoder | null {
   const parts = asr as unknown as PipelineParts;
   const { model } = parts;
   const encoder = model.sessions.model;
   const decoder = model.sessions.decoder_model_merged;
   const config = model.generation_config;
   if (!encoder || !decoder || !config?.alignment_heads?.length) return null;
-  const sessions = new WhisperSessions(encoder, decoder, Tensor);
+  const sessions = new WhisperSessions(encoder, decoder, Tensor, gpuGather);
   if (!sessions.drivable) return null;
   return {
     sessions,

@@ -1,4 +1,5 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
+import type { RowGather } from './gpu-rows.ts';
 
 /** ORT's Tensor class, passed in: sessions only accept tensors of the ORT build that made them. */
 export type TensorClass = typeof Tensor;
@@ -38,20 +39,49 @@ export class WhisperSessions {
   readonly #Tensor: TensorClass;
   /** Zero encoder states of one frame, by batch size: what cache steps are fed (see `#hiddenFor`). */
   readonly #placeholders = new Map<number, Tensor>();
+  /** Reorders rows of a cache that lives on the GPU (WebGPU); null where it never does. */
+  readonly #gpuGather: RowGather | null;
+  /** Cache tensors on the GPU that this object made or received: freed by `keepOnly`, or they stay allocated. */
+  readonly #onGpu = new Set<Tensor>();
 
-  constructor(encoder: InferenceSession, decoder: InferenceSession, tensorClass: TensorClass) {
+  constructor(encoder: InferenceSession, decoder: InferenceSession, tensorClass: TensorClass, gpuGather: RowGather | null = null) {
     this.#encoder = encoder;
     this.#decoder = decoder;
     this.#Tensor = tensorClass;
+    this.#gpuGather = gpuGather;
   }
 
-  /** Rows of a float tensor's first dimension, picked (and repeated) by index: tiles a batch or reorders beams. */
+  /** Rows of a tensor's first dimension, picked (and repeated) by index: tiles a batch or reorders beams. */
   gather(tensor: Tensor, rows: readonly number[]): Tensor {
+    if (tensor.location === 'gpu-buffer') return this.#track(this.#onGpuGather()(tensor, rows));
     const data = tensor.data as Float32Array;
     const size = data.length / tensor.dims[0];
     const out = new Float32Array(size * rows.length);
     rows.forEach((row, i) => out.set(data.subarray(row * size, (row + 1) * size), i * size));
     return new this.#Tensor('float32', out, [rows.length, ...tensor.dims.slice(1)]);
+  }
+
+  #onGpuGather(): RowGather {
+    if (!this.#gpuGather) throw new Error('The decoder cache is on the GPU, but no GPU reordering was given');
+    return this.#gpuGather;
+  }
+
+  #track(tensor: Tensor): Tensor {
+    if (tensor.location === 'gpu-buffer') this.#onGpu.add(tensor);
+    return tensor;
+  }
+
+  /**
+   * Frees every GPU cache tensor not in `caches`. A GPU output stays allocated until disposed, and
+   * each decoder call makes a new cache: without this, one window's beams would hold gigabytes.
+   */
+  keepOnly(caches: readonly Cache[]): void {
+    const kept = new Set(caches.flatMap((c) => Object.values(c)));
+    for (const tensor of this.#onGpu) {
+      if (kept.has(tensor)) continue;
+      this.#onGpu.delete(tensor);
+      tensor.dispose();
+    }
   }
 
   /**
@@ -151,7 +181,7 @@ export class WhisperSessions {
     const next: Record<string, Tensor> = {};
     for (const name of Object.keys(previous)) {
       const present = name.replace('past_key_values', 'present');
-      next[name] = !first && name.includes('.encoder.') ? previous[name] : raw[present];
+      next[name] = !first && name.includes('.encoder.') ? previous[name] : this.#track(raw[present]);
     }
     return next;
   }
