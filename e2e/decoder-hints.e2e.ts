@@ -58,7 +58,7 @@ test('unsure words are marked; Next unsure word lands on one and moves the playh
   await expect(page.getByTestId('now-showing').locator('mark')).not.toHaveCount(0);
 });
 
-test('two cues transcribed again with Best: only that stretch is read, the diff is shown, accepting changes the text, undo restores it', async ({ page }) => {
+test('two cues transcribed again with Best: only that stretch is read, the diff is shown, one cue or the whole take accepted changes the text, undo restores it', async ({ page }) => {
   test.setTimeout(240_000);
   await installTiny(page);
   const fast = await transcribe(page, { language: 'english', quality: 'fast' });
@@ -73,6 +73,15 @@ test('two cues transcribed again with Best: only that stretch is read, the diff 
   console.log(`Fast: ${fast}\nnew take: ${await diff.textContent()}`);
   await expect(diff.locator('ins, del')).not.toHaveCount(0); // Best, with the words before as context, reads the stretch otherwise than Fast
   await expect(page.getByTestId('transcribe-done')).toHaveCount(0);
+
+  // One cue of the take on its own: it changes the text, Undo takes it back and offers it again.
+  const piece = page.getByTestId('take-piece').first();
+  await piece.getByRole('button', { name: /^Accept \d/ }).click();
+  await expect(piece).toContainText('Accepted');
+  await expect.poll(() => cueText(page)).not.toBe(fast);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => cueText(page)).toBe(fast);
+  await expect(piece.getByRole('button', { name: /^Accept \d/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Accept the new take' }).click();
   await expect(page.getByTestId('take')).toHaveCount(0);

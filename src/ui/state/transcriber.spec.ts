@@ -1,3 +1,4 @@
+import { takePieces } from '../../core/subtitles/take-pieces.ts';
 import { describe, expect, it } from 'vitest';
 import { segment, word } from '../../core/subtitles/segment.ts';
 import type { TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
@@ -120,6 +121,29 @@ describe('Transcriber', () => {
     expect([transcriber.proposal, transcriber.cues.map((c) => c.text)]).toEqual([null, ['one', 'two too', 'three']]);
     transcriber.transcript.undo();
     expect(transcriber.cues.map((c) => c.text)).toEqual(['one', 'two to', 'three']);
+  });
+
+  it('a new take is accepted a cue at a time: each is one undo step, the take goes once every cue is in', async () => {
+    const { transcriber, workers } = setup(async () => new Float32Array(16_000 * 10));
+    await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);
+    const first = workers[0];
+    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [segment(0, 2, 'one'), segment(2, 4, 'two to'), segment(4, 6, 'three'), segment(6, 8, 'four')], doneSeconds: 10, totalSeconds: 10 });
+    first.reply({ type: 'done', jobId: first.sent[0].jobId, totalSeconds: 10, elapsedMs: 1000, speechSeconds: 10 });
+    await transcriber.retranscribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS, { from: 2, to: 6 });
+    const take = first.sent[1];
+    first.reply({ type: 'cues', jobId: take.jobId, cues: [segment(0, 2, 'two too'), segment(2, 4, 'free')], doneSeconds: 4, totalSeconds: 4 });
+    first.reply({ type: 'done', jobId: take.jobId, totalSeconds: 4, elapsedMs: 100, speechSeconds: 4 });
+
+    const [, second] = takePieces(transcriber.proposal!.span, transcriber.proposal!.cues);
+    transcriber.acceptPiece(second);
+    expect(transcriber.cues.map((c) => c.text)).toEqual(['one', 'two to', 'free', 'four']);
+    expect(transcriber.proposal).not.toBeNull();
+    transcriber.transcript.undo();
+    expect(transcriber.cues.map((c) => c.text)).toEqual(['one', 'two to', 'three', 'four']);
+    transcriber.transcript.redo();
+    const [firstPiece] = takePieces(transcriber.proposal!.span, transcriber.proposal!.cues);
+    transcriber.acceptPiece(firstPiece);
+    expect([transcriber.proposal, transcriber.cues.map((c) => c.text)]).toEqual([null, ['one', 'two too', 'free', 'four']]);
   });
 
   it('a worker that answered `error` is replaced: a lost GPU device does not fail every later run', async () => {

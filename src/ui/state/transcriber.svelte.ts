@@ -16,7 +16,8 @@ import type { MediaVault } from '../storage/media-vault.ts';
 import type { ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
 import type { MediaSpan } from '../../core/media-protocol.ts';
 import type { Segment } from '../../core/subtitles/segment.ts';
-import { shifted, textBefore } from '../../core/subtitles/cue-span.ts';
+import { cuesIn, shifted, textBefore } from '../../core/subtitles/cue-span.ts';
+import { cuesOfPiece, pieceTaken, takePieces, type TakePiece } from '../../core/subtitles/take-pieces.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
 import { applyRules, type ReplaceRule } from '../../core/subtitles/replace-rules.ts';
 
@@ -179,7 +180,15 @@ export class Transcriber {
   settle(accept: boolean): void {
     const proposal = this.proposal;
     this.proposal = null;
-    if (accept && proposal) this.transcript.splice(proposal.span, proposal.cues);
+    if (accept && proposal) this.transcript.splice(cuesIn(this.cues, proposal.span), proposal.cues);
+  }
+
+  /** One cue of the new take accepted in place of the cues of its piece (one undo step); the take stays until every piece is in. */
+  acceptPiece(piece: TakePiece): void {
+    const proposal = this.proposal;
+    if (!proposal || this.busy) return;
+    this.transcript.splice(cuesOfPiece(this.cues, proposal.span, piece), [piece.cue]);
+    if (takePieces(proposal.span, proposal.cues).every((p) => pieceTaken(this.cues, p))) this.proposal = null;
   }
 
   cancel(): void {

@@ -2,8 +2,6 @@ import { applyEdit, type EditOp } from '../../core/projects/edit-log.ts';
 import type { CueAction } from '../../core/subtitles/cue-edits.ts';
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
 import type { Segment } from '../../core/subtitles/segment.ts';
-import type { MediaSpan } from '../../core/media-protocol.ts';
-import { cuesIn } from '../../core/subtitles/cue-span.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import type { ProjectDetails, ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
 import type { Opened, ProjectSaver } from './project-saver.svelte.ts';
@@ -152,9 +150,8 @@ export class Transcript {
     return this.#apply({ type: 'replace', find, replacement });
   }
 
-  /** A new take of a stretch replaces the cues it covers: one edit, one undo step. */
-  splice(span: MediaSpan, cues: readonly Segment[]): void {
-    const { index, count } = cuesIn(this.cues, span);
+  /** A new take of a stretch (or one cue of it) replaces the cues it covers: one edit, one undo step. */
+  splice({ index, count }: { readonly index: number; readonly count: number }, cues: readonly Segment[]): void {
     this.#apply({ type: 'splice', index, count, cues: Object.freeze([...cues]) });
   }
 
