@@ -120,7 +120,7 @@ test('a video plays in the page with its cues as a live subtitle track that foll
   }
 });
 
-test('the timeline: the waveform read with the media, cues as regions; dragging a cue edge retimes it, in the export too, and undo puts it back', async ({ page }) => {
+test('the timeline: the waveform read with the media, cues as regions; dragging a cue edge retimes it, in the export too, and undo puts it back; a stretch drawn on it is transcribed again', async ({ page }) => {
   await installTiny(page);
   await transcribeInEnglish(page, JFK!);
   const end1 = page.getByRole('textbox', { name: 'End of cue 1', exact: true });
@@ -146,4 +146,20 @@ test('the timeline: the waveform read with the media, cues as regions; dragging 
   const wave = (await page.getByTestId('timeline').locator('.wave').boundingBox())!;
   await page.mouse.click(wave.x + wave.width * 0.75, wave.y + wave.height / 2);
   await expect.poll(() => playhead(page)).toBeGreaterThan(5);
+  // A stretch drawn across the waveform, over cues (they let the pointer through while drawing), is transcribed again.
+  await page.getByRole('button', { name: 'Choose a stretch on the timeline' }).click();
+  await expect(page.getByRole('button', { name: 'Choose a stretch on the timeline' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('timeline').locator('.wave').scrollIntoViewIfNeeded();
+  const area = (await page.getByTestId('timeline').locator('.wave').boundingBox())!;
+  await page.mouse.move(area.x + area.width * 0.4, area.y + area.height / 2);
+  await page.mouse.down();
+  for (let f = 0.42; f <= 0.56; f += 0.02) await page.mouse.move(area.x + area.width * f, area.y + area.height / 2);
+  await page.mouse.up();
+  const cuesBefore = await page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+  await page.getByRole('button', { name: /^Transcribe .+ again$/ }).click();
+  await expect(page.getByTestId('take-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('take-piece')).not.toHaveCount(0);
+  expect(await page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value))).toEqual(cuesBefore);
+  await page.getByRole('button', { name: 'Keep the current text' }).click();
+  await expect(page.getByTestId('take')).toHaveCount(0);
 });

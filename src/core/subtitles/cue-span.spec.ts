@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segment, word } from './segment.ts';
-import { cuesIn, shifted, spanOfCues, textBefore } from './cue-span.ts';
+import { cuesIn, shifted, spanAround, spanOfCues, textBefore } from './cue-span.ts';
 
 const cues = [segment(0, 2, 'a'), segment(2.5, 4, 'b'), segment(4.2, 6, 'c'), segment(7, 9, 'd')];
 
@@ -14,6 +14,12 @@ describe('cue spans', () => {
     expect(cuesIn(cues, { from: 2.5, to: 6 })).toEqual({ index: 1, count: 2 });
     expect(cuesIn(cues, { from: 6.2, to: 6.8 })).toEqual({ index: 3, count: 0 });
     expect(cuesIn(cues, { from: 10, to: 11 })).toEqual({ index: 4, count: 0 });
+  });
+
+  it('widens a span drawn on the timeline to the whole cues it cuts into', () => {
+    expect(spanAround(cues, { from: 3, to: 5 })).toEqual({ from: 2.5, to: 6 });
+    expect(spanAround(cues, { from: 6.1, to: 6.9 })).toEqual({ from: 6.1, to: 6.9 }); // between cues: as drawn
+    expect(cuesIn(cues, spanAround(cues, { from: 1, to: 2.6 }))).toEqual({ index: 0, count: 2 });
   });
 
   it('gives the last words said before a stretch, as its context', () => {

@@ -33,3 +33,9 @@ export function textBefore(cues: readonly Segment[], from: number, words = CONTE
   const before = cues.filter((c) => c.end <= from + 0.01).map((c) => c.text.trim()).join(' ');
   return before.split(/\s+/).filter(Boolean).slice(-words).join(' ');
 }
+
+/** A span drawn on the timeline, widened to the whole of each cue it cuts into: a new take never leaves half a cue behind. */
+export function spanAround(cues: readonly Segment[], span: MediaSpan): MediaSpan {
+  const cut = cues.filter((c) => c.end > span.from && c.start < span.to);
+  return Object.freeze({ from: Math.min(span.from, ...cut.map((c) => c.start)), to: Math.max(span.to, ...cut.map((c) => c.end)) });
+}
