@@ -1,19 +1,27 @@
 import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { installTiny } from './app.ts';
+import { HINT_FIXTURES } from './fixtures/hints/hint-fixtures.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
 
 const JFK = jfkWav();
+const hint = (file: string): string => fileURLToPath(new URL(`./fixtures/hints/${file}`, import.meta.url));
+const [GUEST, ITALIAN] = [hint(HINT_FIXTURES.guest.file), hint(HINT_FIXTURES.italian.file)];
 test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
 test.beforeEach(async () => hubControl.reset());
 
 const cueText = (page: Page): Promise<string> => page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value).join(' '));
 
-async function transcribe(page: Page, options: { language: string; quality: string; names?: string; rules?: string }): Promise<string> {
-  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
+interface Run { language: string; quality: string; file?: string; task?: 'transcribe' | 'translate'; prompt?: string; names?: string; rules?: string }
+
+async function transcribe(page: Page, options: Run): Promise<string> {
+  await page.getByLabel('Audio or video file').setInputFiles(options.file ?? JFK!);
   await page.getByLabel('Language').selectOption(options.language);
+  await page.getByLabel('Task').selectOption(options.task ?? 'transcribe');
   await page.getByLabel('Decoding').selectOption(options.quality);
   if (!(await page.getByLabel('Names and terms (one a line)').isVisible())) await page.getByText('Prompt, glossary and replacements').click();
+  await page.getByLabel('Prompt', { exact: true }).fill(options.prompt ?? '');
   await page.getByLabel('Names and terms (one a line)').fill(options.names ?? '');
   await page.getByLabel('Corrections for new text (wrong => right, one a line)').fill(options.rules ?? '');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
@@ -27,17 +35,29 @@ test('the language heard on Auto is shown with how sure the model was', async ({
   await expect(page.getByTestId('detected-language')).toHaveText(/^Language heard: English, \d+ % sure$/);
 });
 
-test('names and terms steer the decoder: a spelling it would not choose is followed with them, not without; replace rules change new text', async ({ page }) => {
+test('a made-up name (flite speech) is misspelled without a hint and spelled right with the prompt or the names; replace rules change new text', async ({ page }) => {
   test.setTimeout(240_000);
   await installTiny(page);
-  const plain = await transcribe(page, { language: 'english', quality: 'best' });
-  expect(plain).toMatch(/Americans/);
-  expect(plain).not.toMatch(/Amerikans/);
-  const steered = await transcribe(page, { language: 'english', quality: 'best', names: 'fellow Amerikans' });
-  expect(steered).toMatch(/fellow Amerikans/);
-  const replaced = await transcribe(page, { language: 'english', quality: 'best', rules: 'country => nation' });
-  expect(replaced).toMatch(/nation/);
-  expect(replaced).not.toMatch(/country/i);
+  const plain = await transcribe(page, { file: GUEST, language: 'english', quality: 'best' });
+  console.log(`without a hint: ${plain}`);
+  expect(plain).toMatch(/painter/);
+  expect(plain).not.toMatch(/Quarrendell/);
+  const prompted = await transcribe(page, { file: GUEST, language: 'english', quality: 'best', prompt: 'Tamsin Quarrendell' });
+  expect(prompted).toMatch(/Tamsin Quarrendell/);
+  const named = await transcribe(page, { file: GUEST, language: 'english', quality: 'best', names: 'Tamsin Quarrendell', rules: 'painter => artist' });
+  expect(named).toMatch(/artist Tamsin Quarrendell/);
+  expect(named).not.toMatch(/painter/);
+});
+
+test('Translate turns Italian speech (festival) into English words; Transcribe keeps it Italian', async ({ page }) => {
+  test.setTimeout(180_000);
+  await installTiny(page);
+  const italian = await transcribe(page, { file: ITALIAN, language: 'italian', quality: 'fast' });
+  expect(italian).toMatch(/grazie/i);
+  const english = await transcribe(page, { file: ITALIAN, language: 'italian', quality: 'fast', task: 'translate' });
+  console.log(`transcribed: ${italian}\ntranslated: ${english}`);
+  expect(english).toMatch(/thank you/i);
+  expect(english).not.toMatch(/grazie|notte/i);
 });
 
 test('unsure words are marked; Next unsure word lands on one and moves the playhead there', async ({ page }) => {
