@@ -10,6 +10,8 @@ export interface LongMediaOptions {
   readonly minutes: number;
   /** A picture track too (VP8, 1 frame a second), as a video file. */
   readonly video: boolean;
+  /** Seconds of silence between copies of the speech, in turn (a talk's pauses unless told). */
+  readonly pauses?: readonly number[];
 }
 
 export interface LongMedia {
@@ -38,7 +40,7 @@ export async function longMedia(browser: Browser, wav: Buffer, options: LongMedi
   if (existsSync(file) && existsSync(meta)) return { bytes: readFileSync(file), ...JSON.parse(readFileSync(meta, 'utf8')) };
   const page = await browser.newPage();
   await page.goto(`${HUB_URL}/__control/log`);
-  const made = await page.evaluate(encodeInPage, { bundle: mediabunnyBundle(), wav: wav.toString('base64'), pauses: PAUSES, ...options });
+  const made = await page.evaluate(encodeInPage, { bundle: mediabunnyBundle(), wav: wav.toString('base64'), ...options, pauses: options.pauses ?? PAUSES });
   await page.close();
   mkdirSync(dir, { recursive: true });
   const bytes = Buffer.from(made.base64, 'base64');

@@ -96,10 +96,13 @@ test('a video plays in the page with its cues as a live subtitle track that foll
   // The video played on while cue 1 was edited: put the playhead inside cue 2 rather than race its end.
   const seconds = async (label: string): Promise<number> => (await page.getByLabel(label, { exact: true }).inputValue()).split(':').reduce((t, part) => t * 60 + Number(part), 0);
   const middle = ((await seconds('Start of cue 2')) + (await seconds('End of cue 2'))) / 2;
+  // Resolved once the seek has landed (seeked follows the seek's timeupdate, which the app takes the playhead from): a busy machine may be late with both.
   await player.evaluate((v, at) => {
     const video = v as HTMLVideoElement;
     video.pause();
+    const landed = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
     video.currentTime = at;
+    return landed;
   }, middle);
   await page.getByRole('button', { name: 'Split cue 2 at the playhead' }).click();
   await expect(cues).toHaveCount(count + 1);
