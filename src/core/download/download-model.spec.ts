@@ -242,7 +242,7 @@ describe('downloadModel against real CDNs and networks', () => {
     h.hub.faults.add({ kind: 'stall-api', api: 'tree' }, Date.now());
     const error = await run(params({ hubTimeoutMs: 1000 })).catch((e: unknown) => e);
     expect((error as StudioError).message).toMatch(/The hub did not answer within 1 s while reading test\/whisper/);
-  }, 10_000);
+  }, 30_000); // real seconds: the per-attempt timeout and the waits between retries, on a busy machine
 
   it('reads Retry-After dates against the wall clock, and stops on waits past the cap', async () => {
     const waits: number[] = [];
