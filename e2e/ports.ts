@@ -4,10 +4,9 @@ export const APP_PORT = 4183;
 /**
  * Playwright workers run files side by side, each worker with a hub double (and its CDN) of its
  * own: the faults one test injects, and the request log it reads, never mix with another's.
- * (5182/5183 belong to the offline test's own hub.) Three on two cores: much of a test is waiting —
- * on a trickling or stalled server, a timer, a reload — so a third file fills that time.
+ * (5182/5183 belong to the offline test's own hub.)
  */
-export const WORKERS = 3;
+export const WORKERS = 2;
 const hubPortOf = (slot: number): number => (slot === 0 ? 5180 : 5184 + 2 * (slot - 1));
 
 /** The hub and CDN origins of every worker slot: what the servers start and the CSP allows. */
