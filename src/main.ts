@@ -9,6 +9,8 @@ import { Settings } from './ui/state/settings.svelte.ts';
 import { StorageStatus } from './ui/state/storage-status.svelte.ts';
 import { Transcriber } from './ui/state/transcriber.svelte.ts';
 import { Recorder } from './ui/state/recorder.svelte.ts';
+import { LiveSession } from './ui/state/live-session.svelte.ts';
+import { openSource, startCapture } from './ui/audio/live-capture.ts';
 import { watchLifeWithLocks } from './ui/state/watch-life.ts';
 import { ProjectSaver } from './ui/state/project-saver.svelte.ts';
 import { Projects } from './ui/state/projects.svelte.ts';
@@ -92,5 +94,11 @@ const onexport = (format: ExportFormat): void => {
 };
 
 const recorder = new Recorder(navigator.mediaDevices);
+const live = new LiveSession({
+  transcriber,
+  open: (source) => openSource(source, navigator.mediaDevices),
+  capture: startCapture,
+  microphones: () => navigator.mediaDevices.enumerateDevices(),
+});
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, onexport, deviceInfo, rtfHistory, projects, search, onexportzip } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, live, onexport, deviceInfo, rtfHistory, projects, search, onexportzip } });

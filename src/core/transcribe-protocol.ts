@@ -1,11 +1,10 @@
 import type { ErrorData } from './errors.ts';
 import type { ProfileData } from './transcribe/decode-profile.ts';
 import type { Dtype } from './plan/dtypes.ts';
-import type { Segment as Cue } from './subtitles/segment.ts';
+import type { Segment as Cue, Word } from './subtitles/segment.ts';
 
 export type Task = 'transcribe' | 'translate';
 
-/** Fast: greedy decoding. Best: beam search (5 beams). Both fall back to higher temperatures on poor windows. */
 /** Fast: greedy. Best: greedy, beams where unsure. Beam: beam search on every window (slowest). */
 export type Quality = 'fast' | 'best' | 'beam';
 
@@ -42,6 +41,12 @@ export type TranscribeRequest = {
   readonly profile?: boolean;
 };
 
+/**
+ * UI → transcription worker: live captions of audio being captured (16 kHz mono through the port,
+ * as the media reader sends it; `end` when the person stops). Replies: `live` updates, then `done`.
+ */
+export type LiveRequest = Omit<TranscribeRequest, 'type' | 'vad' | 'prompt' | 'profile'> & { readonly type: 'live' };
+
 export type Device = 'webgpu' | 'wasm';
 /** Settings → Device: Auto picks WebGPU only on a real GPU. */
 export type DevicePreference = 'auto' | Device;
@@ -58,5 +63,11 @@ export type TranscribeReply =
   | { readonly type: 'cues'; readonly jobId: string; readonly cues: readonly Cue[]; readonly doneSeconds: number; readonly totalSeconds: number; readonly peaks?: Uint8Array }
   /** The language the model heard (Language on Auto, our decoder): the rest of the file is decoded in it. */
   | { readonly type: 'language'; readonly jobId: string; readonly code: string; readonly probability: number }
+  /**
+   * Live captions: words committed by this pass (they never change), the tentative words after
+   * them, and cues of an utterance that ended. `behindSeconds`: audio that came while it decoded;
+   * `behind`: the pace changed to keep up (`quality` now decoding).
+   */
+  | { readonly type: 'live'; readonly jobId: string; readonly commit: readonly Word[]; readonly tentative: readonly Word[]; readonly cues: readonly Cue[]; readonly heardSeconds: number; readonly behindSeconds: number; readonly behind: boolean; readonly quality: Quality; readonly peaks: Uint8Array }
   | { readonly type: 'done'; readonly jobId: string; readonly totalSeconds: number; readonly elapsedMs: number; readonly speechSeconds: number; readonly profile?: ProfileData }
   | { readonly type: 'error'; readonly jobId: string; readonly error: ErrorData };

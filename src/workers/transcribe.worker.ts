@@ -4,13 +4,14 @@ import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windo
 import { DecodeProfile } from '../core/transcribe/decode-profile.ts';
 import { transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import { startEarly } from '../core/util/start-early.ts';
-import type { AudioSource, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
+import type { AudioSource, LiveRequest, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
 import { holdLifeLock } from './shared/hold-life-lock.ts';
 import { AudioStream } from './transcribe/audio-stream.ts';
 import { configureRuntime, loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
 import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream-windows-of.ts';
 import { vadSession } from './transcribe/vad-session.ts';
 import { wordDecoder } from './transcribe/pick-word-decoder.ts';
+import { runLive } from './transcribe/live-job.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -77,8 +78,21 @@ async function run(request: TranscribeRequest): Promise<void> {
   post({ type: 'done', jobId, totalSeconds, elapsedMs: performance.now() - begun, speechSeconds, profile: profile?.data() });
 }
 
+/** Live captions: the same model, speech detection and decoder, over audio being captured. */
+async function live(request: LiveRequest): Promise<void> {
+  const { jobId, repo, dtype } = request;
+  post({ type: 'loading', jobId, repo });
+  const { device, reason } = await pickDevice(request.device);
+  const threads = device === 'wasm' ? (request.threads ?? threadCount()) : 1;
+  configureRuntime(threads);
+  await vadSession();
+  const load = () => loadPipeline(repo, dtype, device, threads).catch((error: unknown) => Promise.reject(loadError(repo, error)));
+  await runLive(request, { post, load, setup: { device, reason, threads } });
+}
+
 holdLifeLock((lock) => post({ type: 'alive', jobId: '', lock }));
 
-self.onmessage = (event: MessageEvent<TranscribeRequest>) => {
-  run(event.data).catch((error: unknown) => post({ type: 'error', jobId: event.data.jobId, error: toErrorData(error) }));
+self.onmessage = (event: MessageEvent<TranscribeRequest | LiveRequest>) => {
+  const request = event.data;
+  (request.type === 'live' ? live(request) : run(request)).catch((error: unknown) => post({ type: 'error', jobId: event.data.jobId, error: toErrorData(error) }));
 };

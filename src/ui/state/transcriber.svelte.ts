@@ -2,7 +2,8 @@ import { toErrorData, type ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { timeLeft } from '../../core/transcribe/time-left.ts';
-import type { AudioSource, Device, DevicePreference, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import type { AudioSource, Device, DevicePreference, LiveRequest, Quality, Task, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import { LiveText } from './live-text.svelte.ts';
 import { pcmMessages } from '../../core/media/pcm-messages.ts';
 import { jumpNote } from '../../core/media/sample-timeline.ts';
 import { errorText, MediaReading, type ReaderLike } from './media-reading.ts';
@@ -63,7 +64,7 @@ function tooShort(name: string, seconds: number): ErrorData {
   });
 }
 
-export type WorkerLike = JobWorker<TranscribeRequest, TranscribeReply>;
+export type WorkerLike = JobWorker<TranscribeRequest | LiveRequest, TranscribeReply>;
 
 export interface TranscriberDeps {
   readonly makeWorker: () => WorkerLike;
@@ -133,6 +134,11 @@ export class Transcriber {
   busy = $derived(this.phase === 'reading' || this.phase === 'loading' || this.phase === 'transcribing');
   /** Told once when each run ends, however it ends. */
   onended: (end: RunEnd) => void = () => undefined;
+  /** Live captions, while a live session runs (`listen`). */
+  readonly live = new LiveText();
+  /** The running job is a live session: told when its model is ready, and how it ended (instead of `onended`). */
+  #liveEnd: ((end: RunEnd) => void) | null = null;
+  #liveReady: (() => void) | null = null;
 
   constructor(deps: TranscriberDeps) {
     this.#deps = deps;
@@ -169,6 +175,26 @@ export class Transcriber {
     this.#ensureWorker().postMessage(request, transfer);
   }
 
+  /**
+   * Live captions of audio being captured (`port`: 16 kHz samples, then `end`) into a new project
+   * named `name`; `hooks` are told when the model is ready (audio may come from then) and how it
+   * ended. Auto decodes greedily: beams on every pass over a growing utterance cannot keep up here.
+   */
+  listen(port: MessagePort, name: string, options: TranscribeOptions, hooks: { readonly onready: () => void; readonly onend: (end: RunEnd) => void }): void {
+    if (this.busy) return;
+    this.#generation += 1;
+    const quality = options.quality === 'auto' ? 'fast' : options.quality;
+    [this.error, this.phase, this.#runStartedAt, this.language, this.#span, this.proposal] = [null, 'loading', performance.now(), null, null, null];
+    [this.#liveEnd, this.#liveReady] = [hooks.onend, hooks.onready];
+    [this.doneSeconds, this.totalSeconds, this.secondsLeft, this.readSeconds, this.notes] = [0, 0, null, null, []];
+    const { repo, dtype, device, language, task, multilingual } = options;
+    this.transcript.begin(name, { kind: 'audio/webm', settings: { repo, dtype, device, quality, language, task, vad: true } });
+    this.live.reset(quality);
+    [this.#jobId, this.#repo, this.#rules] = [`l-${Date.now().toString(36)}`, repo, options.rules ?? []];
+    const request: LiveRequest = Object.freeze({ type: 'live', jobId: this.#jobId, source: Object.freeze({ port, seconds: 0 }), repo, dtype, language, task, multilingual, device, quality });
+    this.#ensureWorker().postMessage(request, [port]);
+  }
+
   /** Transcribe a stretch of the media again, into `proposal` (the transcript is left as it is until it is accepted). */
   retranscribe(file: Blob & { name?: string }, options: TranscribeOptions, span: MediaSpan): Promise<void> {
     // As Whisper conditions on the previous text, the stretch hears what was said before it.
@@ -203,7 +229,12 @@ export class Transcriber {
   }
 
   #ended(): void {
-    if (this.phase === 'done' || this.phase === 'cancelled' || this.phase === 'failed') this.onended(Object.freeze({ phase: this.phase, error: this.error, elapsedMs: performance.now() - this.#runStartedAt }));
+    if (this.phase !== 'done' && this.phase !== 'cancelled' && this.phase !== 'failed') return;
+    const end: RunEnd = Object.freeze({ phase: this.phase, error: this.error, elapsedMs: performance.now() - this.#runStartedAt });
+    const liveEnd = this.#liveEnd;
+    this.#liveEnd = null;
+    if (liveEnd) liveEnd(end);
+    else this.onended(end);
   }
 
   /** Streamed by a reader worker when it can read the file, else decoded whole in the page. */
@@ -316,14 +347,22 @@ export class Transcriber {
 
   #receive(reply: Exclude<TranscribeReply, { type: 'alive' }>): void {
     if (reply.jobId !== this.#jobId) return;
-    if (reply.type === 'ready') this.stall.start(); // loading a model has no progress to watch; transcribing does
+    // Loading a model has no progress to watch; transcribing does (live captions wait on the speaker, not on us).
+    if (reply.type === 'ready' && !this.#liveEnd) this.stall.start();
     else this.stall.moved();
     switch (reply.type) {
       case 'loading': this.phase = 'loading'; return;
+      case 'live':
+        this.live.apply(reply);
+        this.#took(applyRules(reply.cues, this.#rules), reply.peaks);
+        [this.doneSeconds, this.totalSeconds] = [reply.heardSeconds, reply.heardSeconds];
+        return;
       case 'language': this.language = Object.freeze({ code: reply.code, probability: reply.probability }); return;
       case 'ready':
         this.device = { device: reply.device, reason: reply.reason, threads: reply.threads, modelsInMemory: reply.modelsInMemory };
         [this.phase, this.#startedAt] = ['transcribing', performance.now()];
+        this.#liveReady?.();
+        this.#liveReady = null;
         return;
       case 'cues':
         this.#took(applyRules(reply.cues, this.#rules), reply.peaks);
@@ -334,8 +373,8 @@ export class Transcriber {
         [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [reply.totalSeconds, reply.totalSeconds, 'done', null];
         this.stall.stop();
         this.#dropReading();
-        if (!this.#span) this.#measured(reply.elapsedMs, reply.totalSeconds);
-        this.#endProject('done', reply.totalSeconds > 0 ? reply.elapsedMs / 1000 / reply.totalSeconds : undefined);
+        if (!this.#span && !this.#liveEnd) this.#measured(reply.elapsedMs, reply.totalSeconds);
+        this.#endProject('done', reply.totalSeconds > 0 && !this.#liveEnd ? reply.elapsedMs / 1000 / reply.totalSeconds : undefined);
         this.#ended();
         return;
       case 'error':

@@ -83,6 +83,15 @@ export class Transcript {
     this.media = Object.freeze({ state: 'ready', file });
   }
 
+  /** Media made while transcribing (a live session's recording): it plays here and is kept with the project. */
+  async keepMedia(file: File, duration: number): Promise<void> {
+    const id = this.#saver.openId;
+    this.found(file);
+    this.#kind = file.type;
+    this.#saver.update({ duration });
+    if (id && this.#vault) await this.#vault.keep(id, file, { copy: true });
+  }
+
   /** How the run of this project ended. */
   ended(status: ProjectStatus, rtf?: number): void {
     this.#saver.update(rtf === undefined ? { status } : { status, rtf });

@@ -6,30 +6,11 @@ import { windowOf, type SpeechWindow } from '../../core/transcribe/speech-window
 import { SAMPLE_RATE, WINDOW_SECONDS } from '../../core/transcribe/windows.ts';
 import type { AudioStream } from './audio-stream.ts';
 import { SileroStream, VAD_FRAME } from './silero-vad.ts';
+import { Probabilities } from './probabilities.ts';
 import { vadSession } from './vad-session.ts';
 
 /** Audio read by Silero between two looks for settled windows. */
 const VAD_STEP_SAMPLES = VAD_STEP_SECONDS * SAMPLE_RATE - ((VAD_STEP_SECONDS * SAMPLE_RATE) % VAD_FRAME);
-
-/** Speech probabilities appended as they come. */
-class Probabilities {
-  #data = new Float32Array(1 << 12);
-  #length = 0;
-
-  append(probs: Float32Array): void {
-    if (this.#length + probs.length > this.#data.length) {
-      const data = new Float32Array(Math.max(this.#length + probs.length, this.#data.length * 2));
-      data.set(this.#data.subarray(0, this.#length));
-      this.#data = data;
-    }
-    this.#data.set(probs, this.#length);
-    this.#length += probs.length;
-  }
-
-  get all(): Float32Array {
-    return this.#data.subarray(0, this.#length);
-  }
-}
 
 /**
  * Windows of speech from a stream being read: Silero follows the audio as it arrives and a

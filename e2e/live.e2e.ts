@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { findChromium } from '../scripts/chromium-path.ts';
+import { installTiny } from './app.ts';
+import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
+import { compose, readWav, toWav } from './test-audio.ts';
+import { wordErrorRate } from './wer.ts';
+
+/**
+ * Live captions from Chromium's fake microphone, fed a WAV (played once, in real time): jfk.wav
+ * after a second of silence, then silence. The file must exist before the browser starts.
+ */
+const JFK = jfkWav();
+const CAPTURE = join(tmpdir(), 'whisper-studio-live', 'jfk-live.wav');
+if (JFK) {
+  mkdirSync(join(tmpdir(), 'whisper-studio-live'), { recursive: true });
+  writeFileSync(CAPTURE, toWav(compose([{ silence: 1 }, { speech: readWav(JFK) }, { silence: 20 }]).samples));
+}
+test.use({ launchOptions: { executablePath: findChromium() ?? undefined, args: [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${CAPTURE}%noloop`] } });
+test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
+
+/** Records the committed text on every change, in the page (no update is missed between two looks from here). */
+async function recordCommitted(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const target = document.querySelector('[data-testid="live-committed"]')!;
+    const seen: string[] = [];
+    (window as unknown as { committedSeen: string[] }).committedSeen = seen;
+    new MutationObserver(() => seen.push(target.textContent ?? '')).observe(target, { characterData: true, childList: true, subtree: true });
+  });
+}
+
+const committedSeen = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { committedSeen: string[] }).committedSeen);
+
+async function startLive(page: Page): Promise<void> {
+  await installTiny(page);
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByRole('button', { name: 'Start live captions' }).click();
+  await expect(page.getByTestId('live-committed')).toBeAttached();
+  await recordCommitted(page);
+}
+
+test('live captions of a microphone: words are committed while it speaks and never change, Stop finishes, and the session reopens as a transcription whose audio plays', async ({ page }) => {
+  test.setTimeout(180_000);
+  await startLive(page);
+  await expect(page.getByTestId('live-status')).toBeVisible({ timeout: 60_000 });
+  // Committed text comes while the speech goes on, before the pause that makes it cues.
+  await expect(page.getByTestId('live-committed')).toContainText('fellow', { timeout: 60_000 });
+  await expect(page.getByTestId('live-committed')).toContainText(/your country\W*$/i, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop live captions' }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 30_000 });
+  const seen = await committedSeen(page);
+  seen.forEach((text, i) => expect(text.startsWith(seen[i - 1] ?? ''), `update ${i}: "${seen[i - 1]}" → "${text}"`).toBe(true));
+  expect(seen.length).toBeGreaterThan(2);
+  const committed = seen.at(-1)!;
+  expect(wordErrorRate(JFK_TEXT, committed), committed).toBeLessThanOrEqual(0.15);
+  await expect(page.getByTestId('live-tentative')).toHaveText('');
+  // The committed text became word-timed cues, as a file's would.
+  const cues = await page.getByLabel(/^Text of cue/).evaluateAll((inputs) => inputs.map((i) => (i as HTMLTextAreaElement).value).join(' '));
+  expect(wordErrorRate(JFK_TEXT, cues)).toBeLessThanOrEqual(0.15);
+  // The project keeps the recording: after a reload it opens again and plays.
+  await page.reload();
+  const player = page.getByTestId('player').locator('audio');
+  await expect(player).toBeAttached({ timeout: 30_000 });
+  await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible();
+  const duration = await player.evaluate(async (audio: HTMLAudioElement) => {
+    if (audio.readyState < 1) await new Promise((resolve) => audio.addEventListener('loadedmetadata', resolve, { once: true }));
+    audio.muted = true;
+    await audio.play();
+    await new Promise((resolve) => audio.addEventListener('timeupdate', resolve, { once: true }));
+    return audio.duration === Infinity ? -1 : audio.duration;
+  });
+  expect(duration === -1 || duration > 10).toBe(true);
+});
+
+test('a microphone that stops sending audio ends the session with a message, and what was heard is kept', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The capture's tracks, so the test can end one as an unplugged device does.
+  await page.addInitScript(() => {
+    const tracks: MediaStreamTrack[] = [];
+    (window as unknown as { capturedTracks: MediaStreamTrack[] }).capturedTracks = tracks;
+    const original = MediaDevices.prototype.getUserMedia;
+    MediaDevices.prototype.getUserMedia = async function (this: MediaDevices, constraints) {
+      const stream = await original.call(this, constraints);
+      tracks.push(...stream.getAudioTracks());
+      return stream;
+    };
+  });
+  await startLive(page);
+  await expect(page.getByTestId('live-committed')).toContainText('fellow', { timeout: 60_000 });
+  await page.evaluate(() => {
+    for (const track of (window as unknown as { capturedTracks: MediaStreamTrack[] }).capturedTracks) {
+      track.stop();
+      track.dispatchEvent(new Event('ended')); // what the browser fires when the device goes away
+    }
+  });
+  await expect(page.getByTestId('live-message')).toContainText('The microphone stopped sending audio');
+  await expect(page.getByRole('button', { name: 'Start live captions' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible();
+  expect((await committedSeen(page)).at(-1)).toContain('fellow');
+});

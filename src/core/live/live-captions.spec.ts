@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { word, type Word } from '../subtitles/segment.ts';
+import { liveCaptions, type LiveAudio, type LiveDecoder, type LiveUpdate } from './live-captions.ts';
+
+const RATE = 16_000;
+const FRAME = 512 / RATE;
+
+/** Two utterances with a pause between: a word every 0.5 s. */
+const SCRIPT: Word[] = [
+  ...'and so my fellow Americans'.split(' ').map((t, i) => word(1 + i * 0.5, 1.4 + i * 0.5, t)),
+  ...'ask not what your country can do'.split(' ').map((t, i) => word(6 + i * 0.5, 6.4 + i * 0.5, t)),
+];
+const TOTAL = 12;
+const speaking = (t: number): boolean => SCRIPT.some((w) => t >= w.start - 0.05 && t <= w.end + 0.1);
+
+/** Audio arriving `chunk` seconds at a time, with its speech probabilities from the script. */
+function fakeAudio(chunk: number): LiveAudio & { advance: (s: number) => void } {
+  let heard = 0;
+  const audio = {
+    advance: (s: number) => void (heard = Math.min(TOTAL, heard + s)),
+    heard: () => heard,
+    ended: () => heard >= TOTAL,
+    more: async () => audio.advance(chunk),
+    // The samples carry their start time, so the decoder can tell what it was given.
+    samples: (from: number, to: number) => Float32Array.of(from, to),
+    keepFrom: () => undefined,
+    speech: async () => Array.from({ length: Math.floor(heard / FRAME) }, (_, i) => (speaking(i * FRAME) ? 0.9 : 0.05)),
+  };
+  return audio;
+}
+
+/** Hears the script's words inside the audio it is given; the last word is misheard while it was cut short. */
+const decoder: LiveDecoder = async (samples) => {
+  const [from, to] = samples;
+  const heard = SCRIPT.filter((w) => w.start >= from && w.start < to).map((w) => word(w.start - from, Math.min(w.end, to) - from, w.text));
+  const last = heard.at(-1);
+  if (last && SCRIPT.find((w) => w.text === last.text)!.end > to) heard[heard.length - 1] = word(last.start, last.end, 'uh');
+  return heard;
+};
+
+/** `decodeSeconds`: audio that arrives while each pass decodes. */
+async function run(chunk: number, decodeSeconds = 0): Promise<LiveUpdate[]> {
+  const audio = fakeAudio(chunk);
+  const slow: LiveDecoder = async (samples, quality) => {
+    audio.advance(decodeSeconds);
+    return decoder(samples, quality);
+  };
+  const updates: LiveUpdate[] = [];
+  for await (const update of liveCaptions(audio, slow, 'best')) updates.push(update);
+  return updates;
+}
+
+describe('live captions', () => {
+  it('commits every word once, in order, never a misheard tail; each pause makes cues', async () => {
+    const updates = await run(0.25);
+    const committed = updates.flatMap((u) => u.commit.map((w) => w.text));
+    expect(committed.join(' ')).toBe(SCRIPT.map((w) => w.text).join(' '));
+    const cues = updates.flatMap((u) => u.cues);
+    expect(cues.map((c) => c.text).join(' ')).toBe('and so my fellow Americans ask not what your country can do');
+    expect(cues[0].start).toBeCloseTo(1, 5);
+    // Text is committed while the utterance is still going on, not only when it ends.
+    const firstCommit = updates.findIndex((u) => u.commit.length > 0);
+    expect(updates[firstCommit].cues).toEqual([]);
+    expect(updates[firstCommit].tentative.length).toBeGreaterThan(0);
+  });
+
+  it('says when it is behind and gives up Best for Fast', async () => {
+    // 4 s of audio arrive while each pass decodes.
+    const updates = await run(0.25, 4);
+    expect(updates[0].pace).toEqual({ quality: 'fast', stepSeconds: 1, behind: true });
+    expect(updates[0].behindSeconds).toBe(4);
+    expect(updates[1].pace.stepSeconds).toBe(2);
+    expect(updates.flatMap((u) => u.commit.map((w) => w.text)).join(' ')).toBe(SCRIPT.map((w) => w.text).join(' '));
+  });
+});

@@ -1,0 +1,95 @@
+import { retimed, type Segment, type Word } from '../subtitles/segment.ts';
+import { wordCues } from '../subtitles/word-cues.ts';
+import type { Quality } from '../transcribe-protocol.ts';
+import { finished, heardAgain, NEW_UTTERANCE, type Utterance } from './live-utterance.ts';
+import { firstPace, nextPace, type Pace } from './live-pace.ts';
+import { currentUtterance, MAX_UTTERANCE_SECONDS, type UtteranceSpan } from './utterance-span.ts';
+
+/** Audio arriving as it is captured, in seconds from the start of the session. */
+export interface LiveAudio {
+  readonly heard: () => number;
+  readonly ended: () => boolean;
+  /** Resolves when more audio came or the capture ended. */
+  readonly more: () => Promise<void>;
+  readonly samples: (from: number, to: number) => Float32Array;
+  /** Audio before this is no longer needed. */
+  readonly keepFrom: (seconds: number) => void;
+  /** Speech probabilities of all audio heard so far (voice detection brought up to date). */
+  readonly speech: () => Promise<ArrayLike<number>>;
+}
+
+/** Words heard in ≤ 30 s of 16 kHz audio, timed from its start. */
+export type LiveDecoder = (samples: Float32Array, quality: Quality) => Promise<readonly Word[]>;
+
+export interface LiveUpdate {
+  /** Words committed by this pass: they never change. */
+  readonly commit: readonly Word[];
+  /** The words after all committed ones, as the last pass heard them. */
+  readonly tentative: readonly Word[];
+  /** Cues of an utterance that ended with this pass (its committed words), on the session's timeline. */
+  readonly cues: readonly Segment[];
+  readonly heardSeconds: number;
+  /** Audio that came in while this pass decoded: how far behind real time the text is. */
+  readonly behindSeconds: number;
+  readonly pace: Pace;
+}
+
+/** Audio without speech is let go of, but for what a region's onset and padding can reach back to. */
+const LOOKBACK_SECONDS = 2;
+
+interface Step {
+  readonly utterance: Utterance;
+  readonly commit: readonly Word[];
+  readonly tentative: readonly Word[];
+  /** Set when the utterance is over: where the next one may start, and all its words. */
+  readonly done: { readonly end: number; readonly words: readonly Word[] } | null;
+}
+
+/** One pass over the utterance: its words agreed on, or (closed, ended, too long) all taken. */
+function step(utterance: Utterance, span: UtteranceSpan, words: readonly Word[], ended: boolean): Step {
+  if (span.closed || ended || span.end - span.start > MAX_UTTERANCE_SECONDS) {
+    const rest = finished(utterance, words);
+    const all = [...utterance.committed, ...rest];
+    const end = span.closed || ended ? span.end : (all.at(-1)?.end ?? span.end);
+    return { utterance: NEW_UTTERANCE, commit: rest, tentative: [], done: { end, words: all } };
+  }
+  const heard = heardAgain(utterance, words);
+  return { ...heard, done: null };
+}
+
+async function waitForStep(audio: LiveAudio, from: number, pace: Pace): Promise<void> {
+  while (!audio.ended() && audio.heard() - from < pace.stepSeconds) await audio.more();
+}
+
+/**
+ * Live captions: voice detection finds the utterance being spoken; it is decoded again as it
+ * grows (every `stepSeconds` of new audio), words are committed once two passes agree on them,
+ * and when a pause ends it its words become cues. When decoding falls behind, the pace changes
+ * (`nextPace`). Ends once the capture ended and every utterance is done.
+ */
+export async function* liveCaptions(audio: LiveAudio, decode: LiveDecoder, quality: Quality): AsyncGenerator<LiveUpdate> {
+  let [doneEnd, utterance, decodedAt, pace] = [0, NEW_UTTERANCE, 0, firstPace(quality)];
+  for (;;) {
+    await waitForStep(audio, decodedAt, pace);
+    const [ended, heard] = [audio.ended(), audio.heard()];
+    const span = currentUtterance(await audio.speech(), heard, doneEnd);
+    decodedAt = heard;
+    if (!span) {
+      if (ended) return;
+      doneEnd = Math.max(doneEnd, heard - LOOKBACK_SECONDS);
+      audio.keepFrom(doneEnd);
+      continue;
+    }
+    const words = (await decode(audio.samples(span.start, span.end), pace.quality)).map((w) => retimed(w, w.start + span.start, w.end + span.start));
+    const next = step(utterance, span, words, ended);
+    utterance = next.utterance;
+    if (next.done) {
+      doneEnd = next.done.end;
+      audio.keepFrom(doneEnd);
+    }
+    const behindSeconds = Math.max(0, audio.heard() - heard);
+    pace = nextPace(pace, behindSeconds);
+    const cues = next.done ? Object.freeze(wordCues(next.done.words)) : Object.freeze([]);
+    yield Object.freeze({ commit: next.commit, tentative: next.tentative, cues, heardSeconds: heard, behindSeconds, pace });
+  }
+}

@@ -1,0 +1,113 @@
+import { CaptureError, type Capture, type LiveSource, type OpenSource } from '../audio/live-capture.ts';
+import type { RunEnd, TranscribeOptions, Transcriber } from './transcriber.svelte.ts';
+
+export type LivePhase = 'idle' | 'starting' | 'live' | 'stopping';
+
+export interface LiveSessionDeps {
+  readonly transcriber: Pick<Transcriber, 'listen' | 'transcript' | 'live' | 'busy'>;
+  /** Asks for the source's audio (the browser's prompt); capturing starts once the model is ready. */
+  readonly open: (source: LiveSource) => Promise<OpenSource>;
+  readonly capture: (opened: OpenSource, port: MessagePort) => Promise<Capture>;
+  /** The microphones the browser lists (names only once access was allowed). */
+  readonly microphones: () => Promise<readonly MediaDeviceInfo[]>;
+  readonly now?: () => Date;
+}
+
+const sessionName = (source: LiveSource, at: Date): string =>
+  `Live ${source.kind === 'screen' ? 'tab or screen' : 'microphone'} ${at.toISOString().slice(0, 16).replace('T', ' ')}`;
+
+const failure = (error: unknown): string => (error instanceof CaptureError ? error.message : `Could not start capturing: ${String(error)}`);
+
+/**
+ * A live captioning session: the source asked for at once, the transcriber's live run into a new
+ * project, capture from when the model is ready, and the recording kept with the project when it
+ * stops — by the person, by the device, or because the run failed.
+ */
+export class LiveSession {
+  phase = $state<LivePhase>('idle');
+  /** Why the last session could not start or ended by itself, or null. */
+  message = $state<string | null>(null);
+  microphones = $state.raw<readonly MediaDeviceInfo[]>([]);
+  readonly #deps: LiveSessionDeps;
+  #opened: OpenSource | null = null;
+  #capture: Promise<Capture | null> | null = null;
+  /** Settles the capture as none: the run ended before its model was ready. */
+  #noCapture: () => void = () => undefined;
+  /** The recording being stopped and kept. */
+  #kept: Promise<void> = Promise.resolve();
+
+  constructor(deps: LiveSessionDeps) {
+    this.#deps = deps;
+  }
+
+  async listMicrophones(): Promise<void> {
+    this.microphones = (await this.#deps.microphones().catch(() => [])).filter((d) => d.kind === 'audioinput');
+  }
+
+  async start(source: LiveSource, options: TranscribeOptions): Promise<void> {
+    if (this.phase !== 'idle' || this.#deps.transcriber.busy) return;
+    [this.message, this.phase] = [null, 'starting'];
+    // Sharing a screen must be asked for within the click; a microphone once the model is ready, as
+    // it is live from then on (audio while the model loads would be lost, or heard late).
+    const opening = source.kind === 'screen' ? this.#deps.open(source) : null;
+    const opened = await opening?.catch((error: unknown) => void ([this.message, this.phase] = [failure(error), 'idle']));
+    if (opening && !opened) return;
+    const channel = new MessageChannel();
+    const name = sessionName(source, (this.#deps.now ?? (() => new Date()))());
+    this.#opened = opened ?? null;
+    this.#capture = new Promise((resolve) => {
+      this.#noCapture = () => resolve(null);
+      const onready = (): void => resolve(this.#capturing(source, channel.port1));
+      this.#deps.transcriber.listen(channel.port2, name, options, { onready, onend: (end) => void this.#ended(end) });
+    });
+  }
+
+  /** The model is ready: from now on the audio is captured into the run (or it ends at once, if it cannot be). */
+  async #capturing(source: LiveSource, port: MessagePort): Promise<Capture | null> {
+    try {
+      this.#opened ??= await this.#deps.open(source);
+    } catch (error) {
+      this.message = failure(error);
+      port.postMessage(Object.freeze({ type: 'end' }));
+      return null;
+    }
+    void this.listMicrophones(); // names are listed once access is allowed
+    return this.#deps.capture(this.#opened, port).then(
+      (capture) => {
+        capture.onended = (reason) => void this.stop(reason);
+        if (this.phase === 'starting') this.phase = 'live';
+        return capture;
+      },
+      (error: unknown) => {
+        this.message = failure(error);
+        port.postMessage(Object.freeze({ type: 'end' }));
+        return null;
+      },
+    );
+  }
+
+  /** Stops capturing (the last utterance is finished from what was heard) and keeps the recording. */
+  stop(reason?: string): Promise<void> {
+    const [opened, capture] = [this.#opened, this.#capture];
+    [this.#opened, this.#capture] = [null, null];
+    if (reason) this.message = reason;
+    if (this.phase === 'live') this.phase = 'stopping';
+    this.#noCapture();
+    if (capture) this.#kept = this.#keep(capture, opened);
+    return this.#kept;
+  }
+
+  async #keep(capturing: Promise<Capture | null>, opened: OpenSource | null): Promise<void> {
+    const capture = await capturing;
+    if (!capture) return opened?.stream.getTracks().forEach((t) => t.stop());
+    const file = await capture.stop();
+    if (file) await this.#deps.transcriber.transcript.keepMedia(file, this.#deps.transcriber.live.heardSeconds).catch(() => undefined);
+  }
+
+  /** The run ended (the audio ended, or it failed): the recording is kept before the session is over. */
+  async #ended(end: RunEnd): Promise<void> {
+    if (end.error) this.message = end.error.message;
+    await this.stop();
+    this.phase = 'idle';
+  }
+}

@@ -1,0 +1,48 @@
+import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { liveCaptions, type LiveDecoder } from '../../core/live/live-captions.ts';
+import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
+import type { Device, LiveRequest, Quality, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import { AudioStream } from './audio-stream.ts';
+import { liveAudio } from './live-audio.ts';
+import { wordDecoder } from './pick-word-decoder.ts';
+
+export interface LiveJobDeps {
+  readonly post: (reply: TranscribeReply) => void;
+  /** The model on `device`, loaded from this device's store (its error names the model). */
+  readonly load: () => Promise<AutomaticSpeechRecognitionPipeline>;
+  /** Where the model runs, and why there. */
+  readonly setup: { readonly device: Device; readonly reason: string; readonly threads: number };
+}
+
+/** One decoder per decoding the pace asks for, made when first asked (the language heard is told once). */
+function decoders(asr: AutomaticSpeechRecognitionPipeline, request: LiveRequest, deps: LiveJobDeps): LiveDecoder {
+  const made = new Map<Quality, Promise<WordDecoder>>();
+  let told = false;
+  const onlanguage = (code: string, probability: number): void => {
+    if (!told) deps.post({ type: 'language', jobId: request.jobId, code, probability });
+    told = true;
+  };
+  return async (samples, quality) => {
+    const options: TranscribeRequest = { ...request, type: 'transcribe', vad: true, quality };
+    if (!made.has(quality)) made.set(quality, wordDecoder(asr, options, deps.setup.device, undefined, onlanguage));
+    return (await made.get(quality)!)(samples);
+  };
+}
+
+/** Live captions of the audio coming through the request's port, until it ends. */
+export async function runLive(request: LiveRequest, deps: LiveJobDeps): Promise<void> {
+  const { jobId } = request;
+  const started = performance.now();
+  const stream = new AudioStream(request.source.port);
+  const audio = await liveAudio(stream);
+  const asr = await deps.load();
+  deps.post({ type: 'ready', jobId, ...deps.setup, loadMs: performance.now() - started, modelsInMemory: 1 });
+  const begun = performance.now();
+  for await (const u of liveCaptions(audio, decoders(asr, request, deps), request.quality)) {
+    deps.post({ type: 'live', jobId, commit: u.commit, tentative: u.tentative, cues: u.cues, heardSeconds: u.heardSeconds, behindSeconds: u.behindSeconds, behind: u.pace.behind, quality: u.pace.quality, peaks: stream.peaks.take() });
+  }
+  if (stream.failure) throw stream.failure;
+  // The waveform's last stretch (silence after the last words brings no update of its own).
+  deps.post({ type: 'live', jobId, commit: [], tentative: [], cues: [], heardSeconds: stream.seconds, behindSeconds: 0, behind: false, quality: request.quality, peaks: stream.peaks.take() });
+  deps.post({ type: 'done', jobId, totalSeconds: stream.seconds, elapsedMs: performance.now() - begun, speechSeconds: 0 });
+}
