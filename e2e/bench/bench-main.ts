@@ -4,6 +4,7 @@ import type { Quality, TranscribeReply, TranscribeRequest } from '../../src/core
 import { pcmMessages } from '../../src/core/media/pcm-messages.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
 import { projectsBench } from './projects-bench.ts';
+import { liveRun } from './live-run.ts';
 import { peaksBench, takeLongTasks, timelineBench } from './timeline-bench.svelte.ts';
 
 /** Audio for the runs: a file decoded as the app does, optionally repeated into a longer clip. */
@@ -66,5 +67,5 @@ async function plain(url: string, repeat: number, runs: number, hubUrl: string, 
   return result;
 }
 
-Object.assign(globalThis, { bench: { ours, plain, projectsBench, timelineBench, peaksBench, takeLongTasks } });
+Object.assign(globalThis, { bench: { ours, plain, projectsBench, timelineBench, peaksBench, takeLongTasks, liveRun } });
 document.body.dataset.ready = 'true';

@@ -72,4 +72,23 @@ describe('live captions', () => {
     expect(updates[1].pace.stepSeconds).toBe(2);
     expect(updates.flatMap((u) => u.commit.map((w) => w.text)).join(' ')).toBe(SCRIPT.map((w) => w.text).join(' '));
   });
+
+  it('a stop just after a pass finishes the utterance with what that pass heard, without decoding again', async () => {
+    let [passes, atStop] = [0, 0];
+    const audio = fakeAudio(0.25);
+    // The capture stops 0.5 s after a pass over the second utterance, while it is still being spoken.
+    let ended = false;
+    const stopping = { ...audio, ended: () => ended || audio.ended() };
+    const counting: LiveDecoder = async (samples, quality) => {
+      passes += 1;
+      if (audio.heard() >= 8 && !ended) [ended, atStop] = [true, passes, audio.advance(0.5)];
+      return decoder(samples, quality);
+    };
+    const updates: LiveUpdate[] = [];
+    for await (const update of liveCaptions(stopping, counting, 'fast')) updates.push(update);
+    expect(updates.at(-1)!.cues.length).toBeGreaterThan(0);
+    expect(updates.at(-1)!.tentative).toEqual([]);
+    expect(passes).toBe(atStop);
+    expect(updates.flatMap((u) => u.commit.map((w) => w.text)).join(' ')).toBe('and so my fellow Americans ask not what your');
+  });
 });

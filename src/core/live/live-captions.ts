@@ -57,6 +57,17 @@ function step(utterance: Utterance, span: UtteranceSpan, words: readonly Word[],
   return { ...heard, done: null };
 }
 
+/** Stopped this soon after a pass over the utterance, its last hypothesis stands: Stop does not wait for another pass. */
+const STOP_SLACK_SECONDS = 1;
+
+/** The utterance's words: decoded, or (just stopped) as the last pass heard them. */
+async function hear(audio: LiveAudio, decode: LiveDecoder, span: UtteranceSpan, pace: Pace, last: { readonly utterance: Utterance; readonly passed: UtteranceSpan | null }): Promise<readonly Word[]> {
+  const { utterance, passed } = last;
+  if (audio.ended() && passed?.start === span.start && span.end - passed.end < STOP_SLACK_SECONDS) return [...utterance.committed, ...utterance.tail];
+  const words = await decode(audio.samples(span.start, span.end), pace.quality);
+  return words.map((w) => retimed(w, w.start + span.start, w.end + span.start));
+}
+
 async function waitForStep(audio: LiveAudio, from: number, pace: Pace): Promise<void> {
   while (!audio.ended() && audio.heard() - from < pace.stepSeconds) await audio.more();
 }
@@ -69,6 +80,7 @@ async function waitForStep(audio: LiveAudio, from: number, pace: Pace): Promise<
  */
 export async function* liveCaptions(audio: LiveAudio, decode: LiveDecoder, quality: Quality): AsyncGenerator<LiveUpdate> {
   let [doneEnd, utterance, decodedAt, pace] = [0, NEW_UTTERANCE, 0, firstPace(quality)];
+  let passed: UtteranceSpan | null = null;
   for (;;) {
     await waitForStep(audio, decodedAt, pace);
     const [ended, heard] = [audio.ended(), audio.heard()];
@@ -80,9 +92,9 @@ export async function* liveCaptions(audio: LiveAudio, decode: LiveDecoder, quali
       audio.keepFrom(doneEnd);
       continue;
     }
-    const words = (await decode(audio.samples(span.start, span.end), pace.quality)).map((w) => retimed(w, w.start + span.start, w.end + span.start));
+    const words = await hear(audio, decode, span, pace, { utterance, passed });
     const next = step(utterance, span, words, ended);
-    utterance = next.utterance;
+    [utterance, passed] = [next.utterance, next.done ? null : span];
     if (next.done) {
       doneEnd = next.done.end;
       audio.keepFrom(doneEnd);

@@ -292,4 +292,30 @@ describe('Transcriber', () => {
     deaths.get('worker-2')!();
     expect(transcriber.error?.message).toContain('The transcription worker stopped (it was closed or crashed)');
   });
+
+  it('a live session: the model ready lets capture begin, live words and cues come in, the end is told to the session, not the queue', () => {
+    const { transcriber, workers } = setup();
+    const ends: string[] = [];
+    let ready = 0;
+    transcriber.onended = () => ends.push('queue');
+    const { port2 } = new MessageChannel();
+    transcriber.listen(port2, 'Live microphone', OPTIONS, { onready: () => (ready += 1), onend: (end) => ends.push(end.phase) });
+    const request = workers[0].sent[0] as unknown as { type: string; quality: string; jobId: string };
+    expect([request.type, request.quality, ready]).toEqual(['live', 'fast', 0]);
+    const jobId = request.jobId;
+    workers[0].reply({ type: 'ready', jobId, device: 'wasm', reason: '', threads: 2, loadMs: 1, modelsInMemory: 1 });
+    expect(ready).toBe(1);
+    const words = [word(1, 1.4, 'And'), word(1.5, 1.9, 'so')];
+    const live = { type: 'live', jobId, tentative: [], heardSeconds: 3, behindSeconds: 0.5, behind: false, quality: 'fast', peaks: new Uint8Array(150) } as const;
+    workers[0].reply({ ...live, commit: words.slice(0, 1), tentative: words.slice(1), cues: [] });
+    expect(transcriber.live.committed.map((w) => w.text)).toEqual(['And']);
+    expect(transcriber.live.tentative.map((w) => w.text)).toEqual(['so']);
+    workers[0].reply({ ...live, commit: words.slice(1), cues: [segment(1, 1.9, 'And so', words)] });
+    expect(transcriber.live.committed.map((w) => w.text)).toEqual(['And', 'so']);
+    expect(transcriber.cues.map((c) => c.text)).toEqual(['And so']);
+    expect(transcriber.transcript.peaks.length).toBe(300);
+    workers[0].reply({ type: 'done', jobId, totalSeconds: 3, elapsedMs: 3000, speechSeconds: 0 });
+    expect(ends).toEqual(['done']);
+    expect(transcriber.phase).toBe('done');
+  });
 });
