@@ -22,6 +22,8 @@ async function violations(page: Page, state: string): Promise<string[]> {
 }
 
 test('no serious or critical axe violations: empty, downloading, transcribed and editing, light and dark', async ({ page }) => {
+  // Twelve axe passes, a download and a transcription: minutes on a busy two-core machine.
+  test.setTimeout(300_000);
   await openApp(page);
   const found = await violations(page, 'empty');
 
