@@ -4,7 +4,7 @@ import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windo
 import { DecodeProfile } from '../core/transcribe/decode-profile.ts';
 import { transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import { startEarly } from '../core/util/start-early.ts';
-import type { AudioSource, LiveRequest, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
+import type { AudioSource, Device, LiveRequest, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
 import { holdLifeLock } from './shared/hold-life-lock.ts';
 import { AudioStream } from './transcribe/audio-stream.ts';
 import { configureRuntime, loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
@@ -43,13 +43,19 @@ function jobAudio(source: AudioSource, vad: boolean, profile: DecodeProfile | un
   return { samples: stream.buffer, windows, totalSeconds, failure: () => stream.failure, peaks: () => stream.peaks.take() };
 }
 
-async function run(request: TranscribeRequest): Promise<void> {
-  const { jobId, repo } = request;
-  post({ type: 'loading', jobId, repo });
-  const started = performance.now();
+/** Says the job is loading, and sets the runtime up for the device its preference picks. */
+async function prepare(request: TranscribeRequest | LiveRequest): Promise<{ device: Device; reason: string; threads: number }> {
+  post({ type: 'loading', jobId: request.jobId, repo: request.repo });
   const { device, reason } = await pickDevice(request.device);
   const threads = device === 'wasm' ? (request.threads ?? threadCount()) : 1;
   configureRuntime(threads);
+  return { device, reason, threads };
+}
+
+async function run(request: TranscribeRequest): Promise<void> {
+  const { jobId, repo } = request;
+  const started = performance.now();
+  const { device, reason, threads } = await prepare(request);
   // ONNX Runtime refuses to initialise twice at once (the WebGPU backend initialises the wasm one
   // again): the small VAD session initialises it first, then reading and speech detection run
   // while the model loads, so the first window is ready sooner.
@@ -80,14 +86,11 @@ async function run(request: TranscribeRequest): Promise<void> {
 
 /** Live captions: the same model, speech detection and decoder, over audio being captured. */
 async function live(request: LiveRequest): Promise<void> {
-  const { jobId, repo, dtype } = request;
-  post({ type: 'loading', jobId, repo });
-  const { device, reason } = await pickDevice(request.device);
-  const threads = device === 'wasm' ? (request.threads ?? threadCount()) : 1;
-  configureRuntime(threads);
+  const { repo, dtype } = request;
+  const setup = await prepare(request);
   await vadSession();
-  const load = () => loadPipeline(repo, dtype, device, threads).catch((error: unknown) => Promise.reject(loadError(repo, error)));
-  await runLive(request, { post, load, setup: { device, reason, threads } });
+  const load = () => loadPipeline(repo, dtype, setup.device, setup.threads).catch((error: unknown) => Promise.reject(loadError(repo, error)));
+  await runLive(request, { post, load, setup, modelsInMemory });
 }
 
 holdLifeLock((lock) => post({ type: 'alive', jobId: '', lock }));

@@ -12,6 +12,8 @@ export interface LiveJobDeps {
   readonly load: () => Promise<AutomaticSpeechRecognitionPipeline>;
   /** Where the model runs, and why there. */
   readonly setup: { readonly device: Device; readonly reason: string; readonly threads: number };
+  /** How many models the worker holds now. */
+  readonly modelsInMemory: () => number;
 }
 
 /** One decoder per decoding the pace asks for, made when first asked (the language heard is told once). */
@@ -36,7 +38,7 @@ export async function runLive(request: LiveRequest, deps: LiveJobDeps): Promise<
   const stream = new AudioStream(request.source.port);
   const audio = await liveAudio(stream);
   const asr = await deps.load();
-  deps.post({ type: 'ready', jobId, ...deps.setup, loadMs: performance.now() - started, modelsInMemory: 1 });
+  deps.post({ type: 'ready', jobId, ...deps.setup, loadMs: performance.now() - started, modelsInMemory: deps.modelsInMemory() });
   const begun = performance.now();
   for await (const u of liveCaptions(audio, decoders(asr, request, deps), request.quality)) {
     deps.post({ type: 'live', jobId, commit: u.commit, tentative: u.tentative, cues: u.cues, heardSeconds: u.heardSeconds, behindSeconds: u.behindSeconds, behind: u.pace.behind, quality: u.pace.quality, peaks: stream.peaks.take() });
