@@ -15,11 +15,20 @@ export class MemoryStore implements ModelStore {
   async open(key: FileKey): Promise<StoredFile> {
     const name = id(key);
     if (!this.files.has(name)) this.files.set(name, new Uint8Array(0));
+    let closed = false;
+    // As OPFS's access handle: a closed handle throws, so a late write of a cancelled run never lands.
+    const open = (): void => {
+      if (closed) throw Object.assign(new Error('the access handle is closed'), { name: 'InvalidStateError' });
+    };
     const get = (): Uint8Array => this.files.get(name) ?? new Uint8Array(0);
-    const set = (bytes: Uint8Array): void => void this.files.set(name, bytes);
+    const set = (bytes: Uint8Array): void => {
+      open();
+      this.files.set(name, bytes);
+    };
     return {
       size: () => get().length,
       write: (data, at) => {
+        open();
         const grown = Math.max(get().length, at + data.length);
         if (this.used() - get().length + grown > this.quota) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
         const next = new Uint8Array(grown);
@@ -28,13 +37,14 @@ export class MemoryStore implements ModelStore {
         set(next);
       },
       read: (into, at) => {
+        open();
         const part = get().subarray(at, at + into.length);
         into.set(part);
         return part.length;
       },
       truncate: (size) => set(get().slice(0, size)),
       flush: () => undefined,
-      close: () => undefined,
+      close: () => void (closed = true),
     };
   }
 
