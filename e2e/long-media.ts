@@ -10,6 +10,8 @@ export interface LongMediaOptions {
   readonly minutes: number;
   /** A picture track too (VP8, 1 frame a second), as a video file. */
   readonly video: boolean;
+  /** The picture's size and frame rate (160×90 at 1 frame a second unless told). */
+  readonly picture?: { readonly width: number; readonly height: number; readonly fps: number };
   /** Seconds of silence between copies of the speech, in turn (a talk's pauses unless told). */
   readonly pauses?: readonly number[];
 }
@@ -75,9 +77,10 @@ async function encodeInPage(args: EncodeArgs): Promise<{ base64: string; speechS
   const output = new mb.Output({ format: new mb.WebMOutputFormat(), target: new mb.BufferTarget() });
   const audio = new mb.AudioSampleSource({ codec: 'opus', bitrate: 48_000 });
   output.addAudioTrack(audio);
-  const canvas = new OffscreenCanvas(160, 90);
+  const { width, height, fps } = args.picture ?? { width: 160, height: 90, fps: 1 };
+  const canvas = new OffscreenCanvas(width, height);
   const video = args.video ? new mb.CanvasSource(canvas, { codec: 'vp8', bitrate: 100_000, keyFrameInterval: 10 }) : null;
-  if (video) output.addVideoTrack(video, { frameRate: 1 });
+  if (video) output.addVideoTrack(video, { frameRate: fps });
   await output.start();
   const draw = canvas.getContext('2d')!;
   for (let second = 0; second * RATE < total; second++) {
@@ -89,9 +92,11 @@ async function encodeInPage(args: EncodeArgs): Promise<{ base64: string; speechS
     }
     await audio.add(new mb.AudioSample({ data, format: 'f32-planar', numberOfChannels: 2, sampleRate: RATE, timestamp: second }));
     if (!video) continue;
-    draw.fillStyle = `hsl(${(second * 17) % 360} 60% 40%)`;
-    draw.fillRect(0, 0, 160, 90);
-    await video.add(second, 1);
+    for (let frame = 0; frame < fps; frame++) {
+      draw.fillStyle = `hsl(${((second * fps + frame) * 17) % 360} 60% 40%)`;
+      draw.fillRect(0, 0, width, height);
+      await video.add(second + frame / fps, 1 / fps);
+    }
   }
   await output.finalize();
   const out = new Uint8Array((output.target as InstanceType<typeof mb.BufferTarget>).buffer!);

@@ -26,6 +26,9 @@ import { DeviceInfo } from './ui/state/device-profile.svelte.ts';
 import { connectAllowed } from './core/http/csp-connect.ts';
 import { RtfHistory } from './ui/state/rtf-history.svelte.ts';
 import type { ExportFormat } from './core/subtitles/formats.ts';
+import { VideoExport } from './ui/state/video-export.svelte.ts';
+import { offerExportedVideo, pickSaveTarget } from './ui/storage/exported-video.ts';
+import { docxTranscript } from './ui/export/docx-transcript.ts';
 import './ui/app.css';
 
 const pagePolicy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null;
@@ -88,8 +91,16 @@ saver.onmeta = () => void projects.refresh();
 const search = new ProjectSearch(projectStore);
 void transcriber.transcript.reopen().then(() => Promise.all([projects.refresh(), queue.restore()]));
 const onexportzip = (zip: Uint8Array): void => saveBlob('whisper-studio-subtitles.zip', new Blob([zip as BlobPart], { type: 'application/zip' }));
-const onexport = (format: ExportFormat): void => {
-  const file = transcriber.transcript.exportFile(format);
+const video = new VideoExport({
+  makeWorker: () => new Worker(new URL('./workers/video.worker.ts', import.meta.url), { type: 'module', name: 'video' }),
+  pickTarget: pickSaveTarget,
+  offer: offerExportedVideo,
+  now: () => performance.now(),
+});
+const onexport = (format: ExportFormat | 'docx'): void => {
+  const transcript = transcriber.transcript;
+  if (format === 'docx') return void docxTranscript(transcript.source, transcript.cues).then((blob) => saveBlob(`${transcript.baseName}.docx`, blob));
+  const file = transcript.exportFile(format, video.style);
   saveText(file.name, file.text, file.type);
 };
 
@@ -101,4 +112,4 @@ const live = new LiveSession({
   microphones: () => navigator.mediaDevices.enumerateDevices(),
 });
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, live, onexport, deviceInfo, rtfHistory, projects, search, onexportzip } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip } });

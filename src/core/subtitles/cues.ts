@@ -44,17 +44,25 @@ function splitSegment(s: Segment, limits: CueLimits): Segment[] {
  * segments split so no cue has more than `maxLines` lines of `maxLineLength` characters.
  */
 export function toCues(segments: readonly Segment[], limits: CueLimits = DEFAULT_LIMITS): Segment[] {
+  return settleCues(segments, limits, (s) => splitSegment(s, limits));
+}
+
+/**
+ * Cues ordered, trimmed, non-empty and non-overlapping, each at least `minDuration` where the next
+ * leaves room; `split` cuts a segment into cues that fit (its words, when it keeps them, go along).
+ */
+export function settleCues(segments: readonly Segment[], limits: CueLimits, split: (s: Segment) => Segment[] = (s) => [s]): Segment[] {
   const ordered = segments
-    .map((s) => segment(Math.max(0, s.start), Math.max(0, s.end), s.text.trim()))
+    .map((s) => segment(Math.max(0, s.start), Math.max(0, s.end), s.text.trim(), s.words))
     .filter((s) => s.text !== '')
     .sort((a, b) => a.start - b.start);
-  const cues = ordered.flatMap((s) => splitSegment(s, limits));
+  const cues = ordered.flatMap(split);
   return cues.map((cue, i) => {
     const next = cues[i + 1];
     const floor = i > 0 ? cues[i - 1].start : 0;
     const start = Math.max(cue.start, floor);
     const wanted = Math.max(cue.end, start + limits.minDuration);
     const end = next ? Math.max(start, Math.min(wanted, next.start)) : wanted;
-    return segment(start, end, cue.text);
+    return segment(start, end, cue.text, cue.words);
   });
 }

@@ -1,8 +1,13 @@
+import { toAss } from './ass-format.ts';
+import { DEFAULT_CAPTION_STYLE, type CaptionStyle } from './caption-style.ts';
 import { toCues, type CueLimits } from './cues.ts';
 import { segment, type Segment } from './segment.ts';
 import { formatTimestamp, parseTimestamp } from './timestamp.ts';
 
-export type ExportFormat = 'srt' | 'vtt' | 'txt' | 'json';
+export type ExportFormat = 'srt' | 'vtt' | 'ass' | 'txt' | 'json';
+
+/** ASS is laid out on a 1080p frame when the video's size is not at hand: players scale it to theirs. */
+const ASS_FRAME = Object.freeze({ width: 1920, height: 1080 });
 
 export function toSrt(segments: readonly Segment[], limits?: CueLimits): string {
   return toCues(segments, limits)
@@ -24,10 +29,11 @@ export function toJson(segments: readonly Segment[]): string {
   return JSON.stringify({ segments: segments.map(entry) }, null, 2) + '\n';
 }
 
-export function exportSegments(format: ExportFormat, segments: readonly Segment[]): string {
+export function exportSegments(format: ExportFormat, segments: readonly Segment[], look: { style?: CaptionStyle; title?: string } = {}): string {
   switch (format) {
     case 'srt': return toSrt(segments);
     case 'vtt': return toVtt(segments);
+    case 'ass': return toAss(segments, { ...ASS_FRAME, style: look.style ?? DEFAULT_CAPTION_STYLE, title: look.title ?? 'Transcript' });
     case 'txt': return toText(segments);
     case 'json': return toJson(segments);
     default: return format satisfies never;

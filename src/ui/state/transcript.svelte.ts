@@ -1,6 +1,7 @@
 import { applyEdit, type EditOp } from '../../core/projects/edit-log.ts';
 import type { CueAction } from '../../core/subtitles/cue-edits.ts';
 import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
+import type { CaptionStyle } from '../../core/subtitles/caption-style.ts';
 import type { Segment } from '../../core/subtitles/segment.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import type { ProjectDetails, ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
@@ -10,7 +11,7 @@ import { GONE, type MediaLookup, type MediaVault } from '../storage/media-vault.
 /** Another transcript's playhead means nothing here: each starts at its beginning. */
 const AT_START = Object.freeze({ index: 0, start: 0 });
 
-const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', txt: 'text/plain', json: 'application/json' };
+const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', ass: 'text/x-ssa', txt: 'text/plain', json: 'application/json' };
 
 /** A file to save: its name, text and MIME type. */
 export interface ExportedFile {
@@ -188,8 +189,22 @@ export class Transcript {
     return count;
   }
 
-  exportFile(format: ExportFormat): ExportedFile {
-    const base = this.source.replace(/\.[^.]+$/, '') || 'transcript';
-    return Object.freeze({ name: `${base}.${format}`, text: exportSegments(format, this.cues), type: TYPES[format] });
+  /** The cues as a subtitle or text file; ASS in `style` when given. */
+  exportFile(format: ExportFormat, style?: CaptionStyle): ExportedFile {
+    return Object.freeze({ name: `${this.baseName}.${format}`, text: exportSegments(format, this.cues, { style, title: this.source }), type: TYPES[format] });
+  }
+
+  /** The media's name without its extension: what exports are named after. */
+  get baseName(): string {
+    return this.source.replace(/\.[^.]+$/, '') || 'transcript';
+  }
+
+  /** Subtitles from a file become a project on `media` (a file to play, or just a name until it is picked): edit them as if transcribed. */
+  async importCues(media: File | string, cues: readonly Segment[], options: { readonly copy: boolean }): Promise<void> {
+    this.begin(media, typeof media === 'string' ? {} : { size: media.size, kind: media.type });
+    this.append(cues);
+    this.ended('done');
+    const id = this.#saver.openId;
+    if (typeof media !== 'string' && id && this.#vault) await this.#vault.keep(id, media, options).catch(() => undefined);
   }
 }

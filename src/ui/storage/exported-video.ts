@@ -1,0 +1,23 @@
+import type { VideoResult } from '../../core/video-protocol.ts';
+import { saveBlob } from '../save-text.ts';
+
+/** The file a video job wrote into OPFS `exports/`, offered as a download straight from disk (never read into memory). */
+export async function offerExportedVideo(result: VideoResult): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('exports');
+  const file = await (await dir.getFileHandle(result.name)).getFile();
+  saveBlob(result.name, file);
+}
+
+type SavePicker = (options: { suggestedName: string; types?: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle>;
+
+/** Where to save, asked in the click: a handle, null where the browser has no picker, undefined when the person closed it. */
+export async function pickSaveTarget(suggestedName: string): Promise<FileSystemFileHandle | null | undefined> {
+  const picker = (globalThis as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+  if (!picker) return null;
+  try {
+    return await picker({ suggestedName });
+  } catch (error) {
+    return error instanceof DOMException && error.name === 'AbortError' ? undefined : null;
+  }
+}
