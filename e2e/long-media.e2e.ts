@@ -14,7 +14,8 @@ test.beforeEach(async () => hubControl.reset());
 let talk: LongMedia;
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  talk = await longMedia(browser, readFileSync(JFK!), { minutes: 5, video: true });
+  // Three minutes: longer than the reader may run ahead (2 min), so reading is still going when the first cues come.
+  talk = await longMedia(browser, readFileSync(JFK!), { minutes: 3, video: true });
 });
 
 const segmentTexts = (page: Page): Promise<string[]> => page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
@@ -26,7 +27,7 @@ async function startTalk(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
 }
 
-test('a 5-minute video is transcribed while it is read: segments come before reading ends', async ({ page }) => {
+test('a 3-minute video is transcribed while it is read: segments come before reading ends', async ({ page }) => {
   test.setTimeout(600_000);
   await installTiny(page);
   await startTalk(page);
@@ -88,7 +89,6 @@ test('a worker killed mid-job gives a message, and the next transcription works'
     expect((await segmentTexts(page)).length).toBeGreaterThan(0);
   }
   await page.getByLabel('Audio or video file').setInputFiles(JFK!);
-  await page.getByLabel('Decoding').selectOption('auto');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
   const text = (await segmentTexts(page)).join(' ');

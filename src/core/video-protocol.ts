@@ -18,6 +18,8 @@ export type VideoRequest =
       readonly cues: readonly Segment[];
       readonly style: CaptionStyle;
       readonly target: FileSystemFileHandle | null;
+      /** Re-encode the sound even where its packets could be copied (the bench's baseline). */
+      readonly reencodeAudio?: boolean;
     }
   | { readonly type: 'cancel' };
 

@@ -27,7 +27,7 @@ function outputName(request: Start, format: OutputFormat): string {
 }
 
 /** The frame with the cue at its time drawn in, or the frame as it is between cues. */
-function painter(request: Start, width: number, height: number): (sample: VideoSample) => VideoSample | OffscreenCanvas {
+function painter(request: Start, width: number, height: number): (sample: VideoSample) => VideoSample | Promise<OffscreenCanvas> {
   const cues = captionCues(request.cues);
   const paint = new CaptionPainter(width, height, request.style);
   return (sample) => {
@@ -58,7 +58,7 @@ async function execute(request: Start, conversion: Conversion, output: Output): 
 }
 
 /** Run one burn-in or soft-subtitle job, posting progress; the output is written as it is made, or removed whole. */
-export function startVideoJob(request: Start, post: (reply: VideoReply) => void, options: { reencodeAudio?: boolean } = {}): VideoJob {
+export function startVideoJob(request: Start, post: (reply: VideoReply) => void): VideoJob {
   let cancelled = false;
   let conversion: Conversion | null = null;
   let out: OutputFile | null = null;
@@ -69,13 +69,13 @@ export function startVideoJob(request: Start, post: (reply: VideoReply) => void,
     const name = outputName(request, format);
     out = await openOutputFile(request.target, name);
     const output = new Output({ format, target: new StreamTarget(out.writable, { chunked: true, chunkSize: CHUNK_BYTES }) });
-    const made = await conversionFor(request, input, output, format, options.reencodeAudio ?? false);
+    const made = await conversionFor(request, input, output, format, request.reencodeAudio ?? false);
     conversion = made.conversion;
     if (cancelled) throw new CancelledJob();
     reportProgress(made.conversion, post);
     await execute(request, made.conversion, output);
     const file = await out.file();
-    const audio = audioPlan(await input.getPrimaryAudioTrack(), format, options.reencodeAudio ?? false);
+    const audio = audioPlan(await input.getPrimaryAudioTrack(), format, request.reencodeAudio ?? false);
     const result: VideoResult = { name, bytes: file.size, saved: out.saved, mimeType: format.mimeType, video: made.codec, audio };
     input.dispose();
     post({ type: 'done', result });
