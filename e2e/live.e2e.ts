@@ -101,3 +101,15 @@ test('a microphone that stops sending audio ends the session with a message, and
   await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible();
   expect((await committedSeen(page)).at(-1)).toContain('fellow');
 });
+
+test('a microphone that cannot be opened once the model is ready says so and leaves no empty project behind', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => {
+    MediaDevices.prototype.getUserMedia = async () => Promise.reject(new DOMException('Could not start audio source', 'NotReadableError'));
+  });
+  await installTiny(page);
+  await page.getByRole('button', { name: 'Start live captions' }).click();
+  await expect(page.getByTestId('live-message')).toContainText('The microphone is not available', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Start live captions' })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => page.getByTestId('project').filter({ hasText: 'Live microphone' }).count(), { timeout: 15_000 }).toBe(0);
+});

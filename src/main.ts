@@ -110,6 +110,10 @@ const live = new LiveSession({
   open: (source) => openSource(source, navigator.mediaDevices),
   capture: startCapture,
   microphones: () => navigator.mediaDevices.enumerateDevices(),
+  discard: async () => {
+    const id = projects.openId;
+    if (id) await projects.remove(id);
+  },
 });
 
 mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip } });

@@ -10,6 +10,8 @@ export interface LiveSessionDeps {
   readonly capture: (opened: OpenSource, port: MessagePort) => Promise<Capture>;
   /** The microphones the browser lists (names only once access was allowed). */
   readonly microphones: () => Promise<readonly MediaDeviceInfo[]>;
+  /** Remove the session's project: its source could not be opened, so it holds nothing. */
+  readonly discard?: () => Promise<void>;
   readonly now?: () => Date;
 }
 
@@ -35,6 +37,8 @@ export class LiveSession {
   #noCapture: () => void = () => undefined;
   /** The recording being stopped and kept. */
   #kept: Promise<void> = Promise.resolve();
+  /** The source could not be opened once the model was ready: the run ends with nothing heard. */
+  #failed = false;
 
   constructor(deps: LiveSessionDeps) {
     this.#deps = deps;
@@ -67,7 +71,7 @@ export class LiveSession {
     try {
       this.#opened ??= await this.#deps.open(source);
     } catch (error) {
-      this.message = failure(error);
+      [this.message, this.#failed] = [failure(error), true];
       port.postMessage(Object.freeze({ type: 'end' }));
       return null;
     }
@@ -79,7 +83,7 @@ export class LiveSession {
         return capture;
       },
       (error: unknown) => {
-        this.message = failure(error);
+        [this.message, this.#failed] = [failure(error), true];
         port.postMessage(Object.freeze({ type: 'end' }));
         return null;
       },
@@ -108,6 +112,7 @@ export class LiveSession {
   async #ended(end: RunEnd): Promise<void> {
     if (end.error) this.message = end.error.message;
     await this.stop();
-    this.phase = 'idle';
+    if (this.#failed && this.#deps.transcriber.transcript.cues.length === 0) await this.#deps.discard?.().catch(() => undefined);
+    [this.phase, this.#failed] = ['idle', false];
   }
 }
