@@ -1,9 +1,9 @@
-import { ALL_FORMATS, BlobSource, Conversion, Input, Output, StreamTarget, TextSubtitleSource, type OutputFormat, type VideoSample } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, Conversion, Input, Output, StreamTarget, TextSubtitleSource, type InputAudioTrack, type OutputFormat, type VideoCodec, type VideoSample } from 'mediabunny';
 import { StudioError } from '../../core/errors.ts';
 import { captionCues } from '../../core/subtitles/caption-cues.ts';
 import { toVtt } from '../../core/subtitles/formats.ts';
 import { cueAt } from '../../core/video/caption-layout.ts';
-import type { VideoReply, VideoRequest, VideoResult } from '../../core/video-protocol.ts';
+import type { VideoReply, VideoRequest } from '../../core/video-protocol.ts';
 import { CaptionPainter } from './caption-painter.ts';
 import { openOutputFile, type OutputFile } from './output-file.ts';
 import { audioPlan, burnFormat, softFormat } from './video-output.ts';
@@ -36,15 +36,23 @@ function painter(request: Start, width: number, height: number): (sample: VideoS
   };
 }
 
-async function conversionFor(request: Start, input: Input, output: Output, format: OutputFormat, reencode: boolean): Promise<{ conversion: Conversion; codec: string }> {
+/** The container and, for a burn-in, the video codec: decided from the video track before anything is written. */
+async function outputPlan(request: Start, input: Input): Promise<{ format: OutputFormat; codec: VideoCodec | null; width: number; height: number }> {
   const track = await input.getPrimaryVideoTrack();
   if (!track) throw new StudioError({ code: 'invalid-input', message: `${request.name} has no picture. Captions can go into a video only; export SRT, VTT or ASS for audio.` });
   const [width, height] = [track.displayWidth, track.displayHeight];
-  const audio = { forceTranscode: reencode, ...(audioPlan(await input.getPrimaryAudioTrack(), format, reencode) === 're-encoded' ? { codec: 'opus' as const } : {}) };
-  if (request.kind === 'soft') return { conversion: await Conversion.init({ input, output, composable: true, tracks: 'primary', audio, showWarnings: false }), codec: String(track.codec) };
-  const codec = (await burnFormat(width, height)).codec;
-  const video = { codec, forceTranscode: true, process: painter(request, width, height) };
-  return { conversion: await Conversion.init({ input, output, tracks: 'primary', video, audio, showWarnings: false }), codec };
+  if (request.kind === 'soft') return { format: await softFormat(input), codec: null, width, height };
+  return { ...(await burnFormat(width, height)), width, height };
+}
+
+type Plan = Awaited<ReturnType<typeof outputPlan>>;
+
+function conversionFor(request: Start, input: Input, output: Output, plan: Plan, audioTrack: InputAudioTrack | null): Promise<Conversion> {
+  const reencode = request.reencodeAudio ?? false;
+  const audio = { forceTranscode: reencode, ...(audioPlan(audioTrack, plan.format, reencode) === 're-encoded' ? { codec: 'opus' as const } : {}) };
+  if (plan.codec === null) return Conversion.init({ input, output, composable: true, tracks: 'primary', audio, showWarnings: false });
+  const video = { codec: plan.codec, forceTranscode: true, process: painter(request, plan.width, plan.height) };
+  return Conversion.init({ input, output, tracks: 'primary', video, audio, showWarnings: false });
 }
 
 async function execute(request: Start, conversion: Conversion, output: Output): Promise<void> {
@@ -64,21 +72,22 @@ export function startVideoJob(request: Start, post: (reply: VideoReply) => void)
   let out: OutputFile | null = null;
   const run = async (): Promise<void> => {
     const input = new Input({ source: new BlobSource(request.file), formats: ALL_FORMATS });
-    const video = await input.getPrimaryVideoTrack();
-    const format = request.kind === 'burn' ? (await burnFormat(video?.displayWidth ?? 2, video?.displayHeight ?? 2)).format : await softFormat(input);
-    const name = outputName(request, format);
-    out = await openOutputFile(request.target, name);
-    const output = new Output({ format, target: new StreamTarget(out.writable, { chunked: true, chunkSize: CHUNK_BYTES }) });
-    const made = await conversionFor(request, input, output, format, request.reencodeAudio ?? false);
-    conversion = made.conversion;
-    if (cancelled) throw new CancelledJob();
-    reportProgress(made.conversion, post);
-    await execute(request, made.conversion, output);
-    const file = await out.file();
-    const audio = audioPlan(await input.getPrimaryAudioTrack(), format, request.reencodeAudio ?? false);
-    const result: VideoResult = { name, bytes: file.size, saved: out.saved, mimeType: format.mimeType, video: made.codec, audio };
-    input.dispose();
-    post({ type: 'done', result });
+    try {
+      const plan = await outputPlan(request, input);
+      const audioTrack = await input.getPrimaryAudioTrack();
+      const name = outputName(request, plan.format);
+      out = await openOutputFile(request.target, name);
+      const output = new Output({ format: plan.format, target: new StreamTarget(out.writable, { chunked: true, chunkSize: CHUNK_BYTES }) });
+      conversion = await conversionFor(request, input, output, plan, audioTrack);
+      if (cancelled) throw new CancelledJob();
+      reportProgress(conversion, post);
+      await execute(request, conversion, output);
+      const bytes = (await out.file()).size;
+      const video = plan.codec ?? String((await input.getPrimaryVideoTrack())?.codec);
+      post({ type: 'done', result: { name, bytes, saved: out.saved, mimeType: plan.format.mimeType, video, audio: audioPlan(audioTrack, plan.format, request.reencodeAudio ?? false) } });
+    } finally {
+      input.dispose();
+    }
   };
   const done = run().catch(async (error: unknown) => {
     await out?.discard();
