@@ -1,10 +1,10 @@
-import type { VideoResult } from '../../core/video-protocol.ts';
+import { EXPORTS_DIR, type VideoResult } from '../../core/video-protocol.ts';
 import { saveBlob } from '../save-text.ts';
 
 /** The file a video job wrote into OPFS `exports/`, offered as a download straight from disk (never read into memory). */
 export async function offerExportedVideo(result: VideoResult): Promise<void> {
   const root = await navigator.storage.getDirectory();
-  const dir = await root.getDirectoryHandle('exports');
+  const dir = await root.getDirectoryHandle(EXPORTS_DIR);
   const file = await (await dir.getFileHandle(result.name)).getFile();
   saveBlob(result.name, file);
 }

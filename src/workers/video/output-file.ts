@@ -1,17 +1,16 @@
 import type { StreamTargetChunk } from 'mediabunny';
+import { EXPORTS_DIR, type SavedWhere } from '../../core/video-protocol.ts';
 
 /** Where a video job writes: a file the person picked, or OPFS `exports/` (offered as a download after). */
 export interface OutputFile {
   /** Positioned writes into the file (what mediabunny's StreamTarget sends). */
   readonly writable: WritableStream<StreamTargetChunk>;
-  readonly saved: 'picked' | 'exports';
+  readonly saved: SavedWhere;
   /** The written file, once closed. */
   file(): Promise<File>;
   /** Leave nothing behind: what was written goes (a cancelled or failed job). */
   discard(): Promise<void>;
 }
-
-export const EXPORTS_DIR = 'exports';
 
 /** OPFS `exports/`, emptied first: it only ever holds the last export, until the next one. */
 async function freshExports(): Promise<FileSystemDirectoryHandle> {
