@@ -27,8 +27,14 @@ export async function compareFrames(page: Page, input: Buffer, output: Buffer, t
         return video;
       };
       const pixels = async (video: HTMLVideoElement, t: number): Promise<Uint8ClampedArray> => {
+        // 'seeked' can fire before the new frame is what drawImage gets (a busy machine drew the last
+        // seek's frame): wait for the frame itself to be presented too, within a second.
+        const presented = new Promise((resolve) => {
+          video.requestVideoFrameCallback(resolve);
+          setTimeout(resolve, 1000);
+        });
         video.currentTime = t;
-        await new Promise((resolve) => (video.onseeked = resolve));
+        await Promise.all([new Promise((resolve) => (video.onseeked = resolve)), presented]);
         const canvas = Object.assign(document.createElement('canvas'), { width: video.videoWidth, height: video.videoHeight });
         const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
         ctx.drawImage(video, 0, 0);
