@@ -1,4 +1,5 @@
 import type { Word } from '../../src/core/subtitles/segment.ts';
+import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
 import type { LiveRequest, TranscribeReply } from '../../src/core/transcribe-protocol.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
 
@@ -17,14 +18,15 @@ export interface SeenUpdate {
  * as the capture worklet sends them, paced by the clock so it never drifts), from when the model
  * is ready: every update with the time it arrived.
  */
-export async function liveRun(url: string, threads: number): Promise<{ updates: SeenUpdate[]; cues: string[] }> {
+export async function liveRun(url: string, threads: number): Promise<{ updates: SeenUpdate[]; cues: string[]; profile?: ProfileData }> {
   const samples = await decodeAudio(await (await fetch(url)).blob());
   const worker = new Worker(new URL('../../src/workers/transcribe.worker.ts', import.meta.url), { type: 'module' });
   const channel = new MessageChannel();
-  const request: LiveRequest = { type: 'live', jobId: 'live', repo: 'Xenova/whisper-tiny', dtype: 'q8', source: { port: channel.port2, seconds: 0 }, language: 'english', task: 'transcribe', multilingual: true, quality: 'fast', device: 'wasm', threads };
+  const request: LiveRequest = { type: 'live', jobId: 'live', repo: 'Xenova/whisper-tiny', dtype: 'q8', source: { port: channel.port2, seconds: 0 }, language: 'english', task: 'transcribe', multilingual: true, quality: 'fast', device: 'wasm', threads, profile: true };
   const updates: SeenUpdate[] = [];
   const cues: string[] = [];
   let started = 0;
+  let profile: ProfileData | undefined;
   const play = (): void => {
     started = performance.now();
     let sent = 0;
@@ -42,11 +44,14 @@ export async function liveRun(url: string, threads: number): Promise<{ updates: 
       else if (data.type === 'live') {
         updates.push({ at: (performance.now() - started) / 1000, commit: data.commit, tentative: data.tentative, heardSeconds: data.heardSeconds, behindSeconds: data.behindSeconds, quality: data.quality });
         cues.push(...data.cues.map((c) => c.text));
-      } else if (data.type === 'done') resolve();
+      } else if (data.type === 'done') {
+        profile = data.profile;
+        resolve();
+      }
       else if (data.type === 'error') reject(new Error(data.error.message));
     };
     worker.postMessage(request, [channel.port2]);
   });
   worker.terminate();
-  return { updates, cues };
+  return { updates, cues, profile };
 }

@@ -45,7 +45,7 @@ export type TranscribeRequest = {
  * UI → transcription worker: live captions of audio being captured (16 kHz mono through the port,
  * as the media reader sends it; `end` when the person stops). Replies: `live` updates, then `done`.
  */
-export type LiveRequest = Omit<TranscribeRequest, 'type' | 'vad' | 'prompt' | 'profile'> & { readonly type: 'live' };
+export type LiveRequest = Omit<TranscribeRequest, 'type' | 'vad' | 'prompt'> & { readonly type: 'live' };
 
 export type Device = 'webgpu' | 'wasm';
 /** Settings → Device: Auto picks WebGPU only on a real GPU. */

@@ -41,9 +41,9 @@ const decoder: LiveDecoder = async (samples) => {
 /** `decodeSeconds`: audio that arrives while each pass decodes. */
 async function run(chunk: number, decodeSeconds = 0): Promise<LiveUpdate[]> {
   const audio = fakeAudio(chunk);
-  const slow: LiveDecoder = async (samples, quality) => {
+  const slow: LiveDecoder = async (samples, quality, prefix) => {
     audio.advance(decodeSeconds);
-    return decoder(samples, quality);
+    return decoder(samples, quality, prefix);
   };
   const updates: LiveUpdate[] = [];
   for await (const update of liveCaptions(audio, slow, 'best')) updates.push(update);
@@ -79,10 +79,10 @@ describe('live captions', () => {
     // The capture stops 0.5 s after a pass over the second utterance, while it is still being spoken.
     let ended = false;
     const stopping = { ...audio, ended: () => ended || audio.ended() };
-    const counting: LiveDecoder = async (samples, quality) => {
+    const counting: LiveDecoder = async (samples, quality, prefix) => {
       passes += 1;
       if (audio.heard() >= 8 && !ended) [ended, atStop] = [true, passes, audio.advance(0.5)];
-      return decoder(samples, quality);
+      return decoder(samples, quality, prefix);
     };
     const updates: LiveUpdate[] = [];
     for await (const update of liveCaptions(stopping, counting, 'fast')) updates.push(update);
@@ -90,5 +90,21 @@ describe('live captions', () => {
     expect(updates.at(-1)!.tentative).toEqual([]);
     expect(passes).toBe(atStop);
     expect(updates.flatMap((u) => u.commit.map((w) => w.text)).join(' ')).toBe('and so my fellow Americans ask not what your');
+  });
+
+  it("gives each pass the utterance's committed words as its prefix, and none to a new utterance's first pass", async () => {
+    const audio = fakeAudio(0.25);
+    const committed: Word[] = [];
+    const seen: { from: number; prefix: string; expected: string }[] = [];
+    const recording: LiveDecoder = async (samples, quality, prefix) => {
+      const expected = committed.filter((w) => w.start >= samples[0]).map((w) => w.text).join('');
+      seen.push({ from: samples[0], prefix, expected });
+      return decoder(samples, quality, prefix);
+    };
+    for await (const update of liveCaptions(audio, recording, 'fast')) committed.push(...update.commit);
+    expect(seen.every((p) => p.prefix === p.expected)).toBe(true);
+    expect(seen.filter((p) => p.prefix !== '').length).toBeGreaterThan(2);
+    const secondUtterance = seen.find((p) => p.from > 3)!;
+    expect(secondUtterance.prefix).toBe('');
   });
 });

@@ -18,8 +18,8 @@ export interface LiveAudio {
   readonly speech: () => Promise<ArrayLike<number>>;
 }
 
-/** Words heard in ≤ 30 s of 16 kHz audio, timed from its start. */
-export type LiveDecoder = (samples: Float32Array, quality: Quality) => Promise<readonly Word[]>;
+/** Words heard in ≤ 30 s of 16 kHz audio, timed from its start; `prefix` is the text it is known to begin with (see WordDecoder). */
+export type LiveDecoder = (samples: Float32Array, quality: Quality, prefix: string) => Promise<readonly Word[]>;
 
 export interface LiveUpdate {
   /** Words committed by this pass: they never change. */
@@ -64,9 +64,13 @@ const STOP_SLACK_SECONDS = 1;
 async function hear(audio: LiveAudio, decode: LiveDecoder, span: UtteranceSpan, pace: Pace, last: { readonly utterance: Utterance; readonly passed: UtteranceSpan | null }): Promise<readonly Word[]> {
   const { utterance, passed } = last;
   if (audio.ended() && passed?.start === span.start && span.end - passed.end < STOP_SLACK_SECONDS) return [...utterance.committed, ...utterance.tail];
-  const words = await decode(audio.samples(span.start, span.end), pace.quality);
+  // What is committed is not decoded again: the pass goes on from it (and cannot contradict it).
+  const words = await decode(audio.samples(span.start, span.end), pace.quality, committedText(utterance));
   return words.map((w) => retimed(w, w.start + span.start, w.end + span.start));
 }
+
+/** The committed words as the decoder wrote them (each with its own leading space, where the language has one). */
+const committedText = (utterance: Utterance): string => utterance.committed.map((w) => w.text).join('');
 
 async function waitForStep(audio: LiveAudio, from: number, pace: Pace): Promise<void> {
   while (!audio.ended() && audio.heard() - from < pace.stepSeconds) await audio.more();

@@ -25,6 +25,14 @@ export const WHISPER_RULES: QualityRules = Object.freeze({
   noSpeechThreshold: 0.6,
 });
 
+/**
+ * For text that goes on from a forced prefix (a live utterance's committed words). What is left
+ * to decode is often a few words cut off mid-speech, whose own average log-probability says little:
+ * sampling them at higher temperatures only makes them worse. Only a loop is decoded again, and
+ * the window is never taken for silence (its prefix was heard).
+ */
+export const CONTINUATION_RULES: QualityRules = Object.freeze({ ...WHISPER_RULES, logProbThreshold: -Infinity });
+
 export const averageLogProb = (sumLogProb: number, tokens: number): number => sumLogProb / (tokens + 1);
 
 export const compressionRatio = (textBytes: number, compressedBytes: number): number => (compressedBytes > 0 ? textBytes / compressedBytes : 0);

@@ -6,7 +6,12 @@ import { pieceEndAt, remainder, toOriginalSpan, windowOf, windowSamples, type Sa
 import { WINDOW_SECONDS } from './windows.ts';
 
 /** Words heard in one window (≤ 30 s of 16 kHz mono), timed relative to it; none when it holds no speech. */
-export type WordDecoder = (samples: Float32Array) => Promise<readonly Word[]>;
+/**
+ * Words heard in ≤ 30 s of audio, timed from its start. `prefix`: text the audio is known to begin
+ * with (a live utterance's committed words), given to the model rather than decoded again; it
+ * comes back as the first words. Decoders that cannot take one decode it all.
+ */
+export type WordDecoder = (samples: Float32Array, prefix?: string) => Promise<readonly Word[]>;
 
 export interface TranscribeStep {
   readonly cues: readonly Segment[];

@@ -1,7 +1,7 @@
 import type { Tensor } from 'onnxruntime-web/webgpu';
 import type { Word } from '../../core/subtitles/segment.ts';
 import { logSoftmax } from '../../core/transcribe/beam-search.ts';
-import { averageLogProb, compressionRatio, decodeWithFallback, isNoSpeech, tokenBudget, type DecodeAttempt } from '../../core/transcribe/decode-quality.ts';
+import { averageLogProb, compressionRatio, CONTINUATION_RULES, decodeWithFallback, isNoSpeech, tokenBudget, WHISPER_RULES, type DecodeAttempt, type QualityRules } from '../../core/transcribe/decode-quality.ts';
 import type { Profiler } from '../../core/transcribe/decode-profile.ts';
 import { endsInLoop, findLoop } from '../../core/transcribe/repetition.ts';
 import { isUnsure, UNSURE_RULES } from '../../core/transcribe/unsure.ts';
@@ -37,6 +37,11 @@ export interface WindowRequest {
   readonly task: Task;
   /** The prompt's token ids (no special tokens), fed as previous text before start-of-transcript; empty for none. */
   readonly promptIds: readonly number[];
+  /**
+   * Text tokens the window's text is known to begin with: fed with the prompt in one call, not
+   * decoded token by token, and timed with the rest (a live pass over an utterance whose start is committed).
+   */
+  readonly prefixIds?: readonly number[];
 }
 
 /** The language the model heard at start-of-transcript, and how sure it was among all languages. */
@@ -56,19 +61,29 @@ export interface WindowResult {
   readonly avgLogProb: number;
 }
 
-/** Encode once; read the no-speech probability and (if not given) the language at start-of-transcript; feed the rest of the prompt. */
+/** The language heard, from the logits at start-of-transcript (one call that feeds the prompt up to it). */
+async function detectIn(d: SpeechDecoder, head: readonly number[], hidden: Tensor): Promise<DetectedLanguage | null> {
+  const sot = await d.sessions.step([head], hidden, d.sessions.emptyCache(1), true);
+  return detectLanguage(logSoftmax(sot.rows[0]), d.tokens);
+}
+
+/**
+ * Encode once; feed the whole prompt (and prefix) in one first call, reading the no-speech
+ * probability at start-of-transcript. One call, not one per part: the merged decoder's cache branch
+ * misreads several tokens fed at once after a past (a 15-token prefix fed so made it loop), while
+ * its first call takes any number. Only where the language must be detected is the head fed first.
+ */
 async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, alignment: Alignment): Promise<DecodeStart & { noSpeechProb: number; prompt: number[]; detected: DetectedLanguage | null }> {
   const { profile } = request;
   const features = await profile.time('features', () => d.features(samples));
   const hidden = await profile.time('encoder', () => d.sessions.encode(features));
   const head = [...previousText(d.tokens, request.promptIds), d.tokens.sot];
-  const sot = await profile.time('prompt', () => d.sessions.step([head], hidden, d.sessions.emptyCache(1), true, alignment.layers));
-  const atSot = logSoftmax(sot.rows[0]); // the last position fed: start-of-transcript
-  const detected = request.languageId === null ? detectLanguage(atSot, d.tokens) : null;
-  const rest = promptAfterLanguage(d.config, request.languageId ?? detected?.id ?? null, request.task);
-  const next = await profile.time('prompt', () => d.sessions.step([rest], hidden, sot.cache, false, alignment.layers));
-  const promptRows = [...attentionRows(sot.attention, alignment, 0, head.length), ...attentionRows(next.attention, alignment, 0, rest.length)];
-  return { hidden, cache: next.cache, row: next.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt: [...head, ...rest], detected };
+  const detected = request.languageId === null ? await profile.time('prompt', () => detectIn(d, head, hidden)) : null;
+  const prompt = [...head, ...promptAfterLanguage(d.config, request.languageId ?? detected?.id ?? null, request.task), ...(request.prefixIds ?? [])];
+  const fed = await profile.time('prompt', () => d.sessions.step([prompt], hidden, d.sessions.emptyCache(1), true, alignment.layers));
+  const atSot = logSoftmax(fed.rowsAt(head.length - 1)[0]);
+  const promptRows = attentionRows(fed.attention, alignment, 0, prompt.length);
+  return { hidden, cache: fed.cache, row: fed.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt, detected };
 }
 
 /** The most likely language token, with its probability among the language tokens only (as Whisper's detect_language). */
@@ -89,12 +104,14 @@ async function judge(d: SpeechDecoder, beam: Generated, temperature: number): Pr
   return { result: beam, temperature, avgLogProb: averageLogProb(beam.logProb, beam.tokens.length), compressionRatio: ratio, shortLoop };
 }
 
-/** Word times from the alignment heads' cross-attention over the audio in the window, gathered while decoding. */
-function wordsOf(d: SpeechDecoder, generated: Generated, promptLength: number, alignment: Alignment, seconds: number): Word[] {
-  const text = generated.tokens;
+/** Word times from the alignment heads' cross-attention over the audio in the window, gathered while decoding; the prefix's words first. */
+function wordsOf(d: SpeechDecoder, generated: Generated, start: Start, request: WindowRequest, alignment: Alignment, seconds: number): Word[] {
+  const prefix = request.prefixIds ?? [];
+  const text = [...prefix, ...generated.tokens];
   if (text.length === 0 || !generated.alignment) return [];
-  const starts = tokenStarts(headWeightsOf(generated.alignment, alignment), promptLength);
-  const timed = text.map((id, i) => ({ id, start: starts[i] ?? seconds, logProb: generated.tokenLogProbs?.[i] }));
+  const starts = tokenStarts(headWeightsOf(generated.alignment, alignment), start.prompt.length - prefix.length);
+  const logProbs = [...prefix.map(() => undefined), ...(generated.tokenLogProbs ?? [])];
+  const timed = text.map((id, i) => ({ id, start: starts[i] ?? seconds, logProb: logProbs[i] }));
   return tokensToWords(timed, Math.min(seconds, starts[text.length] ?? seconds), d.decodeText);
 }
 
@@ -116,8 +133,11 @@ interface WindowContext {
   readonly maxTokens: number;
 }
 
+const continues = (request: WindowRequest): boolean => (request.prefixIds?.length ?? 0) > 0;
+const rulesOf = (request: WindowRequest): QualityRules => (continues(request) ? CONTINUATION_RULES : WHISPER_RULES);
+
 function generate(w: WindowContext, beamSize: number, temperature: number, stopBelow?: number): Promise<Generated> {
-  const options = { beamSize, temperature, random: w.random, maxTokens: w.maxTokens, profile: w.request.profile, stopBelow, alignment: w.alignment };
+  const options = { beamSize, temperature, random: w.random, maxTokens: w.maxTokens, profile: w.request.profile, stopBelow, alignment: w.alignment, continues: continues(w.request) };
   return generateTokens(w.d.sessions, w.start, w.d.tokens, options, w.start.prompt.length);
 }
 
@@ -130,7 +150,8 @@ function decodeAt(w: WindowContext, beamSize: number): Promise<DecodeAttempt<Gen
       const phase = temperature > 0 ? 'fallback decodes' : beamSize > 1 ? 'beam decodes' : 'greedy decodes';
       return profile.time(phase, async () => judge(w.d, await generate(w, beamSize, temperature), temperature));
     },
-    (a) => isNoSpeech(w.start.noSpeechProb, a),
+    (a) => isNoSpeech(w.start.noSpeechProb, a, rulesOf(w.request)),
+    rulesOf(w.request),
   );
 }
 
@@ -167,7 +188,7 @@ async function decodeFrom(w: WindowContext, seconds: number): Promise<WindowResu
   const { profile } = request;
   const attempt = request.greedyFirst && request.beamSize > 1 ? await decodeGreedyFirst(w) : await decodeAt(w, request.beamSize);
   const base = { temperature: attempt.temperature, avgLogProb: attempt.avgLogProb, language: start.detected };
-  if (isNoSpeech(start.noSpeechProb, attempt)) return { words: [], noSpeech: true, ...base };
-  const words = await profile.time('word times', async () => wordsOf(d, attempt.result, start.prompt.length, alignment, seconds));
+  if (isNoSpeech(start.noSpeechProb, attempt, rulesOf(request))) return { words: [], noSpeech: true, ...base };
+  const words = await profile.time('word times', async () => wordsOf(d, attempt.result, start, request, alignment, seconds));
   return { words: withoutLoop(words), noSpeech: false, ...base };
 }

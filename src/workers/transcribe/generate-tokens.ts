@@ -26,6 +26,8 @@ export interface GenerateOptions {
   readonly stopBelow?: number;
   /** Gather the alignment heads' cross-attention while decoding, for word times. */
   readonly alignment?: Alignment;
+  /** The prompt ended in text (a forced prefix): the first token generated is not the text's first, so it may end it. */
+  readonly continues?: boolean;
 }
 
 /**
@@ -147,7 +149,7 @@ export async function generateTokens(sessions: WhisperSessions, start: DecodeSta
   const h = new Hypotheses(start);
   const finished: Beam[] = [];
   for (let length = 0; length + promptLength < options.maxTokens; length++) {
-    const step = looping(choose(h.beams, h.rows, tokens, options, length === 0));
+    const step = looping(choose(h.beams, h.rows, tokens, options, length === 0 && !options.continues));
     h.finish(step);
     finished.push(...step.finished);
     const target = options.temperature === 0 ? options.beamSize : 1;

@@ -1,5 +1,6 @@
 import { Tensor } from 'onnxruntime-web/webgpu';
 import type { LiveAudio } from '../../core/live/live-captions.ts';
+import type { Profiler } from '../../core/transcribe/decode-profile.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import type { AudioStream } from './audio-stream.ts';
 import { Probabilities } from './probabilities.ts';
@@ -7,7 +8,7 @@ import { SileroStream, VAD_FRAME } from './silero-vad.ts';
 import { vadSession } from './vad-session.ts';
 
 /** Captured audio as the live loop reads it: Silero follows it a whole frame at a time (the last partial one once it ends). */
-export async function liveAudio(stream: AudioStream): Promise<LiveAudio> {
+export async function liveAudio(stream: AudioStream, profile: Profiler): Promise<LiveAudio> {
   const vad = new SileroStream(await vadSession(), Tensor);
   const probs = new Probabilities();
   let processed = 0;
@@ -21,7 +22,7 @@ export async function liveAudio(stream: AudioStream): Promise<LiveAudio> {
     speech: async () => {
       const end = stream.buffer.end;
       const upTo = stream.ended ? end : end - ((end - processed) % VAD_FRAME);
-      if (upTo > processed) probs.append(await vad.probabilities(stream.buffer.subarray(processed, upTo)));
+      if (upTo > processed) probs.append(await profile.time('voice detection', () => vad.probabilities(stream.buffer.subarray(processed, upTo))));
       processed = Math.max(processed, upTo);
       return probs.all;
     },

@@ -1,5 +1,6 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import { liveCaptions, type LiveDecoder } from '../../core/live/live-captions.ts';
+import { DecodeProfile, NO_PROFILE, type Profiler } from '../../core/transcribe/decode-profile.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
 import type { Device, LiveRequest, Quality, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import { AudioStream } from './audio-stream.ts';
@@ -17,17 +18,18 @@ export interface LiveJobDeps {
 }
 
 /** One decoder per decoding the pace asks for, made when first asked (the language heard is told once). */
-function decoders(asr: AutomaticSpeechRecognitionPipeline, request: LiveRequest, deps: LiveJobDeps): LiveDecoder {
+function decoders(asr: AutomaticSpeechRecognitionPipeline, request: LiveRequest, deps: LiveJobDeps, profile: Profiler): LiveDecoder {
   const made = new Map<Quality, Promise<WordDecoder>>();
   let told = false;
   const onlanguage = (code: string, probability: number): void => {
     if (!told) deps.post({ type: 'language', jobId: request.jobId, code, probability });
     told = true;
   };
-  return async (samples, quality) => {
+  return async (samples, quality, prefix) => {
     const options: TranscribeRequest = { ...request, type: 'transcribe', vad: true, quality };
-    if (!made.has(quality)) made.set(quality, wordDecoder(asr, options, deps.setup.device, undefined, onlanguage));
-    return (await made.get(quality)!)(samples);
+    if (!made.has(quality)) made.set(quality, wordDecoder(asr, options, deps.setup.device, profile, onlanguage));
+    const decode = await made.get(quality)!;
+    return profile.time('passes', () => decode(samples, prefix));
   };
 }
 
@@ -36,15 +38,16 @@ export async function runLive(request: LiveRequest, deps: LiveJobDeps): Promise<
   const { jobId } = request;
   const started = performance.now();
   const stream = new AudioStream(request.source.port);
-  const audio = await liveAudio(stream);
+  const profile = request.profile ? new DecodeProfile(() => performance.now()) : undefined;
+  const audio = await liveAudio(stream, profile ?? NO_PROFILE);
   const asr = await deps.load();
   deps.post({ type: 'ready', jobId, ...deps.setup, loadMs: performance.now() - started, modelsInMemory: deps.modelsInMemory() });
   const begun = performance.now();
-  for await (const u of liveCaptions(audio, decoders(asr, request, deps), request.quality)) {
+  for await (const u of liveCaptions(audio, decoders(asr, request, deps, profile ?? NO_PROFILE), request.quality)) {
     deps.post({ type: 'live', jobId, commit: u.commit, tentative: u.tentative, cues: u.cues, heardSeconds: u.heardSeconds, behindSeconds: u.behindSeconds, behind: u.pace.behind, quality: u.pace.quality, peaks: stream.peaks.take() });
   }
   if (stream.failure) throw stream.failure;
   // The waveform's last stretch (silence after the last words brings no update of its own).
   deps.post({ type: 'live', jobId, commit: [], tentative: [], cues: [], heardSeconds: stream.seconds, behindSeconds: 0, behind: false, quality: request.quality, peaks: stream.peaks.take() });
-  deps.post({ type: 'done', jobId, totalSeconds: stream.seconds, elapsedMs: performance.now() - begun, speechSeconds: 0 });
+  deps.post({ type: 'done', jobId, totalSeconds: stream.seconds, elapsedMs: performance.now() - begun, speechSeconds: 0, profile: profile?.data() });
 }

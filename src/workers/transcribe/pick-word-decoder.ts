@@ -39,8 +39,9 @@ export async function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, reque
     promptIds: request.prompt?.trim() ? own.encodeText(` ${request.prompt.trim()}`) : [],
   };
   // Seeded per window: the same media gives the same transcript, sampled fallbacks included.
-  return async (samples) => {
-    const result = await decodeSpeechWindow(own, samples, options, seededRandom(samples.length));
+  return async (samples, prefix) => {
+    const prefixIds = prefix ? own.encodeText(prefix) : [];
+    const result = await decodeSpeechWindow(own, samples, { ...options, prefixIds }, seededRandom(samples.length));
     // As Whisper does: the language heard in the first window with speech is the whole file's.
     if (result.language && !result.noSpeech && options.languageId === null) {
       options = { ...options, languageId: result.language.id };

@@ -4,6 +4,7 @@ import { whisperTokens, type WhisperGenerationConfig } from '../../core/transcri
 import type { SpeechDecoder } from './decode-speech-window.ts';
 import type { RowGather } from './gpu-rows.ts';
 import { WhisperSessions, type TensorClass } from './whisper-sessions.ts';
+import { windowFeatures, type WhisperFeatureExtractor } from './window-features.ts';
 
 /** The pipeline's pieces this worker reads (the typings do not expose sessions and configs). */
 interface PipelineParts {
@@ -12,7 +13,7 @@ interface PipelineParts {
     readonly generation_config: WhisperGenerationConfig | null;
     readonly config: { readonly vocab_size: number };
   };
-  readonly processor: (audio: Float32Array) => Promise<{ input_features: { ort_tensor: InstanceType<TensorClass> } }>;
+  readonly processor: ((audio: Float32Array) => Promise<{ input_features: { ort_tensor: InstanceType<TensorClass> } }>) & { readonly feature_extractor?: WhisperFeatureExtractor };
   readonly tokenizer: {
     decode(ids: number[], options: { skip_special_tokens: boolean }): string;
     encode(text: string, options: { add_special_tokens: boolean }): number[];
@@ -42,8 +43,13 @@ export function speechDecoder(asr: AutomaticSpeechRecognitionPipeline, Tensor: T
     sessions,
     config,
     tokens: whisperTokens(config, model.config.vocab_size),
-    features: async (samples) => (await parts.processor(samples)).input_features.ort_tensor,
-    decodeText: (ids) => parts.tokenizer.decode([...ids], { skip_special_tokens: true }),
+    features: async (samples) => {
+      const extractor = parts.processor.feature_extractor;
+      const short = extractor ? await windowFeatures(extractor, samples, Tensor) : null;
+      return short ?? (await parts.processor(samples)).input_features.ort_tensor;
+    },
+    // The tokenizer refuses no ids; a continuation of a forced prefix may be nothing.
+    decodeText: (ids) => (ids.length === 0 ? '' : parts.tokenizer.decode([...ids], { skip_special_tokens: true })),
     encodeText: (text) => parts.tokenizer.encode(text, { add_special_tokens: false }),
     compressedSize: deflatedSize,
   };

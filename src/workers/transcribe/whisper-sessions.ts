@@ -10,8 +10,8 @@ export type Cache = Readonly<Record<string, Tensor>>;
 export interface DecoderOutput {
   /** Per batch row: the logits of the last position. */
   readonly rows: Float32Array[];
-  /** Per batch row: the logits of the first position (start-of-transcript), on a first call. */
-  readonly firstRows: Float32Array[];
+  /** Per batch row: the logits of one of the positions fed. */
+  readonly rowsAt: (position: number) => Float32Array[];
   readonly cache: Cache;
   /** Cross-attention of the layers asked for, [batch, heads, positions, 1500] each. */
   readonly attention: Tensor[];
@@ -160,8 +160,8 @@ export class WhisperSessions {
     const raw = await this.#run(ids, await this.#hiddenFor(ids, hidden, cache, first), cache, first, ['logits', ...this.#presentNames(cache, first), ...attentionNames]);
     const logits = raw.logits;
     const rows = ids.map((_, b) => positionRow(logits, b, logits.dims[1] - 1));
-    const firstRows = first ? ids.map((_, b) => positionRow(logits, b, 0)) : [];
-    return { rows, firstRows, cache: this.#nextCache(raw, cache, first), attention: attentionNames.map((n) => raw[n]) };
+    const rowsAt = (position: number): Float32Array[] => ids.map((_, b) => positionRow(logits, b, position));
+    return { rows, rowsAt, cache: this.#nextCache(raw, cache, first), attention: attentionNames.map((n) => raw[n]) };
   }
 
   /** One row of a cache as a batch of one: its decoder part picked, the encoder part (equal in every row) from `encoderOf`. */
