@@ -1,11 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { findChromium } from '../scripts/chromium-path.ts';
-import { installTiny } from './app.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
+import { installTiny } from './app.ts';
+import { committedSeen, expectOnlyGrows, playRecording, startLive } from './live-page.ts';
 import { compose, readWav, toWav } from './test-audio.ts';
 import { wordErrorRate } from './wer.ts';
 
@@ -22,26 +23,6 @@ if (JFK) {
 test.use({ launchOptions: { executablePath: findChromium() ?? undefined, args: [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${CAPTURE}%noloop`] } });
 test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
 
-/** Records the committed text on every change, in the page (no update is missed between two looks from here). */
-async function recordCommitted(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const target = document.querySelector('[data-testid="live-committed"]')!;
-    const seen: string[] = [];
-    (window as unknown as { committedSeen: string[] }).committedSeen = seen;
-    new MutationObserver(() => seen.push(target.textContent ?? '')).observe(target, { characterData: true, childList: true, subtree: true });
-  });
-}
-
-const committedSeen = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { committedSeen: string[] }).committedSeen);
-
-async function startLive(page: Page): Promise<void> {
-  await installTiny(page);
-  await page.getByLabel('Language').selectOption('english');
-  await page.getByRole('button', { name: 'Start live captions' }).click();
-  await expect(page.getByTestId('live-committed')).toBeAttached();
-  await recordCommitted(page);
-}
-
 test('live captions of a microphone: words are committed while it speaks and never change, Stop finishes, and the session reopens as a transcription whose audio plays', async ({ page }) => {
   test.setTimeout(180_000);
   await startLive(page);
@@ -52,8 +33,7 @@ test('live captions of a microphone: words are committed while it speaks and nev
   await page.getByRole('button', { name: 'Stop live captions' }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 30_000 });
   const seen = await committedSeen(page);
-  seen.forEach((text, i) => expect(text.startsWith(seen[i - 1] ?? ''), `update ${i}: "${seen[i - 1]}" → "${text}"`).toBe(true));
-  expect(seen.length).toBeGreaterThan(0);
+  expectOnlyGrows(seen);
   const committed = seen.at(-1)!;
   expect(wordErrorRate(JFK_TEXT, committed), committed).toBeLessThanOrEqual(0.15);
   await expect(page.getByTestId('live-tentative')).toHaveText('');
@@ -62,16 +42,8 @@ test('live captions of a microphone: words are committed while it speaks and nev
   expect(wordErrorRate(JFK_TEXT, cues)).toBeLessThanOrEqual(0.15);
   // The project keeps the recording: after a reload it opens again and plays.
   await page.reload();
-  const player = page.getByTestId('player').locator('audio');
-  await expect(player).toBeAttached({ timeout: 30_000 });
   await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible();
-  const duration = await player.evaluate(async (audio: HTMLAudioElement) => {
-    if (audio.readyState < 1) await new Promise((resolve) => audio.addEventListener('loadedmetadata', resolve, { once: true }));
-    audio.muted = true;
-    await audio.play();
-    await new Promise((resolve) => audio.addEventListener('timeupdate', resolve, { once: true }));
-    return audio.duration === Infinity ? -1 : audio.duration;
-  });
+  const duration = await playRecording(page);
   expect(duration === -1 || duration > 10).toBe(true);
 });
 

@@ -18,6 +18,7 @@ import { ProjectSearch } from './ui/state/project-search.svelte.ts';
 import { idbProjectStore } from './ui/storage/idb-project-store.ts';
 import { idbQueueStore } from './ui/storage/idb-queue-store.ts';
 import { opfsMediaVault } from './ui/storage/opfs-media-vault.ts';
+import { idbRecordingChunks, keepUnfinishedRecordings } from './ui/storage/recording-chunks.ts';
 import { BatchQueue } from './ui/state/batch-queue.svelte.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveBlob, saveText } from './ui/save-text.ts';
@@ -89,7 +90,13 @@ const queue = new BatchQueue({ runner: transcriber, vault, projects: projectStor
 const projects = new Projects(projectStore, saver, transcriber.transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, onremove: (id) => queue.forget(id) });
 saver.onmeta = () => void projects.refresh();
 const search = new ProjectSearch(projectStore);
-void transcriber.transcript.reopen().then(() => Promise.all([projects.refresh(), queue.restore()]));
+const recordings = idbRecordingChunks(navigator.locks);
+// A live session cut off by a reload or a crash: its recording, kept as it came, becomes its project's media.
+const keepRecording = async (id: string, file: File): Promise<boolean> => (await projectStore.load(id)) !== null && (await vault.keep(id, file, { copy: true }), true);
+void keepUnfinishedRecordings(recordings, keepRecording)
+  .catch(() => 0) // IndexedDB unreadable: the projects open all the same
+  .then(() => transcriber.transcript.reopen())
+  .then(() => Promise.all([projects.refresh(), queue.restore()]));
 const onexportzip = (zip: Uint8Array): void => saveBlob('whisper-studio-subtitles.zip', new Blob([zip as BlobPart], { type: 'application/zip' }));
 const video = new VideoExport({
   makeWorker: () => new Worker(new URL('./workers/video.worker.ts', import.meta.url), { type: 'module', name: 'video' }),
@@ -109,6 +116,7 @@ const live = new LiveSession({
   transcriber,
   open: (source) => openSource(source, navigator.mediaDevices),
   capture: startCapture,
+  recording: () => (projects.openId ? recordings.begin(projects.openId) : null),
   microphones: () => navigator.mediaDevices.enumerateDevices(),
   discard: async () => {
     const id = projects.openId;

@@ -68,8 +68,11 @@ export async function openSource(source: LiveSource, media: MediaDevices): Promi
   return Object.freeze({ source, stream, track: audioOf(stream, source) });
 }
 
-/** Captures an opened source into `port`: an AudioWorklet turns it into 16 kHz samples for the worker; MediaRecorder keeps a recording. */
-export async function startCapture({ source, stream, track }: OpenSource, port: MessagePort): Promise<Capture> {
+/**
+ * Captures an opened source into `port`: an AudioWorklet turns it into 16 kHz samples for the
+ * worker; MediaRecorder keeps a recording, each second's chunk also handed to `onchunk` as it comes.
+ */
+export async function startCapture({ source, stream, track }: OpenSource, port: MessagePort, onchunk: (chunk: Blob) => void = () => undefined): Promise<Capture> {
   const context = new AudioContext({ latencyHint: 'interactive' });
   await context.audioWorklet.addModule(workletUrl);
   const node = new AudioWorkletNode(context, 'pcm-capture', { numberOfInputs: 1, numberOfOutputs: 1 });
@@ -80,7 +83,11 @@ export async function startCapture({ source, stream, track }: OpenSource, port: 
   await context.resume();
   const recorder = new MediaRecorder(new MediaStream([track]), MediaRecorder.isTypeSupported('audio/webm;codecs=opus') ? { mimeType: 'audio/webm;codecs=opus' } : {});
   const chunks: Blob[] = [];
-  recorder.ondataavailable = (event) => event.data.size > 0 && chunks.push(event.data);
+  recorder.ondataavailable = (event) => {
+    if (event.data.size === 0) return;
+    chunks.push(event.data);
+    onchunk(event.data);
+  };
   recorder.start(1000);
   let stopping: Promise<File | null> | null = null;
   const capture: Capture = {

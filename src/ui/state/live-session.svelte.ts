@@ -1,4 +1,5 @@
 import { CaptureError, type Capture, type LiveSource, type OpenSource } from '../audio/live-capture.ts';
+import type { RecordingSink } from '../storage/recording-chunks.ts';
 import type { RunEnd, TranscribeOptions, Transcriber } from './transcriber.svelte.ts';
 
 export type LivePhase = 'idle' | 'starting' | 'live' | 'stopping';
@@ -7,7 +8,9 @@ export interface LiveSessionDeps {
   readonly transcriber: Pick<Transcriber, 'listen' | 'transcript' | 'live' | 'busy'>;
   /** Asks for the source's audio (the browser's prompt); capturing starts once the model is ready. */
   readonly open: (source: LiveSource) => Promise<OpenSource>;
-  readonly capture: (opened: OpenSource, port: MessagePort) => Promise<Capture>;
+  readonly capture: (opened: OpenSource, port: MessagePort, onchunk: (chunk: Blob) => void) => Promise<Capture>;
+  /** Where the session's project keeps its recording as it comes (so a reload or crash keeps it), or null. */
+  readonly recording?: () => RecordingSink | null;
   /** The microphones the browser lists (names only once access was allowed). */
   readonly microphones: () => Promise<readonly MediaDeviceInfo[]>;
   /** Remove the session's project: its source could not be opened, so it holds nothing. */
@@ -39,6 +42,8 @@ export class LiveSession {
   #kept: Promise<void> = Promise.resolve();
   /** The source could not be opened once the model was ready: the run ends with nothing heard. */
   #failed = false;
+  /** The recording's chunks on the device, until it is kept with the project. */
+  #sink: RecordingSink | null = null;
 
   constructor(deps: LiveSessionDeps) {
     this.#deps = deps;
@@ -76,7 +81,8 @@ export class LiveSession {
       return null;
     }
     void this.listMicrophones(); // names are listed once access is allowed
-    return this.#deps.capture(this.#opened, port).then(
+    const sink = (this.#sink = this.#deps.recording?.() ?? null);
+    return this.#deps.capture(this.#opened, port, (chunk) => void sink?.append(chunk).catch(() => undefined)).then(
       (capture) => {
         capture.onended = (reason) => void this.stop(reason);
         if (this.phase === 'starting') this.phase = 'live';
@@ -104,8 +110,12 @@ export class LiveSession {
   async #keep(capturing: Promise<Capture | null>, opened: OpenSource | null): Promise<void> {
     const capture = await capturing;
     if (!capture) return opened?.stream.getTracks().forEach((t) => t.stop());
-    const file = await capture.stop();
-    if (file) await this.#deps.transcriber.transcript.keepMedia(file, this.#deps.transcriber.live.heardSeconds).catch(() => undefined);
+    const [file, sink] = [await capture.stop(), this.#sink];
+    this.#sink = null;
+    if (!file) return sink?.kept();
+    // Kept with the project: the chunks go. Not kept (storage full): they stay for the next start.
+    const kept = await this.#deps.transcriber.transcript.keepMedia(file, this.#deps.transcriber.live.heardSeconds).then(() => true, () => false);
+    if (kept) await sink?.kept().catch(() => undefined);
   }
 
   /** The run ended (the audio ended, or it failed): the recording is kept before the session is over. */
