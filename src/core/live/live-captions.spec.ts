@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { word, type Word } from '../subtitles/segment.ts';
-import { liveCaptions, type LiveAudio, type LiveDecoder, type LiveUpdate } from './live-captions.ts';
+import { FIRST_PASS_SECONDS, liveCaptions, type LiveAudio, type LiveDecoder, type LiveUpdate } from './live-captions.ts';
 
 const RATE = 16_000;
 const FRAME = 512 / RATE;
@@ -89,16 +89,16 @@ describe('live captions', () => {
     expect(updates.at(-1)!.cues.length).toBeGreaterThan(0);
     expect(updates.at(-1)!.tentative).toEqual([]);
     expect(passes).toBe(atStop);
-    expect(updates.flatMap((u) => u.commit.map((w) => w.text)).join(' ')).toBe('and so my fellow Americans ask not what your');
+    expect(updates.flatMap((u) => u.commit.map((w) => w.text)).join(' ')).toBe('and so my fellow Americans ask not what your uh'); // the last pass's hypothesis, cut-off word and all
   });
 
   it("gives each pass the utterance's committed words as its prefix, and none to a new utterance's first pass", async () => {
     const audio = fakeAudio(0.25);
     const committed: Word[] = [];
-    const seen: { from: number; prefix: string; expected: string }[] = [];
+    const seen: { from: number; to: number; prefix: string; expected: string }[] = [];
     const recording: LiveDecoder = async (samples, quality, prefix) => {
       const expected = committed.filter((w) => w.start >= samples[0]).map((w) => w.text).join('');
-      seen.push({ from: samples[0], prefix, expected });
+      seen.push({ from: samples[0], to: samples[1], prefix, expected });
       return decoder(samples, quality, prefix);
     };
     for await (const update of liveCaptions(audio, recording, 'fast')) committed.push(...update.commit);
@@ -106,5 +106,7 @@ describe('live captions', () => {
     expect(seen.filter((p) => p.prefix !== '').length).toBeGreaterThan(2);
     const secondUtterance = seen.find((p) => p.from > 3)!;
     expect(secondUtterance.prefix).toBe('');
+    // No pass over an utterance still going on and shorter than FIRST_PASS_SECONDS (both are longer here).
+    expect(Math.min(...seen.map((p) => p.to - p.from))).toBeGreaterThanOrEqual(FIRST_PASS_SECONDS);
   });
 });

@@ -57,6 +57,13 @@ function step(utterance: Utterance, span: UtteranceSpan, words: readonly Word[],
   return { ...heard, done: null };
 }
 
+/**
+ * An utterance is first decoded once it holds this much audio. Two passes over a second or two of
+ * audio, with nothing said before it, agree too readily on a misheard first word ("And not" for
+ * "Ask not"), and a committed word is never taken back.
+ */
+export const FIRST_PASS_SECONDS = 1.5;
+
 /** Stopped this soon after a pass over the utterance, its last hypothesis stands: Stop does not wait for another pass. */
 const STOP_SLACK_SECONDS = 1;
 
@@ -94,6 +101,11 @@ export async function* liveCaptions(audio: LiveAudio, decode: LiveDecoder, quali
       if (ended) return;
       doneEnd = Math.max(doneEnd, heard - LOOKBACK_SECONDS);
       audio.keepFrom(doneEnd);
+      continue;
+    }
+    const short = FIRST_PASS_SECONDS - (span.end - span.start);
+    if (short > 0 && !span.closed && !ended) {
+      decodedAt = heard - pace.stepSeconds + short; // looks again once it could be long enough
       continue;
     }
     const words = await hear(audio, decode, span, pace, { utterance, passed });
