@@ -108,10 +108,13 @@ export class LiveSession {
   }
 
   async #keep(capturing: Promise<Capture | null>, opened: OpenSource | null): Promise<void> {
-    const capture = await capturing;
-    if (!capture) return opened?.stream.getTracks().forEach((t) => t.stop());
-    const [file, sink] = [await capture.stop(), this.#sink];
+    const [capture, sink] = [await capturing, this.#sink];
     this.#sink = null;
+    if (!capture) {
+      opened?.stream.getTracks().forEach((t) => t.stop());
+      return sink?.kept();
+    }
+    const file = await capture.stop();
     if (!file) return sink?.kept();
     // Kept with the project: the chunks go. Not kept (storage full): they stay for the next start.
     const kept = await this.#deps.transcriber.transcript.keepMedia(file, this.#deps.transcriber.live.heardSeconds).then(() => true, () => false);
