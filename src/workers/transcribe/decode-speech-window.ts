@@ -61,29 +61,41 @@ export interface WindowResult {
   readonly avgLogProb: number;
 }
 
-/** The language heard, from the logits at start-of-transcript (one call that feeds the prompt up to it). */
-async function detectIn(d: SpeechDecoder, head: readonly number[], hidden: Tensor): Promise<DetectedLanguage | null> {
-  const sot = await d.sessions.step([head], hidden, d.sessions.emptyCache(1), true);
-  return detectLanguage(logSoftmax(sot.rows[0]), d.tokens);
+type Begun = DecodeStart & { noSpeechProb: number; prompt: number[]; detected: DetectedLanguage | null };
+
+/** The head (previous text, SOT) in a first call, read for no-speech and the language; the rest of the prompt after it. */
+async function feedInTwo(d: SpeechDecoder, hidden: Tensor, head: readonly number[], request: WindowRequest, alignment: Alignment): Promise<Begun> {
+  const sot = await d.sessions.step([head], hidden, d.sessions.emptyCache(1), true, alignment.layers);
+  const atSot = logSoftmax(sot.rows[0]); // the last position fed: start-of-transcript
+  const detected = request.languageId === null ? detectLanguage(atSot, d.tokens) : null;
+  const rest = promptAfterLanguage(d.config, request.languageId ?? detected?.id ?? null, request.task);
+  const next = await d.sessions.step([rest], hidden, sot.cache, false, alignment.layers);
+  const promptRows = [...attentionRows(sot.attention, alignment, 0, head.length), ...attentionRows(next.attention, alignment, 0, rest.length)];
+  return { hidden, cache: next.cache, row: next.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt: [...head, ...rest], detected };
 }
 
 /**
- * Encode once; feed the whole prompt (and prefix) in one first call, reading the no-speech
- * probability at start-of-transcript. One call, not one per part: the merged decoder's cache branch
- * misreads several tokens fed at once after a past (a 15-token prefix fed so made it loop), while
- * its first call takes any number. Only where the language must be detected is the head fed first.
+ * Prompt and prefix in one first call, no-speech read at SOT's position. Not after the head: the
+ * merged decoder's cache branch misreads many tokens fed at once after a past (jfk.wav's first 15
+ * tokens fed so made it loop; in a first call, it went on right). The language is known by the
+ * time a prefix exists (its words were decoded in that language).
  */
-async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, alignment: Alignment): Promise<DecodeStart & { noSpeechProb: number; prompt: number[]; detected: DetectedLanguage | null }> {
-  const { profile } = request;
+async function feedWhole(d: SpeechDecoder, hidden: Tensor, head: readonly number[], request: WindowRequest & { languageId: number }, alignment: Alignment): Promise<Begun> {
+  const prompt = [...head, ...promptAfterLanguage(d.config, request.languageId, request.task), ...(request.prefixIds ?? [])];
+  const fed = await d.sessions.step([prompt], hidden, d.sessions.emptyCache(1), true, alignment.layers);
+  const atSot = logSoftmax(fed.rowsAt(head.length - 1)[0]);
+  const promptRows = attentionRows(fed.attention, alignment, 0, prompt.length);
+  return { hidden, cache: fed.cache, row: fed.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt, detected: null };
+}
+
+/** Encode once; feed the prompt (and a prefix, if any), reading no-speech and (if not given) the language at start-of-transcript. */
+async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, alignment: Alignment): Promise<Begun> {
+  const { profile, languageId } = request;
   const features = await profile.time('features', () => d.features(samples));
   const hidden = await profile.time('encoder', () => d.sessions.encode(features));
   const head = [...previousText(d.tokens, request.promptIds), d.tokens.sot];
-  const detected = request.languageId === null ? await profile.time('prompt', () => detectIn(d, head, hidden)) : null;
-  const prompt = [...head, ...promptAfterLanguage(d.config, request.languageId ?? detected?.id ?? null, request.task), ...(request.prefixIds ?? [])];
-  const fed = await profile.time('prompt', () => d.sessions.step([prompt], hidden, d.sessions.emptyCache(1), true, alignment.layers));
-  const atSot = logSoftmax(fed.rowsAt(head.length - 1)[0]);
-  const promptRows = attentionRows(fed.attention, alignment, 0, prompt.length);
-  return { hidden, cache: fed.cache, row: fed.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt, detected };
+  const whole = continues(request) && languageId !== null;
+  return profile.time('prompt', () => (whole ? feedWhole(d, hidden, head, { ...request, languageId }, alignment) : feedInTwo(d, hidden, head, request, alignment)));
 }
 
 /** The most likely language token, with its probability among the language tokens only (as Whisper's detect_language). */
@@ -121,7 +133,7 @@ function withoutLoop(words: readonly Word[]): readonly Word[] {
   return cut === null ? words : words.slice(0, cut);
 }
 
-type Start = Awaited<ReturnType<typeof begin>>;
+type Start = Begun;
 
 /** What every decode of one window shares. */
 interface WindowContext {

@@ -40,7 +40,8 @@ export async function wordDecoder(asr: AutomaticSpeechRecognitionPipeline, reque
   };
   // Seeded per window: the same media gives the same transcript, sampled fallbacks included.
   return async (samples, prefix) => {
-    const prefixIds = prefix ? own.encodeText(prefix) : [];
+    // A prefix is fed with the language token; before the language is known the window is decoded whole.
+    const prefixIds = prefix && options.languageId !== null ? own.encodeText(prefix) : [];
     const result = await decodeSpeechWindow(own, samples, { ...options, prefixIds }, seededRandom(samples.length));
     // As Whisper does: the language heard in the first window with speech is the whole file's.
     if (result.language && !result.noSpeech && options.languageId === null) {
