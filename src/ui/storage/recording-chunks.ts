@@ -31,9 +31,15 @@ async function heldElsewhere(locks: LockManager, projectId: string): Promise<boo
   return locks.request(lockName(projectId), { ifAvailable: true }, (lock) => lock === null);
 }
 
+/** Every chunk key, by project, in recording order. */
+async function keysByProject(store: UseStore): Promise<Map<string, string[]>> {
+  const byProject = new Map<string, string[]>();
+  for (const key of ((await keys<string>(store)) as string[]).sort()) byProject.set(projectOf(key), [...(byProject.get(projectOf(key)) ?? []), key]);
+  return byProject;
+}
+
 export function idbRecordingChunks(locks: LockManager, store: UseStore = createStore('whisper-studio-recordings', 'chunks')): RecordingChunks {
-  const keysOf = async (projectId: string): Promise<string[]> => ((await keys<string>(store)) as string[]).filter((k) => projectOf(k) === projectId).sort();
-  const drop = async (projectId: string): Promise<void> => delMany(await keysOf(projectId), store);
+  const drop = async (projectId: string): Promise<void> => delMany((await keysByProject(store)).get(projectId) ?? [], store);
   return {
     begin(projectId) {
       let release: () => void = () => undefined;
@@ -48,11 +54,10 @@ export function idbRecordingChunks(locks: LockManager, store: UseStore = createS
       };
     },
     async unfinished() {
-      const all = (await keys<string>(store)) as string[];
       const found: { projectId: string; file: File }[] = [];
-      for (const projectId of [...new Set(all.map(projectOf))]) {
+      for (const [projectId, chunkKeys] of await keysByProject(store)) {
         if (await heldElsewhere(locks, projectId)) continue;
-        const chunks = (await getMany<Blob | undefined>(await keysOf(projectId), store)).filter((c): c is Blob => c !== undefined);
+        const chunks = (await getMany<Blob | undefined>(chunkKeys, store)).filter((c): c is Blob => c !== undefined);
         const type = chunks.find((c) => c.type)?.type ?? 'audio/webm';
         found.push({ projectId, file: new File(chunks, `${projectId}.webm`, { type }) });
       }

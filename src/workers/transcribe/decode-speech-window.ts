@@ -117,7 +117,7 @@ async function judge(d: SpeechDecoder, beam: Generated, temperature: number): Pr
 }
 
 /** Word times from the alignment heads' cross-attention over the audio in the window, gathered while decoding; the prefix's words first. */
-function wordsOf(d: SpeechDecoder, generated: Generated, start: Start, request: WindowRequest, alignment: Alignment, seconds: number): Word[] {
+function wordsOf(d: SpeechDecoder, generated: Generated, start: Begun, request: WindowRequest, alignment: Alignment, seconds: number): Word[] {
   const prefix = request.prefixIds ?? [];
   const text = [...prefix, ...generated.tokens];
   if (text.length === 0 || !generated.alignment) return [];
@@ -133,12 +133,10 @@ function withoutLoop(words: readonly Word[]): readonly Word[] {
   return cut === null ? words : words.slice(0, cut);
 }
 
-type Start = Begun;
-
 /** What every decode of one window shares. */
 interface WindowContext {
   readonly d: SpeechDecoder;
-  readonly start: Start;
+  readonly start: Begun;
   readonly request: WindowRequest;
   readonly alignment: Alignment;
   readonly random: () => number;
