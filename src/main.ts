@@ -30,6 +30,11 @@ import type { ExportFormat } from './core/subtitles/formats.ts';
 import { VideoExport } from './ui/state/video-export.svelte.ts';
 import { offerExportedVideo, pickSaveTarget } from './ui/storage/exported-video.ts';
 import { docxTranscript } from './ui/export/docx-transcript.ts';
+import { safeBaseName } from './core/format/file-names.ts';
+import { exportFile } from './core/subtitles/export-file.ts';
+import { tabSignals, TAB_CHANNEL } from './ui/tabs/tab-signals.ts';
+import { webHoldLock } from './ui/tabs/held-lock.ts';
+import { ProjectLease } from './ui/tabs/project-lease.svelte.ts';
 import './ui/app.css';
 
 const pagePolicy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null;
@@ -75,7 +80,10 @@ void deviceInfo.probe(navigator as Navigator & { deviceMemory?: number }, self.c
 // file the reader trips on, and the baseline the long-media bench compares against.
 const streaming = new URLSearchParams(location.search).get('decode') !== 'whole';
 const projectStore = idbProjectStore();
-const saver = new ProjectSaver({ store: projectStore, now: () => Date.now(), newId: () => crypto.randomUUID(), keys: localStorage });
+// Tabs of one browser share the projects: one edits a project, the others show it (Web Locks), and hear of saves and deletes.
+const signals = tabSignals(new BroadcastChannel(TAB_CHANNEL));
+const lease = new ProjectLease({ hold: webHoldLock(navigator.locks), signals, flush: (): Promise<void> => saver.settled() });
+const saver = new ProjectSaver({ store: projectStore, now: () => Date.now(), newId: () => crypto.randomUUID(), keys: localStorage, lease, signals });
 const vault = opfsMediaVault();
 const transcriber = new Transcriber({
   makeWorker: () => new Worker(new URL('./workers/transcribe.worker.ts', import.meta.url), { type: 'module', name: 'transcribe' }),
@@ -83,11 +91,12 @@ const transcriber = new Transcriber({
   decode: decodeAudio,
   store: saver,
   vault,
+  signals,
   onmeasured: (record) => rtfHistory.add(record),
   watchLife: watchLifeWithLocks(navigator.locks),
 });
 const queue = new BatchQueue({ runner: transcriber, vault, projects: projectStore, store: idbQueueStore(), newId: () => crypto.randomUUID(), now: () => Date.now(), onchange: () => void projects.refresh() });
-const projects = new Projects(projectStore, saver, transcriber.transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, onremove: (id) => queue.forget(id) });
+const projects = new Projects(projectStore, saver, transcriber.transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, signals, onremove: (id) => queue.forget(id) });
 saver.onmeta = () => void projects.refresh();
 const search = new ProjectSearch(projectStore);
 const recordings = idbRecordingChunks(navigator.locks);
@@ -106,8 +115,8 @@ const video = new VideoExport({
 });
 const onexport = (format: ExportFormat | 'docx'): void => {
   const transcript = transcriber.transcript;
-  if (format === 'docx') return void docxTranscript(transcript.source, transcript.cues).then((blob) => saveBlob(`${transcript.baseName}.docx`, blob));
-  const file = transcript.exportFile(format, video.style);
+  if (format === 'docx') return void docxTranscript(transcript.source, transcript.cues).then((blob) => saveBlob(`${safeBaseName(transcript.source)}.docx`, blob));
+  const file = exportFile(transcript.source, transcript.cues, format, video.style);
   saveText(file.name, file.text, file.type);
 };
 

@@ -13,4 +13,12 @@ describe('exportAllZip', () => {
     expect(parseCues(strFromU8(files['talk.srt'])).map((c) => c.text)).toEqual(['Hello there', 'General Kenobi']);
     expect(parseCues(strFromU8(files['talk (2).vtt'])).map((c) => [c.start, c.end])).toEqual([[0, 1.5], [2, 3]]);
   });
+
+  it('never drops a project whose name collides with a numbered one, nor writes outside the ZIP', () => {
+    const cues = [segment(0, 1, 'x')];
+    const names = ['talk.mp3', 'talk (2).mp3', 'talk.wav', 'TALK.mp4', '../evil.mp3', 'C:\\a\\b.mp3'];
+    const files = unzipSync(exportAllZip(names.map((name) => ({ name, cues })), ['srt']));
+    expect(Object.keys(files)).toHaveLength(names.length);
+    expect(Object.keys(files).sort()).toEqual(['_evil.srt', 'C__a_b.srt', 'TALK (4).srt', 'talk (3).srt', 'talk (2).srt', 'talk.srt'].sort());
+  });
 });

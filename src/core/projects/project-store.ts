@@ -41,10 +41,36 @@ export interface ProjectMeta {
 /** What a new project knows about its media and run. */
 export type ProjectDetails = Partial<Pick<ProjectMeta, 'size' | 'duration' | 'kind' | 'settings'>>;
 
-/** Where projects live (IndexedDB in the browser, memory in specs): metadata, and each project's log. */
+/** A write to a project that no longer exists (deleted, maybe in another tab): it is never brought back. */
+export class ProjectGoneError extends Error {
+  override readonly name = 'ProjectGoneError';
+  constructor(readonly projectId: string) {
+    super(`The project ${projectId} was deleted.`);
+  }
+}
+
+/** A log entry whose number is taken already: another writer got there first, and nothing is overwritten. */
+export class LogConflictError extends Error {
+  override readonly name = 'LogConflictError';
+  constructor(readonly projectId: string, readonly seq: number, readonly next: number) {
+    super(`Entry ${seq} of project ${projectId} is not the next one (${next} is): the project was changed elsewhere.`);
+  }
+}
+
+/**
+ * Where projects live (IndexedDB in the browser, memory in specs): metadata, and each project's log.
+ * Writes never resurrect a deleted project nor overwrite an entry: each is checked in its transaction.
+ */
 export interface ProjectStore {
+  /** A new project, with its log when it has one already (a copy, an import): all of it or nothing. */
+  create(meta: ProjectMeta, entries?: readonly LogEntry[]): Promise<void>;
+  /** Changes an existing project's metadata; `ProjectGoneError` when it was deleted. */
   put(meta: ProjectMeta): Promise<void>;
-  /** Adds entry `seq` of a project's log (entries are numbered from 0 without gaps). */
+  /**
+   * Adds entry `seq` of a project's log (entries are numbered from 0 without gaps): the store checks
+   * in the same transaction that `seq` is the next number (`LogConflictError` if not) and that the
+   * project exists (`ProjectGoneError`).
+   */
   append(projectId: string, seq: number, entry: LogEntry): Promise<void>;
   /** Drops a project's log (a run starts again from nothing); its metadata stays. */
   clearLog(projectId: string): Promise<void>;

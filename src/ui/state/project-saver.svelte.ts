@@ -1,8 +1,10 @@
 import type { LogEntry } from '../../core/projects/project-log.ts';
 import { entryBytes, peaksOf, replayLog } from '../../core/projects/project-log.ts';
-import type { ProjectDetails, ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
+import { LogConflictError, ProjectGoneError, type ProjectDetails, type ProjectMeta, type ProjectStore } from '../../core/projects/project-store.ts';
 import type { Cues } from '../../core/subtitles/cue-edits.ts';
 import type { History } from '../../core/subtitles/edit-history.ts';
+import type { ProjectAccess, ProjectLease } from '../tabs/project-lease.svelte.ts';
+import type { TabSignals } from '../tabs/tab-signals.ts';
 
 /** The pieces a saver needs from the page: where projects are, a clock, ids, and where the open project's id is kept. */
 export interface SaverDeps {
@@ -11,13 +13,22 @@ export interface SaverDeps {
   readonly newId: () => string;
   /** Small key-value storage (localStorage): which project is open, and the transcript saved before projects existed. */
   readonly keys: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** Which tab may write which project; without one, this is the only tab (specs of one tab). */
+  readonly lease?: ProjectLease;
+  /** Where other tabs hear that a project's entries were saved. */
+  readonly signals?: TabSignals;
 }
 
+const EDITABLE: ProjectAccess = Object.freeze({ mode: 'none' });
 const CURRENT_KEY = 'whisper-studio:current-project';
 /** Where the app kept its one transcript before projects: imported once, then removed. */
 const LEGACY_KEY = 'whisper-studio:transcript';
 
+const CONFLICT_TEXT =
+  'The latest changes are not saved: this project was changed in another tab or window at the same time, and nothing there was overwritten. Open the project again to see what is saved, then redo the change.';
+
 function saveErrorText(error: unknown): string {
+  if (error instanceof LogConflictError) return CONFLICT_TEXT;
   const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
   const why = quota ? "this device's storage for the app is full" : `the browser refused (${error instanceof Error ? error.message : String(error)})`;
   return `The latest changes are not saved: ${why}. Everything saved before is kept, and the cues are still here. Free space (delete a model you do not need in the model library, or export the cues), then make any edit to save again.`;
@@ -77,14 +88,23 @@ export class ProjectSaver {
     this.#meta = Object.freeze({ ...base, ...details, name, updatedAt: at, status: 'transcribing' as const, logBytes: 0, message: undefined });
     this.openId = this.#meta.id;
     this.#seq = 0; // entries of the project open before still wait their turn: they carry its id
-    if (existing) this.#clearLog(existing.id);
     this.#deps.keys.setItem(CURRENT_KEY, this.#meta.id);
-    this.#write();
+    this.#begin(this.#meta, existing !== undefined);
     void this.settled().then(() => this.onmeta());
   }
 
+  /** Whether this tab may write the open project (always, without a lease). */
+  get access(): ProjectAccess {
+    return this.#deps.lease?.access ?? EDITABLE;
+  }
+
+  /** Whether another tab edits the open project: this one only shows it. */
+  get readOnly(): boolean {
+    return this.#deps.lease?.access.mode === 'read-only';
+  }
+
   log(entry: LogEntry): void {
-    if (!this.#meta) return;
+    if (!this.#meta || this.readOnly) return;
     this.#waiting.push({ projectId: this.#meta.id, seq: this.#seq++, entry });
     const logBytes = (this.#meta.logBytes ?? 0) + entryBytes(entry);
     this.#meta = Object.freeze({ ...this.#meta, updatedAt: this.#deps.now(), logBytes });
@@ -93,7 +113,7 @@ export class ProjectSaver {
 
   /** The open project's status or name changed (a run ended, a rename). */
   update(patch: Partial<Pick<ProjectMeta, 'status' | 'rtf' | 'name' | 'duration'>>): void {
-    if (!this.#meta) return;
+    if (!this.#meta || this.readOnly) return;
     this.#meta = Object.freeze({ ...this.#meta, ...patch, updatedAt: this.#deps.now() });
     this.#write();
     void this.settled().then(() => this.onmeta());
@@ -104,13 +124,20 @@ export class ProjectSaver {
     const gone = this.#meta?.id;
     [this.#meta, this.#waiting, this.openId] = [null, this.#waiting.filter((w) => w.projectId !== gone), null];
     this.#deps.keys.removeItem(CURRENT_KEY);
+    this.#deps.lease?.letGo();
+  }
+
+  /** Edit the open project here: the tab that edits it hands it over (its writes land first). */
+  async takeOver(): Promise<void> {
+    if (this.openId) await this.#deps.lease?.takeOver(this.openId);
   }
 
   /** Open another project: it becomes the one saved to; its cues and undo history. */
   async open(id: string): Promise<Opened | null> {
     await this.settled();
+    await this.#deps.lease?.take(id, { wait: false }); // first: once it is ours, what loads is all there is
     const loaded = await this.#deps.store.load(id);
-    if (!loaded) return null;
+    if (!loaded) return (this.#deps.lease?.letGo(), null);
     // Entries a full disk refused are still here, in order: they belong to the log too.
     const entries = [...loaded.entries, ...this.#waiting.filter((w) => w.projectId === id).map((w) => w.entry)];
     [this.#meta, this.#seq, this.openId] = [loaded.meta, entries.length, id];
@@ -139,22 +166,47 @@ export class ProjectSaver {
     return { name: legacy.source, history: replayLog([{ kind: 'cues', cues: legacy.segments }]), peaks: new Uint8Array(0), meta: this.#meta };
   }
 
-  /** A run starts again: what its project's log held goes first, entries still waiting from before too. */
-  #clearLog(id: string): void {
-    this.#waiting = this.#waiting.filter((w) => w.projectId !== id);
-    this.#then(() => this.#deps.store.clearLog(id));
+  /**
+   * A run begins: a new project is created, or an existing one's log goes (entries still waiting from
+   * before too). Either is this tab's to write first: another tab showing it hands it over.
+   */
+  #begin(meta: ProjectMeta, existing: boolean): void {
+    if (existing) this.#waiting = this.#waiting.filter((w) => w.projectId !== meta.id);
+    this.#then(async () => {
+      if (existing) await this.#deps.lease?.takeOver(meta.id);
+      else await this.#deps.lease?.take(meta.id, { wait: true });
+      if (!existing) return this.#deps.store.create(meta);
+      await this.#deps.store.clearLog(meta.id);
+      await this.#deps.store.put(meta);
+    });
   }
 
   #write(): void {
     const meta = this.#meta; // as of this change: another project may be open by the time it is written
+    // Entries up to this change (and ones a full disk refused before): later ones may be of a project not created yet.
+    const through = this.#waiting.at(-1);
     this.#then(async () => {
-      while (this.#waiting.length > 0) {
+      const written = new Set<string>();
+      while (through && this.#waiting.includes(through)) {
         const next = this.#waiting[0];
         await this.#deps.store.append(next.projectId, next.seq, next.entry);
         this.#waiting.shift();
+        written.add(next.projectId);
       }
       if (meta) await this.#deps.store.put(meta);
+      for (const projectId of written) this.#deps.signals?.post({ type: 'saved', projectId });
     });
+  }
+
+  /**
+   * A write that must not be tried again: the project is gone (deleted, here or in another tab) and is
+   * never brought back, or another writer took the entry's number (said loudly, nothing overwritten).
+   */
+  #refused(error: ProjectGoneError | LogConflictError): void {
+    this.#waiting = this.#waiting.filter((w) => w.projectId !== error.projectId);
+    if (error instanceof LogConflictError) this.saveError = CONFLICT_TEXT;
+    if (error.projectId !== this.openId) return;
+    this.#meta = error instanceof ProjectGoneError ? null : this.#meta;
   }
 
   /** One write after the others; a refusal is said, and the next change tries again. */
@@ -165,7 +217,8 @@ export class ProjectSaver {
         await work();
         this.saveError = null;
       } catch (error) {
-        this.saveError = saveErrorText(error);
+        if (error instanceof ProjectGoneError || error instanceof LogConflictError) this.#refused(error);
+        else this.saveError = saveErrorText(error);
       } finally {
         this.pending -= 1;
       }

@@ -6,9 +6,9 @@ import { ProjectSearch } from './project-search.svelte.ts';
 describe('ProjectSearch', () => {
   it('finds cues in every project by prefix, sees edits and deletions, and says where each hit is', async () => {
     const store = new MemoryProjectStore();
-    await store.put({ id: 'a', name: 'lecture.mp4', createdAt: 1, updatedAt: 1 });
+    await store.create({ id: 'a', name: 'lecture.mp4', createdAt: 1, updatedAt: 1 });
     await store.append('a', 0, { kind: 'cues', cues: [segment(0, 2, 'Photosynthesis needs light'), segment(2, 4, 'and water')] });
-    await store.put({ id: 'b', name: 'interview.wav', createdAt: 2, updatedAt: 2 });
+    await store.create({ id: 'b', name: 'interview.wav', createdAt: 2, updatedAt: 2 });
     await store.append('b', 0, { kind: 'cues', cues: [segment(5, 7, 'We spoke about light rail')] });
     const search = new ProjectSearch(store);
     await search.search('photosynth');

@@ -6,6 +6,7 @@ import type { ProjectSaver } from './project-saver.svelte.ts';
 import type { SearchHit } from './project-search.svelte.ts';
 import type { Transcript } from './transcript.svelte.ts';
 import type { KeptMedia, MediaVault } from '../storage/media-vault.ts';
+import type { TabSignals } from '../tabs/tab-signals.ts';
 
 export interface ProjectsDeps {
   readonly newId: () => string;
@@ -14,6 +15,8 @@ export interface ProjectsDeps {
   readonly vault?: MediaVault;
   /** A project is about to be deleted (the queue lets it go). */
   readonly onremove?: (id: string) => void;
+  /** Where tabs tell each other of deleted and changed projects. */
+  readonly signals?: TabSignals;
 }
 
 /** Every transcription kept on this device, newest first: open, rename, delete. */
@@ -34,6 +37,13 @@ export class Projects {
 
   constructor(store: ProjectStore, saver: ProjectSaver, transcript: Transcript, deps: ProjectsDeps) {
     [this.#store, this.#saver, this.#transcript, this.#deps] = [store, saver, transcript, deps];
+    const refresh = (): void => void this.refresh();
+    for (const type of ['saved', 'deleted', 'listed'] as const) deps.signals?.on(type, refresh);
+  }
+
+  /** Other tabs refresh their lists. */
+  #listed(): void {
+    this.#deps.signals?.post({ type: 'listed' });
   }
 
   /** Which project the studio shows. */
@@ -75,6 +85,7 @@ export class Projects {
       this.#transcript.source = trimmed;
     } else await this.#store.put(Object.freeze({ ...meta, name: trimmed }));
     await this.refresh();
+    this.#listed();
   }
 
   /** A copy of a project, log and all (its undo history too), named "… (copy)". */
@@ -85,9 +96,9 @@ export class Projects {
     const at = this.#deps.now();
     // The media stays the original's: the copy asks for the file to play.
     const copy = Object.freeze({ ...loaded.meta, id: this.#deps.newId(), name: `${loaded.meta.name} (copy)`, createdAt: at, updatedAt: at });
-    for (const [seq, entry] of loaded.entries.entries()) await this.#store.append(copy.id, seq, entry);
-    await this.#store.put(copy); // last: a copy cut short has no metadata, so it is never listed half-made
+    await this.#store.create(copy, loaded.entries); // one transaction: a copy is never listed half-made
     await this.refresh();
+    this.#listed();
   }
 
   /** Delete a project, its log and its kept media; the open one leaves the studio empty. */
@@ -95,6 +106,7 @@ export class Projects {
     this.#deps.onremove?.(id);
     if (id === this.#saver.openId) this.#transcript.close();
     await this.#store.remove(id);
+    this.#deps.signals?.post({ type: 'deleted', projectId: id });
     await this.#deps.vault?.remove(id);
     await this.refresh();
   }

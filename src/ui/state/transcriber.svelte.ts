@@ -1,4 +1,5 @@
 import { toErrorData, type ErrorData } from '../../core/errors.ts';
+import type { TabSignals } from '../tabs/tab-signals.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { timeLeft } from '../../core/transcribe/time-left.ts';
@@ -76,6 +77,8 @@ export interface TranscriberDeps {
   readonly store: ProjectSaver;
   /** Where projects keep their media for playing next time. */
   readonly vault?: MediaVault;
+  /** Where other tabs say that the open project was saved or deleted. */
+  readonly signals?: TabSignals;
   readonly onmeasured?: (record: RtfRecord) => void;
   /** Learns when a worker died without an `error` event (closed, killed); without it, only events tell. */
   readonly watchLife?: WatchLife;
@@ -143,7 +146,7 @@ export class Transcriber {
   constructor(deps: TranscriberDeps) {
     this.#deps = deps;
     this.stall = new StallNotice(deps.clock);
-    this.transcript = new Transcript(deps.store, deps.vault ?? null);
+    this.transcript = new Transcript(deps.store, deps.vault ?? null, deps.signals);
   }
 
   /** Transcribe `file` into a new project, or into `project` (queued, or cut short by a reload). */

@@ -1,24 +1,14 @@
 import { applyEdit, type EditOp } from '../../core/projects/edit-log.ts';
 import type { CueAction } from '../../core/subtitles/cue-edits.ts';
-import { exportSegments, type ExportFormat } from '../../core/subtitles/formats.ts';
-import type { CaptionStyle } from '../../core/subtitles/caption-style.ts';
 import type { Segment } from '../../core/subtitles/segment.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import type { ProjectDetails, ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
 import type { Opened, ProjectSaver } from './project-saver.svelte.ts';
 import { GONE, type MediaLookup, type MediaVault } from '../storage/media-vault.ts';
+import type { TabSignals } from '../tabs/tab-signals.ts';
 
 /** Another transcript's playhead means nothing here: each starts at its beginning. */
 const AT_START = Object.freeze({ index: 0, start: 0 });
-
-const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', ass: 'text/x-ssa', txt: 'text/plain', json: 'application/json' };
-
-/** A file to save: its name, text and MIME type. */
-export interface ExportedFile {
-  readonly name: string;
-  readonly text: string;
-  readonly type: string;
-}
 
 /**
  * The cues of one media file, as a person edits and exports them: each transcribed window and each
@@ -37,12 +27,58 @@ export class Transcript {
   media = $state.raw<MediaLookup>(GONE);
   readonly #saver: ProjectSaver;
   readonly #vault: MediaVault | null;
+  /** Something the person should know about the project that was open (it was deleted in another tab). */
+  notice = $state<string | null>(null);
   /** The open project's media type: a kept copy plays as audio or video by it. */
   #kind: string | undefined;
+  #reloading: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(saver: ProjectSaver, vault: MediaVault | null = null) {
+  constructor(saver: ProjectSaver, vault: MediaVault | null = null, signals?: TabSignals) {
     this.#saver = saver;
     this.#vault = vault;
+    signals?.on('saved', ({ projectId }) => this.#followSaved(projectId));
+    signals?.on('deleted', ({ projectId }) => {
+      if (projectId !== this.#saver.openId) return;
+      this.close();
+      this.notice = 'The project that was open here was deleted in another tab or window.';
+    });
+  }
+
+  /** Another tab edits this project: it shows here, and edits here are refused. */
+  get readOnly(): boolean {
+    return this.#saver.readOnly;
+  }
+
+  /** Why this tab only shows the open project, or null when it may edit it. */
+  get readOnlyReason(): string | null {
+    const access = this.#saver.access;
+    return access.mode === 'read-only' ? access.reason : null;
+  }
+
+  /** Edit the open project in this tab: the other tab hands it over, and what it saved shows here. */
+  async openHere(): Promise<void> {
+    const id = this.#saver.openId;
+    if (!id) return;
+    await this.#saver.takeOver();
+    await this.open(id);
+  }
+
+  /** What the editing tab saves shows here (a pause after the last save, so a running transcription does not replay the log each window). */
+  #followSaved(projectId: string): void {
+    if (projectId !== this.#saver.openId || !this.readOnly) return;
+    if (this.#reloading) clearTimeout(this.#reloading);
+    this.#reloading = setTimeout(() => {
+      this.#reloading = null;
+      if (this.#saver.openId === projectId && this.readOnly) void this.#reload(projectId);
+    }, 300);
+  }
+
+  async #reload(id: string): Promise<void> {
+    const saved = await this.#saver.open(id);
+    if (!saved) return;
+    this.source = saved.name;
+    this.editor.load(saved.history);
+    this.peaks = saved.peaks;
   }
 
   /** Why the latest changes are not saved (a full disk), or null. */
@@ -69,6 +105,7 @@ export class Transcript {
     this.editor.reset([]);
     this.media = typeof media === 'string' ? GONE : Object.freeze({ state: 'ready', file: media });
     this.peaks = new Uint8Array(0);
+    this.notice = null;
     this.#saver.start(this.source, details, project);
   }
 
@@ -122,6 +159,7 @@ export class Transcript {
   }
 
   async #show(saved: Opened): Promise<void> {
+    this.notice = null;
     this.source = saved.name;
     this.seekTo = AT_START;
     this.editor.load(saved.history);
@@ -166,18 +204,19 @@ export class Transcript {
   }
 
   undo(): void {
-    if (!this.editor.canUndo) return;
+    if (!this.editor.canUndo || this.readOnly) return;
     this.editor.undo();
     this.#saver.log({ kind: 'op', op: { type: 'undo' } });
   }
 
   redo(): void {
-    if (!this.editor.canRedo) return;
+    if (!this.editor.canRedo || this.readOnly) return;
     this.editor.redo();
     this.#saver.log({ kind: 'op', op: { type: 'redo' } });
   }
 
   #apply(op: Exclude<EditOp, { type: 'undo' | 'redo' }>): number {
+    if (this.readOnly) return 0;
     let count = 0;
     const before = this.cues;
     this.editor.apply((cues) => {
@@ -187,16 +226,6 @@ export class Transcript {
     });
     if (this.cues !== before) this.#saver.log({ kind: 'op', op });
     return count;
-  }
-
-  /** The cues as a subtitle or text file; ASS in `style` when given. */
-  exportFile(format: ExportFormat, style?: CaptionStyle): ExportedFile {
-    return Object.freeze({ name: `${this.baseName}.${format}`, text: exportSegments(format, this.cues, { style, title: this.source }), type: TYPES[format] });
-  }
-
-  /** The media's name without its extension: what exports are named after. */
-  get baseName(): string {
-    return this.source.replace(/\.[^.]+$/, '') || 'transcript';
   }
 
   /** Subtitles from a file become a project on `media` (a file to play, or just a name until it is picked): edit them as if transcribed. */

@@ -1,3 +1,4 @@
+import { safeBaseName } from '../../core/format/file-names.ts';
 import { ALL_FORMATS, BlobSource, Conversion, Input, Output, StreamTarget, TextSubtitleSource, type InputAudioTrack, type OutputFormat, type VideoCodec, type VideoSample } from 'mediabunny';
 import { StudioError } from '../../core/errors.ts';
 import { captionCues } from '../../core/subtitles/caption-cues.ts';
@@ -20,10 +21,8 @@ export interface VideoJob {
 const CHUNK_BYTES = 4 * 1024 * 1024;
 const PROGRESS_MS = 250;
 
-const baseName = (name: string): string => name.replace(/\.[^.]+$/, '') || 'video';
-
 function outputName(request: Start, format: OutputFormat): string {
-  return `${baseName(request.name)}.${request.kind === 'burn' ? 'captioned' : 'subtitled'}${format.fileExtension}`;
+  return `${safeBaseName(request.name, 'video')}.${request.kind === 'burn' ? 'captioned' : 'subtitled'}${format.fileExtension}`;
 }
 
 /** The frame with the cue at its time drawn in, or the frame as it is between cues. */

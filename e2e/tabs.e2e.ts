@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './app.ts';
+
+/**
+ * One browser, two tabs on one project (one profile: IndexedDB, Web Locks and BroadcastChannel
+ * shared): one edits, the other shows it read-only and can take it over; nothing either did is lost.
+ */
+const SRT = ['1\n00:00:00,000 --> 00:00:02,000\none', '2\n00:00:02,000 --> 00:00:04,000\ntwo', '3\n00:00:04,000 --> 00:00:06,000\nthree', ''].join('\n\n');
+
+const cueTexts = (page: Page) => page.getByLabel(/^Text of cue/);
+const readOnly = (page: Page) => page.getByTestId('read-only');
+
+async function edit(page: Page, cue: number, text: string): Promise<void> {
+  await page.getByLabel(`Text of cue ${cue}`).fill(text);
+  await page.getByLabel(`Text of cue ${cue}`).blur();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+}
+
+test('two tabs on one project: one writer, the other read-only and following, Open here instead, reloads lose nothing', async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a);
+  await a.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'talk.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
+  await expect(cueTexts(a)).toHaveCount(3);
+
+  const b = await context.newPage();
+  await openApp(b); // reopens the last project by itself: read-only, and it says why
+  await expect(readOnly(b)).toContainText('open for editing in another tab');
+  await expect(b.getByLabel('Text of cue 1')).toHaveJSProperty('readOnly', true);
+  await expect(b.getByRole('button', { name: 'Delete cue 1' })).toBeDisabled();
+  await expect(readOnly(a)).toHaveCount(0);
+
+  await edit(a, 1, 'one, edited in A');
+  await expect(b.getByLabel('Text of cue 1')).toHaveValue('one, edited in A'); // B follows A's saves
+
+  await b.getByRole('button', { name: 'Open here instead' }).click();
+  await expect(readOnly(b)).toHaveCount(0);
+  await expect(readOnly(a)).toContainText('now being edited in another tab');
+  await b.getByRole('button', { name: 'Delete cue 1' }).click();
+  await expect(b.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(cueTexts(a)).toHaveCount(2);
+
+  await a.getByRole('button', { name: 'Open here instead' }).click();
+  await expect(readOnly(a)).toHaveCount(0);
+  await edit(a, 2, 'three, edited in A');
+
+  for (const page of [b, a]) {
+    await page.reload();
+    await expect(cueTexts(page)).toHaveCount(2);
+    await expect(cueTexts(page).nth(0)).toHaveValue('two');
+    await expect(cueTexts(page).nth(1)).toHaveValue('three, edited in A');
+  }
+  // B reloaded while A edited: read-only; A's reload let go of the project and took it again.
+  await expect(readOnly(b)).toBeVisible();
+  await expect(readOnly(a)).toHaveCount(0);
+});
+
+test('a project deleted in one tab closes in the other and stays deleted', async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a);
+  await a.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'talk.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
+  await expect(cueTexts(a)).toHaveCount(3);
+  const b = await context.newPage();
+  await openApp(b);
+  await expect(cueTexts(b)).toHaveCount(3);
+
+  await edit(a, 1, 'an edit just before the delete');
+  await b.getByRole('button', { name: 'Delete talk.srt' }).click();
+  await expect(a.getByTestId('project-notice')).toContainText('deleted in another tab');
+  await expect(cueTexts(a)).toHaveCount(0);
+  await expect(a.getByTestId('project')).toHaveCount(0);
+  for (const page of [a, b]) {
+    await page.reload();
+    await expect(page.getByTestId('projects')).toBeVisible();
+    await expect(page.getByTestId('project')).toHaveCount(0);
+  }
+});
