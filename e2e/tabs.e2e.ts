@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './app.ts';
+import { readFileSync } from 'node:fs';
+import { installTiny, openApp } from './app.ts';
+import { hubControl } from './hub-control.ts';
+import { jfkWav } from './hub/fixture-audio.ts';
 
 /**
  * One browser, two tabs on one project (one profile: IndexedDB, Web Locks and BroadcastChannel
@@ -73,4 +76,26 @@ test('a project deleted in one tab closes in the other and stays deleted', async
     await expect(page.getByTestId('projects')).toBeVisible();
     await expect(page.getByTestId('project')).toHaveCount(0);
   }
+});
+
+test('the queue runs in one tab: files added in another are run there, once, and both show its progress', async ({ context }) => {
+  const jfk = jfkWav();
+  test.skip(jfk === null, 'needs ../shared/fixtures/audio/jfk.wav');
+  await hubControl.reset();
+  const a = await context.newPage();
+  await installTiny(a);
+  const b = await context.newPage();
+  await openApp(b);
+  const wav = (name: string) => ({ name, mimeType: 'audio/wav', buffer: readFileSync(jfk!) });
+  await b.getByLabel('Audio or video file').setInputFiles([wav('one.wav'), wav('two.wav')]);
+  await b.getByLabel('Language').selectOption('english');
+  await b.getByRole('button', { name: 'Transcribe 2 files' }).click();
+  await expect(b.getByText('The queue runs in another tab')).toBeVisible();
+  await expect(b.getByTestId('queue')).toBeVisible(); // A's queue, shown in B
+  await expect(a.getByTestId('transcribe-done')).toContainText('from two.wav', { timeout: 120_000 });
+  for (const page of [a, b]) {
+    await expect(page.getByTestId('project')).toHaveCount(2);
+    await expect(page.getByTestId('project').filter({ hasText: 'Done' })).toHaveCount(2);
+  }
+  await expect(b.getByTestId('device')).toHaveCount(0); // B never loaded a model nor ran a file
 });

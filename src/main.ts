@@ -35,6 +35,7 @@ import { exportFile } from './core/subtitles/export-file.ts';
 import { tabSignals, TAB_CHANNEL } from './ui/tabs/tab-signals.ts';
 import { webHoldLock } from './ui/tabs/held-lock.ts';
 import { ProjectLease } from './ui/tabs/project-lease.svelte.ts';
+import { SharedQueue } from './ui/tabs/shared-queue.svelte.ts';
 import './ui/app.css';
 
 const pagePolicy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null;
@@ -95,7 +96,13 @@ const transcriber = new Transcriber({
   onmeasured: (record) => rtfHistory.add(record),
   watchLife: watchLifeWithLocks(navigator.locks),
 });
-const queue = new BatchQueue({ runner: transcriber, vault, projects: projectStore, store: idbQueueStore(), newId: () => crypto.randomUUID(), now: () => Date.now(), onchange: () => void projects.refresh() });
+const listed = (): void => {
+  void projects.refresh();
+  signals.post({ type: 'listed' });
+};
+const batch = new BatchQueue({ runner: transcriber, vault, projects: projectStore, store: idbQueueStore(), newId: () => crypto.randomUUID(), now: () => Date.now(), onchange: listed });
+// One tab runs the queue (the first to take its lock); the others show it and hand it their files.
+const queue = new SharedQueue({ queue: batch, hold: webHoldLock(navigator.locks), signals });
 const projects = new Projects(projectStore, saver, transcriber.transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, signals, onremove: (id) => queue.forget(id) });
 saver.onmeta = () => void projects.refresh();
 const search = new ProjectSearch(projectStore);
@@ -105,7 +112,7 @@ const keepRecording = async (id: string, file: File): Promise<boolean> => (await
 void keepUnfinishedRecordings(recordings, keepRecording)
   .catch(() => 0) // IndexedDB unreadable: the projects open all the same
   .then(() => transcriber.transcript.reopen())
-  .then(() => Promise.all([projects.refresh(), queue.restore()]));
+  .then(() => Promise.all([projects.refresh(), queue.lead()]));
 const onexportzip = (zip: Uint8Array): void => saveBlob('whisper-studio-subtitles.zip', new Blob([zip as BlobPart], { type: 'application/zip' }));
 const video = new VideoExport({
   makeWorker: () => new Worker(new URL('./workers/video.worker.ts', import.meta.url), { type: 'module', name: 'video' }),

@@ -2,7 +2,10 @@ import type { SignalPort } from '../ui/tabs/tab-signals.ts';
 
 type Listener = (event: MessageEvent) => void;
 
-/** BroadcastChannel between tabs, in memory for specs: a message reaches every other port, a task later. */
+/**
+ * BroadcastChannel between tabs, in memory for specs: a message reaches every other port, a task
+ * later. Messages are handed over as they are (Node's structured clone drops a File's name).
+ */
 export class MemoryTabBus {
   readonly #ports = new Set<Set<Listener>>();
 
@@ -11,8 +14,7 @@ export class MemoryTabBus {
     this.#ports.add(listeners);
     return {
       postMessage: (message) => {
-        const copy = structuredClone(message);
-        for (const other of this.#ports) if (other !== listeners) for (const l of other) setTimeout(() => l({ data: copy } as MessageEvent));
+        for (const other of this.#ports) if (other !== listeners) for (const l of other) setTimeout(() => l({ data: message } as MessageEvent));
       },
       addEventListener: (_type, listener) => void listeners.add(listener),
       removeEventListener: (_type, listener) => void listeners.delete(listener),

@@ -1,42 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryMediaVault } from '../../testing/memory-media-vault.ts';
 import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
-import { BatchQueue, type QueueRunner, type SavedQueue } from './batch-queue.svelte.ts';
-import type { RunEnd, TranscribeOptions } from './transcriber.svelte.ts';
-import type { ProjectMeta } from '../../core/projects/project-store.ts';
-
-const OPTIONS: TranscribeOptions = Object.freeze({ repo: 'Xenova/whisper-tiny', dtype: 'q8', multilingual: true, language: null, task: 'transcribe', device: 'auto', vad: true, quality: 'auto' });
-
-/** A transcriber that runs one file at a time and ends when the spec says so. */
-class FakeRunner implements QueueRunner {
-  readonly projects: MemoryProjectStore;
-  constructor(projects: MemoryProjectStore) {
-    this.projects = projects;
-  }
-  busy = false;
-  secondsLeft: number | null = null;
-  onended: (end: RunEnd) => void = () => undefined;
-  readonly runs: { name: string; projectId: string | undefined; text: string }[] = [];
-  async transcribe(file: Blob & { name?: string }, _options: TranscribeOptions, project?: ProjectMeta): Promise<void> {
-    this.busy = true;
-    this.runs.push({ name: file.name ?? '', projectId: project?.id, text: await file.text() });
-  }
-  cancel(): void {
-    this.end('cancelled');
-  }
-  /** How the run ended; `began`: the file was read and its project began (as the run's saver writes it). */
-  end(phase: RunEnd['phase'], message?: string, began = !message): void {
-    this.busy = false;
-    const id = this.runs.at(-1)?.projectId;
-    if (began && id) void this.projects.put({ id, name: this.runs.at(-1)!.name, createdAt: 0, updatedAt: 0, status: phase });
-    this.onended(Object.freeze({ phase, error: message ? { code: 'invalid-input' as const, message } : null, elapsedMs: 1000 }));
-  }
-}
-
-function memoryQueueStore() {
-  let saved: SavedQueue | null = null;
-  return { load: async () => saved, save: async (q: SavedQueue) => void (saved = structuredClone(q)) };
-}
+import { BatchQueue } from './batch-queue.svelte.ts';
+import { FakeRunner, memoryQueueStore, OPTIONS } from '../../testing/fake-queue-runner.ts';
 
 function setup(shared = { projects: new MemoryProjectStore(), vault: new MemoryMediaVault(), store: memoryQueueStore() }) {
   let id = 0;

@@ -1,3 +1,5 @@
+import type { QueueCommand, QueueView } from './queue-signals.ts';
+
 /**
  * What one tab tells the others about the projects and the queue (a BroadcastChannel): each a
  * frozen message with a `type`; a tab never hears its own.
@@ -12,9 +14,9 @@ export type TabSignal =
   /** The project list changed (a rename, a new project, a status). */
   | { readonly type: 'listed' }
   /** The queue as the tab running it sees it (items, and the running file's progress). */
-  | { readonly type: 'queue'; readonly state: unknown }
+  | { readonly type: 'queue'; readonly view: QueueView }
   /** A tab that does not run the queue asks the one that does to act on it. */
-  | { readonly type: 'queue-command'; readonly command: unknown };
+  | { readonly type: 'queue-command'; readonly command: QueueCommand };
 
 export type TabSignalType = TabSignal['type'];
 export type SignalOf<T extends TabSignalType> = Extract<TabSignal, { type: T }>;
