@@ -89,12 +89,15 @@ test('a full disk while saving says so, and nothing already saved is lost', asyn
   // Chromium's quota override (CDP) did not make small IndexedDB writes fail here, so the disk is
   // made full where IndexedDB writes: every put fails as a full disk's does, until it is freed.
   await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
+    const [put, add] = [IDBObjectStore.prototype.put, IDBObjectStore.prototype.add];
     const full = (): never => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       return (globalThis as { diskFull?: boolean }).diskFull ? full() : put.apply(this, args);
+    };
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      return (globalThis as { diskFull?: boolean }).diskFull ? full() : add.apply(this, args);
     };
     (globalThis as { diskFull?: boolean }).diskFull = true;
   });

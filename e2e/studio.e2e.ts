@@ -146,6 +146,7 @@ test('the timeline: the waveform read with the media, cues as regions; dragging 
   await expect.poll(async () => seconds(await end1.inputValue())).toBeCloseTo(before, 2);
 
   // Clicking the waveform moves the playhead there.
+  await page.getByTestId('timeline').locator('.wave').scrollIntoViewIfNeeded(); // a mouse click at a point off screen hits nothing
   const wave = (await page.getByTestId('timeline').locator('.wave').boundingBox())!;
   await page.mouse.click(wave.x + wave.width * 0.75, wave.y + wave.height / 2);
   await expect.poll(() => playhead(page)).toBeGreaterThan(5);

@@ -146,6 +146,33 @@ describe('Transcriber', () => {
     expect([transcriber.proposal, transcriber.cues.map((c) => c.text)]).toEqual([null, ['one', 'two too', 'free', 'four']]);
   });
 
+  it("a take belongs to its project: opening another sets it aside (never accepted there), reopening its own offers it again", async () => {
+    const { transcriber, workers } = setup(async () => new Float32Array(16_000 * 10));
+    const run = async (name: string, text: string) => {
+      await transcriber.transcribe(Object.assign(new Blob(['x']), { name }), OPTIONS);
+      const job = workers[0].sent.at(-1)!.jobId;
+      workers[0].reply({ type: 'cues', jobId: job, cues: [segment(0, 2, text), segment(2, 4, `${text} 2`)], doneSeconds: 10, totalSeconds: 10 });
+      workers[0].reply({ type: 'done', jobId: job, totalSeconds: 10, elapsedMs: 1000, speechSeconds: 10 });
+      return transcriber.transcript.projectId!;
+    };
+    const b = await run('b.wav', 'bee');
+    const a = await run('a.wav', 'ay');
+    await transcriber.retranscribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS, { from: 0, to: 2 });
+    const take = workers[0].sent.at(-1)!;
+    workers[0].reply({ type: 'cues', jobId: take.jobId, cues: [segment(0, 2, 'a better take')], doneSeconds: 2, totalSeconds: 2 });
+    workers[0].reply({ type: 'done', jobId: take.jobId, totalSeconds: 2, elapsedMs: 100, speechSeconds: 2 });
+
+    await transcriber.transcript.open(b);
+    expect(transcriber.take).toBeNull();
+    transcriber.settle(true);
+    transcriber.acceptPiece(takePieces(transcriber.proposal!.span, transcriber.proposal!.cues)[0]);
+    expect(transcriber.cues.map((c) => c.text)).toEqual(['bee', 'bee 2']);
+    await transcriber.transcript.open(a);
+    expect(transcriber.take?.cues.map((c) => c.text)).toEqual(['a better take']);
+    transcriber.settle(true);
+    expect(transcriber.cues.map((c) => c.text)).toEqual(['a better take', 'ay 2']);
+  });
+
   it('a worker that answered `error` is replaced: a lost GPU device does not fail every later run', async () => {
     const { transcriber, workers } = setup();
     await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);

@@ -86,6 +86,13 @@ export interface TranscriberDeps {
   readonly clock?: Clock;
 }
 
+/** A stretch of a project's media transcribed again: its cues on the media's timeline, and the project they may go into. */
+export interface Take {
+  readonly span: MediaSpan;
+  readonly cues: readonly Segment[];
+  readonly projectId: string | null;
+}
+
 /** A file's audio for the worker: streamed by a reader while it is read, or decoded whole first. */
 type Opened = { readonly seconds: number; readonly reading: MediaReading } | { readonly seconds: number; readonly audio: Float32Array };
 
@@ -124,8 +131,10 @@ export class Transcriber {
   error = $state.raw<ErrorData | null>(null);
   /** The language the model heard, and how sure it was (Language on Auto; null until told, or where the decoder cannot tell). */
   language = $state.raw<{ readonly code: string; readonly probability: number } | null>(null);
-  /** A stretch transcribed again, waiting to be accepted or thrown away; its cues on the media's timeline. */
-  proposal = $state.raw<{ readonly span: MediaSpan; readonly cues: readonly Segment[] } | null>(null);
+  /** A stretch of one project transcribed again, waiting to be accepted or thrown away; its cues on the media's timeline. */
+  proposal = $state.raw<Take | null>(null);
+  /** The take, while its project is the open one: another project's take is set aside, never accepted into this one. */
+  take = $derived(this.proposal && this.proposal.projectId === this.transcript.projectId ? this.proposal : null);
   /** What the person should know about the media that is not an error (timestamps that jump). */
   notes = $state.raw<readonly string[]>([]);
   /** Says when neither reading nor transcribing has moved for long. */
@@ -154,7 +163,7 @@ export class Transcriber {
     if (this.busy) return;
     const generation = ++this.#generation;
     [this.error, this.phase, this.#runStartedAt, this.language] = [null, 'reading', performance.now(), null];
-    [this.#span, this.proposal] = [span ?? null, span ? Object.freeze({ span, cues: Object.freeze([]) }) : null];
+    [this.#span, this.proposal] = [span ?? null, span ? Object.freeze({ span, cues: Object.freeze([]), projectId: this.transcript.projectId }) : null];
     let opened: Opened;
     try {
       opened = await this.#open(file);
@@ -207,14 +216,15 @@ export class Transcriber {
 
   /** The new take is accepted into the transcript (one undo step), or thrown away. */
   settle(accept: boolean): void {
-    const proposal = this.proposal;
+    const proposal = this.take;
+    if (!proposal) return;
     this.proposal = null;
     if (accept && proposal) this.transcript.splice(cuesIn(this.cues, proposal.span), proposal.cues);
   }
 
   /** One cue of the new take accepted in place of the cues of its piece (one undo step); the take stays until every piece is in. */
   acceptPiece(piece: TakePiece): void {
-    const proposal = this.proposal;
+    const proposal = this.take;
     if (!proposal || this.busy) return;
     this.transcript.splice(cuesOfPiece(this.cues, proposal.span, piece), [piece.cue]);
     if (takePieces(proposal.span, proposal.cues).every((p) => pieceTaken(this.cues, p))) this.proposal = null;
@@ -341,7 +351,7 @@ export class Transcriber {
   /** New cues: into the transcript, or (a new take of a stretch) into the proposal, on the media's timeline. */
   #took(cues: readonly Segment[], peaks: Uint8Array | undefined): void {
     const proposal = this.proposal;
-    if (this.#span && proposal) this.proposal = Object.freeze({ span: proposal.span, cues: Object.freeze([...proposal.cues, ...shifted(cues, proposal.span.from)]) });
+    if (this.#span && proposal) this.proposal = Object.freeze({ ...proposal, cues: Object.freeze([...proposal.cues, ...shifted(cues, proposal.span.from)]) });
     else if (!this.#span) {
       this.transcript.append(cues);
       if (peaks?.length) this.transcript.addPeaks(peaks);

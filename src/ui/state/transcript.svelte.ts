@@ -49,6 +49,11 @@ export class Transcript {
     return this.#saver.readOnly;
   }
 
+  /** The open project's id, or null for none. */
+  get projectId(): string | null {
+    return this.#saver.openId;
+  }
+
   /** Why this tab only shows the open project, or null when it may edit it. */
   get readOnlyReason(): string | null {
     const access = this.#saver.access;
