@@ -36,6 +36,7 @@ import { tabSignals, TAB_CHANNEL } from './ui/tabs/tab-signals.ts';
 import { webHoldLock } from './ui/tabs/held-lock.ts';
 import { ProjectLease } from './ui/tabs/project-lease.svelte.ts';
 import { SharedQueue } from './ui/tabs/shared-queue.svelte.ts';
+import { SubtitleImport } from './ui/subtitles/subtitle-import.svelte.ts';
 import './ui/app.css';
 
 const pagePolicy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null;
@@ -140,4 +141,9 @@ const live = new LiveSession({
   },
 });
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip } });
+const subtitles = new SubtitleImport({
+  transcript: transcriber.transcript,
+  makeWorker: () => new Worker(new URL('./workers/subtitles.worker.ts', import.meta.url), { type: 'module', name: 'subtitles' }),
+});
+
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip, subtitles } });

@@ -11,12 +11,18 @@ const ASS_FRAME = Object.freeze({ width: 1920, height: 1080 });
 
 export function toSrt(segments: readonly Segment[], limits?: CueLimits): string {
   return toCues(segments, limits)
-    .map((c, i) => `${i + 1}\n${formatTimestamp(c.start, ',')} --> ${formatTimestamp(c.end, ',')}\n${c.text}\n`)
+    // A blank line would end the cue early: lines are kept, empty ones dropped.
+    .map((c, i) => `${i + 1}\n${formatTimestamp(c.start, ',')} --> ${formatTimestamp(c.end, ',')}\n${c.text.replace(/\n\s*\n/g, '\n')}\n`)
     .join('\n');
 }
 
+/** A cue's text as WebVTT cue text: `&`, `<` and `>` escaped (so `-->` and `<` are text, never markup), no blank line inside. */
+export function vttCueText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n\s*\n/g, '\n');
+}
+
 export function toVtt(segments: readonly Segment[], limits?: CueLimits): string {
-  const cues = toCues(segments, limits).map((c) => `${formatTimestamp(c.start, '.')} --> ${formatTimestamp(c.end, '.')}\n${c.text}\n`);
+  const cues = toCues(segments, limits).map((c) => `${formatTimestamp(c.start, '.')} --> ${formatTimestamp(c.end, '.')}\n${vttCueText(c.text)}\n`);
   return ['WEBVTT\n', ...cues].join('\n');
 }
 

@@ -1,9 +1,12 @@
-import { parse } from 'ass-compiler';
 import { StudioError } from '../errors.ts';
+import { assEvents } from './ass-events.ts';
 import { parseCues } from './formats.ts';
 import { segment, type Segment } from './segment.ts';
 
 export type SubtitleKind = 'srt' | 'vtt' | 'ass';
+
+/** The most cues one project takes: a three-hour film has about 3,000; more is not a subtitle file a person edits. */
+export const MAX_IMPORT_CUES = 20_000;
 
 /** Which subtitle format a file's text is (by its content: a renamed file still opens), or null. */
 export function subtitleKind(text: string): SubtitleKind | null {
@@ -13,17 +16,48 @@ export function subtitleKind(text: string): SubtitleKind | null {
   return /-->/.test(head) ? 'srt' : null;
 }
 
-/** An ASS/SSA script's dialogue lines as cues: override tags dropped, `\N` as line breaks, comments skipped. */
-function assCues(text: string): Segment[] {
-  return parse(text).events.dialogue.map((d) => segment(d.Start, d.End, d.Text.combined.replace(/\\[Nn]/g, '\n').replace(/\\h/g, ' ').trim()));
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f', quot: '"', apos: "'" };
+
+/**
+ * A cue's text as plain text, as players show it: formatting tags (`<i>`, `<font …>`, WebVTT's
+ * `<c.x>`, `<v Name>`, `<00:01.000>`) and ASS-style overrides some SRT files carry (`{\an8}`)
+ * dropped, WebVTT's character references read; anything else that looks like `<` stays text.
+ */
+export function plainCueText(text: string, kind: 'srt' | 'vtt'): string {
+  const untagged = text
+    .replace(/<\/?(?:i|b|u|s|c|v|lang|ruby|rt|font)(?:[\s.][^<>\n]*)?>/gi, '')
+    .replace(/<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}>/g, '')
+    .replace(/\{\\[^{}]*\}/g, '');
+  const read = kind === 'vtt' ? untagged.replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, name: string) => ENTITIES[name]) : untagged;
+  return read.split('\n').map((line) => line.trim()).join('\n').trim();
 }
 
-/** The cues of an SRT, WebVTT or ASS file, in time order; a file that is none of these says so. */
-export function importSubtitles(name: string, text: string): Segment[] {
+/** The cues of a file's text, with how many blocks had times that could not be read. */
+function cuesOf(kind: SubtitleKind, text: string): { cues: Segment[]; skipped: number } {
+  if (kind === 'ass') {
+    const { events, skipped } = assEvents(text);
+    return { cues: events.map((e) => e.cue), skipped };
+  }
+  const blocks = parseCues(text.replace(/^\uFEFF/, ''));
+  return { cues: blocks.map((c) => segment(c.start, c.end, plainCueText(c.text, kind))), skipped: 0 };
+}
+
+/** Subtitles read from a file: the cues in time order, and what was left out (no text, or an end before the start). */
+export interface ImportedCues {
+  readonly cues: Segment[];
+  readonly skipped: number;
+}
+
+/** The cues of an SRT, WebVTT or ASS file, in time order; a file that is none of these, or too big to edit, says so. */
+export function importSubtitles(name: string, text: string): ImportedCues {
   const kind = subtitleKind(text);
-  const cues = kind === 'ass' ? assCues(text) : kind === null ? [] : parseCues(text.replace(/^\uFEFF/, ''));
+  const { cues, skipped } = kind === null ? { cues: [], skipped: 0 } : cuesOf(kind, text);
   const kept = cues.filter((c) => c.text !== '' && c.end >= c.start).sort((a, b) => a.start - b.start);
-  if (kept.length > 0) return kept;
+  if (kept.length > MAX_IMPORT_CUES) {
+    const count = kept.length.toLocaleString('en');
+    throw new StudioError({ code: 'invalid-input', message: `${name} has ${count} cues; one project takes up to ${MAX_IMPORT_CUES.toLocaleString('en')}. Split the file into parts (Subtitle Edit's Split does it) and import each.` });
+  }
+  if (kept.length > 0) return Object.freeze({ cues: kept, skipped: skipped + cues.length - kept.length });
   throw new StudioError({
     code: 'invalid-input',
     message: kind === null ? `${name} is not an SRT, WebVTT or ASS subtitle file. Pick one of those to fix its cues here.` : `${name} holds no cues with times that could be read.`,

@@ -8,10 +8,13 @@ export function formatTimestamp(seconds: number, separator: ',' | '.'): string {
   return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}${separator}${pad(ms % 1000, 3)}`;
 }
 
-/** Seconds from `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm`; null when it is none of them. */
+/**
+ * Seconds from `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm`, and as files in the wild write them:
+ * fewer digits (`0:01:02,5`), a colon before the milliseconds, none at all; null when it is none of them.
+ */
 export function parseTimestamp(text: string): number | null {
-  const match = text.trim().match(/^(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{3})$/);
+  const match = text.trim().match(/^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?$/);
   if (!match) return null;
-  const [, h = '0', m, s, ms] = match;
-  return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
+  const [, h = '0', m, s, ms = '0'] = match;
+  return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms.padEnd(3, '0')) / 1000;
 }

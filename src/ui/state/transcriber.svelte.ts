@@ -133,8 +133,6 @@ export class Transcriber {
   language = $state.raw<{ readonly code: string; readonly probability: number } | null>(null);
   /** A stretch of one project transcribed again, waiting to be accepted or thrown away; its cues on the media's timeline. */
   proposal = $state.raw<Take | null>(null);
-  /** The take, while its project is the open one: another project's take is set aside, never accepted into this one. */
-  take = $derived(this.proposal && this.proposal.projectId === this.transcript.projectId ? this.proposal : null);
   /** What the person should know about the media that is not an error (timestamps that jump). */
   notes = $state.raw<readonly string[]>([]);
   /** Says when neither reading nor transcribing has moved for long. */
@@ -212,6 +210,11 @@ export class Transcriber {
     // As Whisper conditions on the previous text, the stretch hears what was said before it.
     const prompt = [options.prompt, textBefore(this.transcript.cues, span.from)].filter(Boolean).join(' ');
     return this.transcribe(file, { ...options, prompt }, undefined, span);
+  }
+
+  /** The take, while its project is the open one: another project's take is set aside, never accepted into this one. */
+  get take(): Take | null {
+    return this.proposal && this.proposal.projectId === this.transcript.projectId ? this.proposal : null;
   }
 
   /** The new take is accepted into the transcript (one undo step), or thrown away. */

@@ -1,0 +1,26 @@
+import type { ErrorData } from '../errors.ts';
+import type { Segment } from './segment.ts';
+
+/** A subtitle file's bytes, to be read off the page's thread; `encoding` when the person chose one. */
+export interface SubtitleImportRequest {
+  readonly type: 'import';
+  readonly name: string;
+  readonly bytes: ArrayBuffer;
+  readonly encoding: string | null;
+}
+
+export type SubtitleImportReply =
+  | {
+      readonly type: 'imported';
+      readonly cues: readonly Segment[];
+      /** Blocks left out: no text, or times that could not be read. */
+      readonly skipped: number;
+      readonly encoding: string;
+      readonly how: 'bom' | 'guessed' | 'chosen';
+    }
+  | { readonly type: 'failed'; readonly error: ErrorData };
+
+/** A file bigger than this is no subtitle file a person edits (a three-hour film's SRT is about 200 kB). */
+export const MAX_SUBTITLE_BYTES = 20 * 1024 * 1024;
+/** Reading a file takes well under a second; one that takes this long is hostile or broken, and the worker is stopped. */
+export const SUBTITLE_TIME_LIMIT_MS = 20_000;
