@@ -46,4 +46,26 @@ describe('Projects', () => {
     expect([transcript.cues.length, projects.openId, store.logs.has('p0')]).toEqual([0, null, false]);
     expect(projects.list.map((p) => p.name).sort()).toEqual(['Interview', 'a.wav (copy)']);
   });
+
+  it('hands a project on as one file: imported elsewhere as a new project with its cues, undo history and media', async () => {
+    const { transcript, projects } = setup();
+    transcript.begin('talk.wav', { duration: 3 });
+    transcript.append([segment(0, 1, 'one'), segment(1, 2, 'two')]);
+    transcript.edit(0, { text: 'ONE' });
+    transcript.edit(1, { text: 'TWO' });
+    transcript.undo();
+    const { name, file } = await projects.exportProject('p0', false);
+    expect(name).toBe('talk.wav'.replace('.wav', '.wsproject'));
+
+    const elsewhere = setup(); // another browser: its own store
+    expect(await elsewhere.projects.importProject(file)).toBe(true);
+    expect(await elsewhere.projects.importProject(file)).toBe(true); // again: a second project, never over the first
+    expect(elsewhere.projects.list.map((p) => p.name)).toEqual(['talk.wav', 'talk.wav']);
+    const t = elsewhere.transcript;
+    expect([t.source, t.cues.map((c) => c.text), t.editor.canUndo, t.editor.canRedo]).toEqual(['talk.wav', ['ONE', 'two'], true, true]);
+    t.redo();
+    expect(t.cues.map((c) => c.text)).toEqual(['ONE', 'TWO']);
+    await expect(elsewhere.projects.importProject(new Blob(['not a project']))).rejects.toThrow(/not a Whisper Studio project file/);
+    expect(elsewhere.store.metas.size).toBe(2);
+  });
 });

@@ -1,5 +1,7 @@
 import { exportAllZip } from '../../core/projects/export-all.ts';
-import { replayLog } from '../../core/projects/project-log.ts';
+import { entryBytes, replayLog } from '../../core/projects/project-log.ts';
+import { packProject, PROJECT_FILE_EXTENSION, unpackProject } from '../../core/projects/project-file.ts';
+import { safeBaseName } from '../../core/format/file-names.ts';
 import type { ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
 import type { ExportFormat } from '../../core/subtitles/formats.ts';
 import type { ProjectSaver } from './project-saver.svelte.ts';
@@ -109,6 +111,59 @@ export class Projects {
     this.#deps.signals?.post({ type: 'deleted', projectId: id });
     await this.#deps.vault?.remove(id);
     await this.refresh();
+  }
+
+  /**
+   * A project as one file to back up or hand on (its cues, words, undo history and settings), with
+   * its media when asked and kept here; `mediaLeftOut` when it was asked for but is not at hand.
+   */
+  async exportProject(id: string, withMedia: boolean): Promise<{ readonly name: string; readonly file: Blob; readonly mediaLeftOut: boolean }> {
+    await this.#saver.settled();
+    const loaded = await this.#store.load(id);
+    if (!loaded) throw new Error('That project is no longer on this device.');
+    const found = withMedia ? await this.#deps.vault?.get(id, { name: loaded.meta.name, kind: loaded.meta.kind }).catch(() => null) : null;
+    const media = found?.state === 'ready' ? found.file : null;
+    const file = await packProject({ meta: loaded.meta, entries: loaded.entries, media });
+    return { name: `${safeBaseName(loaded.meta.name, 'project')}${PROJECT_FILE_EXTENSION}`, file, mediaLeftOut: withMedia && media === null };
+  }
+
+  /** What came of the last project file exported or imported: an error, or something to know. */
+  fileMessage = $state.raw<{ readonly error: boolean; readonly text: string } | null>(null);
+
+  /** Export a project file and offer it (`offer` saves it); what came of it is said in `fileMessage`. */
+  async offerProject(id: string, withMedia: boolean, offer: (name: string, file: Blob) => void): Promise<void> {
+    this.fileMessage = null;
+    try {
+      const { name, file, mediaLeftOut } = await this.exportProject(id, withMedia);
+      offer(name, file);
+      if (mediaLeftOut) this.fileMessage = { error: false, text: `${name} holds no media: it is not kept on this device (pick it in the player, or keep a copy, to include it).` };
+    } catch (error) {
+      this.fileMessage = { error: true, text: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Import a project file; a damaged or newer one is said in `fileMessage`, and nothing of it is kept. */
+  async importProjectFile(file: Blob): Promise<void> {
+    this.fileMessage = null;
+    try {
+      const kept = await this.importProject(file);
+      if (!kept) this.fileMessage = { error: false, text: 'The project was imported, but its media could not be kept on this device (is storage full?): pick the file in the player to play it.' };
+    } catch (error) {
+      this.fileMessage = { error: true, text: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** A project file from elsewhere becomes a new project here (never over one), opened; its media kept as a copy (false if it could not be). */
+  async importProject(file: Blob): Promise<boolean> {
+    const { body, media } = await unpackProject(file);
+    const at = this.#deps.now();
+    const logBytes = body.entries.reduce((sum, e) => sum + entryBytes(e), 0);
+    const meta = Object.freeze({ ...body.meta, id: this.#deps.newId(), updatedAt: at, logBytes });
+    await this.#store.create(meta, body.entries); // one transaction: all of it or nothing
+    const kept = !media || !this.#deps.vault || (await this.#deps.vault.keep(meta.id, media, { copy: true }).then(() => true, () => false));
+    this.#listed();
+    await this.open(meta.id);
+    return kept;
   }
 
   /** Free the bytes of a project's kept media; the project stays, and asks for the file to play. */

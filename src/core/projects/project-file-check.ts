@@ -1,0 +1,61 @@
+import type { Cues } from '../subtitles/cue-edits.ts';
+import type { EditOp } from './edit-log.ts';
+import { replayLog, type LogEntry } from './project-log.ts';
+import type { ProjectMeta } from './project-store.ts';
+
+/** What a project file holds in `project.json`, as read: checked field by field before anything is kept. */
+export interface ProjectFileBody {
+  readonly meta: ProjectMeta;
+  readonly entries: readonly LogEntry[];
+  /** The media's file name in the archive (`media/…`), when it was included. */
+  readonly media: { readonly name: string; readonly type: string } | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function isCue(v: unknown): boolean {
+  if (!isObject(v) || !isNumber(v.start) || !isNumber(v.end) || typeof v.text !== 'string') return false;
+  return v.words === undefined || (Array.isArray(v.words) && v.words.every((w) => isObject(w) && isNumber(w.start) && isNumber(w.end) && typeof w.text === 'string'));
+}
+
+const isCues = (v: unknown): boolean => Array.isArray(v) && v.every(isCue);
+const OP_TYPES = new Set<EditOp['type']>(['edit', 'act', 'replace', 'splice', 'undo', 'redo']);
+
+function isOp(v: unknown): boolean {
+  if (!isObject(v) || !OP_TYPES.has(v.type as EditOp['type'])) return false;
+  if (v.type === 'edit') return isNumber(v.index) && isObject(v.patch);
+  if (v.type === 'act') return isNumber(v.index) && isObject(v.action) && isNumber(v.playhead);
+  if (v.type === 'replace') return typeof v.find === 'string' && typeof v.replacement === 'string';
+  if (v.type === 'splice') return isNumber(v.index) && isNumber(v.count) && isCues(v.cues);
+  return true;
+}
+
+/** A log entry as written by `entryForFile`: peaks as base64 text. */
+function readEntry(v: unknown, fromBase64: (text: string) => Uint8Array): LogEntry | null {
+  if (!isObject(v)) return null;
+  if (v.kind === 'cues' && isCues(v.cues)) return Object.freeze({ kind: 'cues', cues: Object.freeze(v.cues) as Cues });
+  if (v.kind === 'op' && isOp(v.op)) return Object.freeze({ kind: 'op', op: v.op as EditOp });
+  if (v.kind === 'peaks' && typeof v.peaks === 'string') return Object.freeze({ kind: 'peaks', peaks: fromBase64(v.peaks) });
+  return null;
+}
+
+/**
+ * The project in a file's `project.json`, or why it cannot be one: every entry is checked and the
+ * log replayed here, so a damaged file is refused whole, never kept as half a project.
+ */
+export function checkProjectBody(value: unknown, fromBase64: (text: string) => Uint8Array): ProjectFileBody | string {
+  if (!isObject(value) || !isObject(value.meta) || !Array.isArray(value.entries)) return 'its project.json is not a project';
+  const meta = value.meta;
+  if (typeof meta.name !== 'string' || !isNumber(meta.createdAt) || !isNumber(meta.updatedAt)) return 'its project has no name or dates';
+  const entries = value.entries.map((e) => readEntry(e, fromBase64));
+  const bad = entries.findIndex((e) => e === null);
+  if (bad >= 0) return `entry ${bad + 1} of its history cannot be read`;
+  try {
+    replayLog(entries as LogEntry[]);
+  } catch {
+    return 'its history cannot be replayed';
+  }
+  const media = isObject(value.media) && typeof value.media.name === 'string' ? { name: value.media.name, type: String(value.media.type ?? '') } : null;
+  return { meta: meta as unknown as ProjectMeta, entries: entries as LogEntry[], media };
+}

@@ -1,0 +1,41 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { segment, word } from '../subtitles/segment.ts';
+import { packProject, unpackProject } from './project-file.ts';
+import { replayLog, type LogEntry } from './project-log.ts';
+
+const meta = Object.freeze({ id: 'p1', name: 'talk.wav', createdAt: 1, updatedAt: 2, status: 'done' as const, settings: { repo: 'o/m', dtype: 'q8', device: 'wasm', quality: 'fast', language: 'en', task: 'transcribe', vad: true, prompt: 'Quarkfield' } });
+const entries: LogEntry[] = [
+  { kind: 'cues', cues: [segment(0, 1, 'one', [word(0, 1, ' one', 0.4)]), segment(1, 2, 'two')] },
+  { kind: 'peaks', peaks: Uint8Array.from({ length: 70_000 }, (_, i) => i % 251) },
+  { kind: 'op', op: { type: 'edit', index: 1, patch: { text: 'TWO' } } },
+  { kind: 'op', op: { type: 'undo' } },
+];
+const zipOf = (files: Record<string, string>): Blob => new Blob([zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])))]);
+
+describe('project file', () => {
+  it('carries a project whole: metadata, cues with words, undo history, peaks and the media', async () => {
+    const media = new File([Uint8Array.from({ length: 300_000 }, (_, i) => i % 7)], 'talk.wav', { type: 'audio/wav' });
+    const file = await packProject({ meta, entries, media });
+    const { body, media: back } = await unpackProject(file);
+    expect(body.meta).toEqual(meta);
+    expect(body.entries).toEqual(entries);
+    const history = replayLog(body.entries);
+    expect([history.present.map((c) => c.text), history.future.length]).toEqual([['one', 'two'], 1]);
+    expect([back?.name, back?.type, back?.size]).toEqual(['talk.wav', 'audio/wav', media.size]);
+    expect(new Uint8Array(await back!.arrayBuffer())).toEqual(new Uint8Array(await media.arrayBuffer()));
+    expect((await unpackProject(await packProject({ meta, entries, media: null }))).media).toBeNull();
+  });
+
+  it('refuses a damaged, foreign or newer file whole, saying why', async () => {
+    const good = new Uint8Array(await (await packProject({ meta, entries, media: null })).arrayBuffer());
+    await expect(unpackProject(new Blob([good.subarray(0, good.length / 2)]))).rejects.toThrow(/not a Whisper Studio project file, or it is damaged/);
+    await expect(unpackProject(new Blob(['hello']))).rejects.toThrow(/damaged: it holds no project.json/);
+    await expect(unpackProject(zipOf({ 'project.json': '{"format":"other"}' }))).rejects.toThrow(/names no Whisper Studio project/);
+    await expect(unpackProject(zipOf({ 'project.json': JSON.stringify({ format: 'whisper-studio-project', version: 2, meta, entries: [] }) }))).rejects.toThrow(/format 2; this version of Whisper Studio reads format 1\. Update the app/);
+    const tampered = JSON.stringify({ format: 'whisper-studio-project', version: 1, meta, entries: [entries[0], { kind: 'op', op: { type: 'edit', index: 'x' } }] });
+    await expect(unpackProject(zipOf({ 'project.json': tampered }))).rejects.toThrow(/entry 2 of its history cannot be read/);
+    const noMedia = JSON.stringify({ format: 'whisper-studio-project', version: 1, meta, entries: [], media: { name: 'a.wav', type: 'audio/wav' } });
+    await expect(unpackProject(zipOf({ 'project.json': noMedia }))).rejects.toThrow(/the media it names \(a.wav\) is missing/);
+  });
+});
