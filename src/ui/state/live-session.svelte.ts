@@ -21,6 +21,9 @@ export interface LiveSessionDeps {
 const sessionName = (source: LiveSource, at: Date): string =>
   `Live ${source.kind === 'screen' ? 'tab or screen' : 'microphone'} ${at.toISOString().slice(0, 16).replace('T', ' ')}`;
 
+const chunkFailure = (error: unknown): string =>
+  `The recording cannot be saved on this device as it comes (${error instanceof DOMException && error.name === 'QuotaExceededError' ? 'storage is full' : String(error)}): it is still recorded in memory and kept at Stop if there is room then, or offered as a download. Free space (delete a model or a project's media) to keep saving it as it comes.`;
+
 const failure = (error: unknown): string => (error instanceof CaptureError ? error.message : `Could not start capturing: ${String(error)}`);
 
 /**
@@ -33,6 +36,10 @@ export class LiveSession {
   /** Why the last session could not start or ended by itself, or null. */
   message = $state<string | null>(null);
   microphones = $state.raw<readonly MediaDeviceInfo[]>([]);
+  /** The recording could not be written to this device as it came (storage full): said at once. */
+  recordingProblem = $state<string | null>(null);
+  /** The recording, when it could not be kept with its project at Stop: offered as a download instead. */
+  unkept = $state.raw<File | null>(null);
   readonly #deps: LiveSessionDeps;
   #opened: OpenSource | null = null;
   #capture: Promise<Capture | null> | null = null;
@@ -55,7 +62,7 @@ export class LiveSession {
 
   async start(source: LiveSource, options: TranscribeOptions): Promise<void> {
     if (this.phase !== 'idle' || this.#deps.transcriber.busy) return;
-    [this.message, this.phase] = [null, 'starting'];
+    [this.message, this.phase, this.recordingProblem, this.unkept] = [null, 'starting', null, null];
     // Sharing a screen must be asked for within the click; a microphone once the model is ready, as
     // it is live from then on (audio while the model loads would be lost, or heard late).
     const opening = source.kind === 'screen' ? this.#deps.open(source) : null;
@@ -82,7 +89,13 @@ export class LiveSession {
     }
     void this.listMicrophones(); // names are listed once access is allowed
     const sink = (this.#sink = this.#deps.recording?.() ?? null);
-    return this.#deps.capture(this.#opened, port, (chunk) => void sink?.append(chunk).catch(() => undefined)).then(
+    const onchunk = (chunk: Blob): void => {
+      void sink?.append(chunk).then(
+        () => (this.recordingProblem = null), // the chunks that waited went with this one
+        (error: unknown) => (this.recordingProblem = chunkFailure(error)),
+      );
+    };
+    return this.#deps.capture(this.#opened, port, onchunk).then(
       (capture) => {
         capture.onended = (reason) => void this.stop(reason);
         if (this.phase === 'starting') this.phase = 'live';
@@ -119,6 +132,7 @@ export class LiveSession {
     // Kept with the project: the chunks go. Not kept (storage full): they stay for the next start.
     const kept = await this.#deps.transcriber.transcript.keepMedia(file, this.#deps.transcriber.live.heardSeconds).then(() => true, () => false);
     if (kept) await sink?.kept().catch(() => undefined);
+    else this.unkept = file;
   }
 
   /** The run ended (the audio ended, or it failed): the recording is kept before the session is over. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepUnfinishedRecordings, type RecordingChunks } from './recording-chunks.ts';
+import { keepUnfinishedRecordings, orderedWrites, type RecordingChunks } from './recording-chunks.ts';
 
 function chunksOf(files: Record<string, File>): RecordingChunks & { dropped: string[] } {
   const dropped: string[] = [];
@@ -34,5 +34,23 @@ describe('keepUnfinishedRecordings', () => {
     const keep = async (id: string): Promise<boolean> => (id === 'full' ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : true);
     expect(await keepUnfinishedRecordings(chunks, keep)).toBe(1);
     expect(chunks.dropped).toEqual(['b']);
+  });
+});
+
+describe('orderedWrites', () => {
+  it('a chunk that cannot be written waits and goes with the next, so the chunks on disk never have a gap', async () => {
+    const disk = new Map<number, string>();
+    let full = false;
+    const append = orderedWrites(async (index, chunk) => {
+      if (full) throw new DOMException('full', 'QuotaExceededError');
+      disk.set(index, await chunk.text());
+    });
+    await append(new Blob(['a']));
+    full = true;
+    await expect(append(new Blob(['b']))).rejects.toThrow('full');
+    await expect(append(new Blob(['c']))).rejects.toThrow('full');
+    full = false;
+    await append(new Blob(['d']));
+    expect([...disk.entries()]).toEqual([[0, 'a'], [1, 'b'], [2, 'c'], [3, 'd']]);
   });
 });

@@ -16,6 +16,10 @@ export interface RecordingChunks {
 }
 
 export interface RecordingSink {
+  /**
+   * Writes the chunk after every one before it; rejects when it cannot be written now (storage full):
+   * it waits, in order, and goes with the next append, so the chunks on disk never have a gap.
+   */
   append(chunk: Blob): Promise<void>;
   /** The recording is kept with the project: its chunks are dropped and the session's hold let go. */
   kept(): Promise<void>;
@@ -38,15 +42,32 @@ async function keysByProject(store: UseStore): Promise<Map<string, string[]>> {
   return byProject;
 }
 
+/** Chunks written in order by their number; one that fails waits (with those after it) for the next append. */
+export function orderedWrites(write: (index: number, chunk: Blob) => Promise<void>): (chunk: Blob) => Promise<void> {
+  const waiting: Blob[] = [];
+  let [written, tail] = [0, Promise.resolve()];
+  return (chunk) => {
+    waiting.push(chunk);
+    const run = tail.then(async () => {
+      while (waiting.length > 0) {
+        await write(written, waiting[0]);
+        waiting.shift();
+        written += 1;
+      }
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 export function idbRecordingChunks(locks: LockManager, store: UseStore = createStore('whisper-studio-recordings', 'chunks')): RecordingChunks {
   const drop = async (projectId: string): Promise<void> => delMany((await keysByProject(store)).get(projectId) ?? [], store);
   return {
     begin(projectId) {
       let release: () => void = () => undefined;
       void locks.request(lockName(projectId), () => new Promise<void>((resolve) => (release = resolve)));
-      let index = 0;
       return {
-        append: (chunk) => set(chunkKey(projectId, index++), chunk, store),
+        append: orderedWrites((index, chunk) => set(chunkKey(projectId, index), chunk, store)),
         kept: async () => {
           await drop(projectId);
           release();
