@@ -137,6 +137,25 @@ test('Cancel mid-way stops the burn-in and leaves no file behind', async ({ brow
   });
   expect(left).toEqual([]);
   expect(downloads).toBe(0);
+
+  // Again into a file the person picked to replace (the save picker stands in as an OPFS file with bytes in it): a cancel leaves it as it was.
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const picked = await root.getFileHandle('picked.mp4', { create: true });
+    const writable = await picked.createWritable();
+    await writable.write('the film the person already had');
+    await writable.close();
+    (window as unknown as { showSaveFilePicker: () => Promise<FileSystemFileHandle> }).showSaveFilePicker = async () => picked;
+  });
+  await videoButton(/Burn captions into the video/)();
+  await page.getByTestId('video-export').getByRole('button', { name: 'Cancel' }).click(); // at once: the job is a few frames in
+  await expect(page.getByTestId('video-cancelled')).toBeVisible();
+  const kept = await page.evaluate(async () => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    const root = await navigator.storage.getDirectory();
+    return (await (await root.getFileHandle('picked.mp4')).getFile()).text();
+  });
+  expect(kept).toBe('the film the person already had');
 });
 
 test('karaoke: frames at two word times light different words', async () => {

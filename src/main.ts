@@ -28,7 +28,7 @@ import { connectAllowed } from './core/http/csp-connect.ts';
 import { RtfHistory } from './ui/state/rtf-history.svelte.ts';
 import type { ExportFormat } from './core/subtitles/formats.ts';
 import { VideoExport } from './ui/state/video-export.svelte.ts';
-import { offerExportedVideo, pickSaveTarget } from './ui/storage/exported-video.ts';
+import { exportedVideos, offerExportedVideo, pickSaveTarget } from './ui/storage/exported-video.ts';
 import { docxTranscript } from './ui/export/docx-transcript.ts';
 import { safeBaseName } from './core/format/file-names.ts';
 import { exportFile } from './core/subtitles/export-file.ts';
@@ -119,8 +119,10 @@ const video = new VideoExport({
   makeWorker: () => new Worker(new URL('./workers/video.worker.ts', import.meta.url), { type: 'module', name: 'video' }),
   pickTarget: pickSaveTarget,
   offer: offerExportedVideo,
+  exports: exportedVideos,
   now: () => performance.now(),
 });
+void video.measureLeftover();
 const onexport = (format: ExportFormat | 'docx'): void => {
   const transcript = transcriber.transcript;
   if (format === 'docx') return void docxTranscript(transcript.source, transcript.cues).then((blob) => saveBlob(`${safeBaseName(transcript.source)}.docx`, blob));

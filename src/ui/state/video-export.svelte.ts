@@ -9,6 +9,8 @@ export interface VideoExportDeps {
   readonly pickTarget: (suggestedName: string) => Promise<FileSystemFileHandle | null | undefined>;
   /** Offer a finished file written into OPFS `exports/` as a download. */
   readonly offer: (result: VideoResult) => Promise<void>;
+  /** What OPFS `exports/` holds (the last video offered as a download): its bytes, and removing it. */
+  readonly exports: { bytes(): Promise<number>; clear(): Promise<void> };
   readonly now: () => number;
 }
 
@@ -22,6 +24,8 @@ export class VideoExport {
   secondsLeft = $state<number | null>(null);
   result = $state.raw<VideoResult | null>(null);
   error = $state.raw<ErrorData | null>(null);
+  /** Bytes the last video offered as a download still takes in the app's storage (shown, and removable). */
+  leftoverBytes = $state(0);
   /** The caption look for burn-in and ASS, as the form sets it. */
   style = $state.raw<CaptionStyle>(DEFAULT_CAPTION_STYLE);
   readonly #deps: VideoExportDeps;
@@ -57,8 +61,26 @@ export class VideoExport {
     if (reply.type === 'cancelled') return this.#finish('cancelled');
     if (reply.type === 'failed') return this.#finish('failed', reply.error);
     this.result = reply.result;
-    if (reply.result.saved === 'exports') await this.#deps.offer(reply.result);
-    this.#finish('done');
+    if (reply.result.saved !== 'exports') return this.#finish('done');
+    this.leftoverBytes = reply.result.bytes;
+    try {
+      await this.#deps.offer(reply.result);
+      this.#finish('done');
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.#finish('failed', { code: 'storage', message: `The video was made, but it could not be offered as a download (${why}). Export it again; "Remove" under Storage frees its space.` });
+    }
+  }
+
+  /** How much the last video offered as a download takes (at start: one from an earlier visit). */
+  async measureLeftover(): Promise<void> {
+    this.leftoverBytes = await this.#deps.exports.bytes().catch(() => 0);
+  }
+
+  /** Free the space of the last video offered as a download. */
+  async clearLeftover(): Promise<void> {
+    await this.#deps.exports.clear().catch(() => undefined);
+    await this.measureLeftover();
   }
 
   #progress(fraction: number): void {

@@ -9,6 +9,19 @@ export async function offerExportedVideo(result: VideoResult): Promise<void> {
   saveBlob(result.name, file);
 }
 
+/** What `exports/` holds: the last video offered as a download (the next export replaces it), counted and removable. */
+export const exportedVideos = {
+  async bytes(): Promise<number> {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(EXPORTS_DIR).catch(() => null);
+    let bytes = 0;
+    if (dir) for await (const handle of dir.values()) if (handle.kind === 'file') bytes += (await (handle as FileSystemFileHandle).getFile()).size;
+    return bytes;
+  },
+  async clear(): Promise<void> {
+    await (await navigator.storage.getDirectory()).removeEntry(EXPORTS_DIR, { recursive: true }).catch(() => undefined);
+  },
+};
+
 type SavePicker = (options: { suggestedName: string; types?: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle>;
 
 /** Where to save, asked in the click: a handle, null where the browser has no picker, undefined when the person closed it. */

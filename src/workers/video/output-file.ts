@@ -6,7 +6,9 @@ export interface OutputFile {
   /** Positioned writes into the file (what mediabunny's StreamTarget sends). */
   readonly writable: WritableStream<StreamTargetChunk>;
   readonly saved: SavedWhere;
-  /** The written file, once closed. */
+  /** The job finished: what was written becomes the file (until then, a picked file keeps its old bytes). */
+  commit(): Promise<void>;
+  /** The written file, once committed. */
   file(): Promise<File>;
   /** Leave nothing behind: what was written goes (a cancelled or failed job). */
   discard(): Promise<void>;
@@ -23,18 +25,21 @@ export async function openOutputFile(target: FileSystemFileHandle | null, name: 
   const dir = target ? null : await freshExports();
   const handle = target ?? (await dir!.getFileHandle(name, { create: true }));
   // Our own writer on the file's stream: a cancel aborts it whatever state the muxer left it in.
+  // A picked file the person chose to replace keeps its bytes until our writable closes (its swap file is dropped on abort).
+  const wasNew = target ? (await target.getFile()).size === 0 : true;
   const writer = (await handle.createWritable({ keepExistingData: false })).getWriter();
-  const writable = new WritableStream<StreamTargetChunk>({ write: (chunk) => writer.write(chunk), close: () => writer.close(), abort: (reason) => writer.abort(reason) });
+  // The muxer closes its stream on a cancel too: closing the file waits for `commit`, so a cancelled job never replaces it.
+  const writable = new WritableStream<StreamTargetChunk>({ write: (chunk) => writer.write(chunk), close: () => undefined, abort: (reason) => writer.abort(reason) });
   return {
     writable,
     saved: target ? 'picked' : 'exports',
+    commit: () => writer.close(),
     file: () => handle.getFile(),
     async discard() {
       await writer.abort().catch(() => undefined);
-      // A stream already closed has put its bytes into the file: empty the picked file, remove ours.
       if (dir) return dir.removeEntry(name).catch(() => undefined);
-      const empty = await handle.createWritable({ keepExistingData: false }).catch(() => null);
-      await empty?.close();
+      // An existing file is left as it was; an empty one the picker made for us goes (Chromium's `remove`).
+      if (wasNew) await (handle as FileSystemFileHandle & { remove?: () => Promise<void> }).remove?.().catch(() => undefined);
     },
   };
 }

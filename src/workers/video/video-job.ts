@@ -81,6 +81,8 @@ export function startVideoJob(request: Start, post: (reply: VideoReply) => void)
       if (cancelled) throw new CancelledJob();
       reportProgress(conversion, post);
       await execute(request, conversion, output);
+      if (cancelled) throw new CancelledJob();
+      await out.commit();
       const bytes = (await out.file()).size;
       const video = plan.codec ?? String((await input.getPrimaryVideoTrack())?.codec);
       post({ type: 'done', result: { name, bytes, saved: out.saved, mimeType: plan.format.mimeType, video, audio: audioPlan(audioTrack, plan.format, request.reencodeAudio ?? false) } });
