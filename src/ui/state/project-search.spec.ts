@@ -24,4 +24,13 @@ describe('ProjectSearch', () => {
     await search.search('trams');
     expect(search.hits.map((h) => [h.projectName, h.index, h.start])).toEqual([['interview.wav', 0, 5]]);
   });
+
+  it("two searches at once both finish, and the hits are the latest search's", async () => {
+    const store = new MemoryProjectStore();
+    await store.create({ id: 'a', name: 'lecture.mp4', createdAt: 1, updatedAt: 1 });
+    await store.append('a', 0, { kind: 'cues', cues: [segment(0, 2, 'Photosynthesis needs light'), segment(2, 4, 'and water')] });
+    const search = new ProjectSearch(store);
+    await Promise.all([search.search('photo'), search.search('water')]);
+    expect(search.hits.map((h) => h.text)).toEqual(['and water']);
+  });
 });

@@ -26,17 +26,25 @@ export class ProjectSearch {
   readonly #index = new MiniSearch<CueDoc>({ fields: ['text', 'projectName'], storeFields: ['projectId', 'projectName', 'index', 'start', 'text'] });
   /** Per project indexed: when it was last changed, and the ids of its documents. */
   readonly #indexed = new Map<string, { updatedAt: number; ids: string[] }>();
+  /** Index updates run one after another: two at once would add a project's cues twice ("duplicate ID"). */
+  #updating: Promise<void> = Promise.resolve();
+  /** Only the latest search shows its hits: an earlier one that ends later is stale. */
+  #latest = 0;
 
   constructor(store: ProjectStore) {
     this.#store = store;
   }
 
   async search(query: string, limit = 20): Promise<void> {
+    const mine = ++this.#latest;
     if (query.trim() === '') {
       this.hits = [];
       return;
     }
-    await this.#update(await this.#store.list());
+    const update = this.#updating.then(async () => this.#update(await this.#store.list()));
+    this.#updating = update.catch(() => undefined);
+    await update;
+    if (mine !== this.#latest) return;
     const found = this.#index.search(query, { prefix: true, fuzzy: 0.2, combineWith: 'AND' }).slice(0, limit);
     this.hits = Object.freeze(found.map((r) => Object.freeze({ projectId: r.projectId as string, projectName: r.projectName as string, index: r.index as number, start: r.start as number, text: r.text as string })));
   }
