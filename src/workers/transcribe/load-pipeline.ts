@@ -8,7 +8,12 @@ import { chooseDevice, type DeviceChoice } from '../../core/transcribe/choose-de
 import { adapterFacts, type AdapterLike } from '../../core/transcribe/software-adapter.ts';
 import { threadsFor } from '../../core/transcribe/thread-count.ts';
 import { idbRecords } from '../shared/idb-records.ts';
-import { pinnedModelCache } from './opfs-model-cache.ts';
+import { installedFileResponse } from '../shared/installed-file-response.ts';
+import type { InstalledManifest } from '../../core/store/records.ts';
+import { modelCache } from './opfs-model-cache.ts';
+
+/** The one cache transformers.js reads model files through, each repo pinned to the commit its load began with. */
+const models = modelCache(installedFileResponse);
 import { singleModelCache } from './pipeline-cache.ts';
 
 /**
@@ -23,7 +28,7 @@ export function configureRuntime(threads: number): void {
   env.useBrowserCache = false;
   env.useWasmCache = false;
   env.useCustomCache = true;
-  env.customCache = pinnedModelCache('', null); // every model unpinned until a load pins its own
+  env.customCache = models;
   const wasm = env.backends.onnx.wasm!;
   wasm.wasmPaths = { mjs: ortMjs, wasm: ortWasm };
   wasm.numThreads = threads;
@@ -41,17 +46,23 @@ export function threadCount(): number {
   return threadsFor(self.crossOriginIsolated, navigator.hardwareConcurrency);
 }
 
-/** One model in memory per worker: a different model (or dtype, device, threads) disposes the previous one. */
+/** The manifest each load key was made from: the load reads that commit's files, config to ONNX. */
+const manifests = new Map<string, InstalledManifest | null>();
+
+/** One model in memory per worker: a different model (or commit, dtype, device, threads) disposes the previous one. */
 const loaded = singleModelCache(async (key) => {
-  const [repo, dtype, device, threads] = key.split('|');
+  const [repo, , dtype, device, threads] = key.split('|');
   configureRuntime(Number(threads));
-  env.customCache = pinnedModelCache(repo, await idbRecords.getManifest(repo)); // config, tokenizer and ONNX from one commit
+  models.pin(repo, manifests.get(key) ?? null);
   return (await pipeline('automatic-speech-recognition', repo, { dtype: pipelineDtype(dtype as Dtype), device: device as Device })) as AutomaticSpeechRecognitionPipeline;
 });
 
-/** The ASR pipeline for an installed model, loaded once per worker. */
-export function loadPipeline(repo: string, dtype: Dtype, device: Device, threads: number): Promise<AutomaticSpeechRecognitionPipeline> {
-  return loaded.get([repo, dtype, device, threads].join('|'));
+/** The ASR pipeline for an installed model, loaded once per worker and again once an update installed another commit. */
+export async function loadPipeline(repo: string, dtype: Dtype, device: Device, threads: number): Promise<AutomaticSpeechRecognitionPipeline> {
+  const manifest = await idbRecords.getManifest(repo);
+  const key = [repo, manifest?.commit ?? '', dtype, device, threads].join('|');
+  manifests.set(key, manifest);
+  return loaded.get(key);
 }
 
 /** How many models this worker holds (one, unless a dispose failed). */
