@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { registerRoute } from 'workbox-routing';
 import { pagePolicy } from '../core/http/page-csp.ts';
 import { parseModelPath } from '../core/store/model-route.ts';
 import { installedFileResponse } from './shared/installed-file-response.ts';
 import { isolate, isolationPlugin } from './sw/isolation-plugin.ts';
+import { isAppNavigation } from './sw/app-navigation.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -29,7 +30,8 @@ for (const method of ['GET', 'HEAD'] as const) {
     method,
   );
 }
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// The app's pages only: a file someone opens on this origin is the file, never the app in its place.
+registerRoute(({ request, sameOrigin, url }) => request.mode === 'navigate' && sameOrigin && isAppNavigation(url.pathname), createHandlerBoundToURL('index.html'));
 
 // The first install controls open pages at once; an update waits until the person agrees to reload.
 clientsClaim();
