@@ -9,6 +9,8 @@ export interface HubFailure {
   readonly repo: string;
   readonly requestId?: string;
   readonly retryAfterMs?: number;
+  /** What was asked: a file's bytes (a download, which Resume goes on with), or the hub's API (a repo's revision or file list). */
+  readonly asked?: 'file' | 'api';
 }
 
 function describe(f: HubFailure): { code: ErrorCode; message: string } {
@@ -29,6 +31,7 @@ function describe(f: HubFailure): { code: ErrorCode; message: string } {
   }
   if (f.status === 429) {
     const wait = f.retryAfterMs === undefined ? 'a few minutes' : formatDuration(f.retryAfterMs / 1000);
+    if (f.asked === 'api') return { code: 'rate-limited', message: `The hub is rate-limiting requests (too many in a short time) while reading ${f.repo}'s files. Wait ${wait}, then try again.` };
     return { code: 'rate-limited', message: `The hub kept rate-limiting downloads of ${f.repo}. The bytes downloaded so far are kept: wait ${wait}, then press Resume.` };
   }
   return { code: 'server', message: `The hub answered ${f.status} for ${f.repo}. Try again in a moment.` };

@@ -30,6 +30,14 @@ describe('listRepoFiles', () => {
     ]);
   });
 
+  it('a 429 while reading the file list says to wait and try again, not to press Resume (nothing is downloading)', async () => {
+    const limited = routeFetch([[tree, () => json({ error: 'Too many requests' }, { status: 429 })]]);
+    const error = (await listRepoFiles({ repo: 'o/m', revision: 'main', hubUrl: HUB, fetch: limited }).catch((e: unknown) => e)) as StudioError;
+    expect(error.code).toBe('rate-limited');
+    expect(error.message).toContain('Wait a few minutes, then try again');
+    expect(error.message).not.toContain('Resume');
+  });
+
   it('names the repo and the fix for a gated repo and for a missing one', async () => {
     const gated = routeFetch([[tree, () => json({ error: 'Access to model o/m is restricted.' }, { status: 401 })]]);
     const error = await listRepoFiles({ repo: 'o/m', revision: 'main', hubUrl: HUB, fetch: gated }).catch((e: unknown) => e);

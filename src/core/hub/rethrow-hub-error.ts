@@ -21,6 +21,7 @@ export function rethrowHubError(error: unknown, repo: string, timeoutMs = DEFAUL
       url: error.url,
       repo,
       requestId: error.requestId,
+      asked: 'api',
     });
   }
   if (error instanceof StudioError) throw error;

@@ -35,4 +35,15 @@ describe('OfflineStatus', () => {
     emit('controlling');
     expect(reloads).toBe(1);
   });
+
+  it('says so when another tab let a new version take over, so this tab is reloaded before it starts old workers', () => {
+    const { bridge, emit } = fakeBridge();
+    let reloads = 0;
+    const status = new OfflineStatus(bridge, true, () => reloads++);
+    emit('waiting');
+    emit('controlling'); // the other tab pressed Reload
+    expect([status.updatedElsewhere, status.updateWaiting, reloads]).toEqual([true, false, 0]);
+    const first = new OfflineStatus(fakeBridge().bridge, false, () => undefined);
+    expect(first.updatedElsewhere).toBe(false);
+  });
 });

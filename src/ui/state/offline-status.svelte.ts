@@ -14,6 +14,11 @@ export class OfflineStatus {
   readonly #reload: () => void;
   offlineReady = $state(false);
   updateWaiting = $state(false);
+  /**
+   * Another tab let a new version take over: this tab still runs the old one, whose worker scripts
+   * the new version no longer keeps, so a worker started now could fail. The person is asked to reload.
+   */
+  updatedElsewhere = $state(false);
   #reloading = false;
 
   constructor(bridge: ServiceWorkerBridge, alreadyControlled: boolean, reload: () => void) {
@@ -28,6 +33,7 @@ export class OfflineStatus {
     // so what counts is that the person asked for it.
     bridge.addEventListener('controlling', () => {
       if (this.#reloading) this.#reload();
+      else if (alreadyControlled) [this.updatedElsewhere, this.updateWaiting] = [true, false];
     });
   }
 
@@ -35,8 +41,9 @@ export class OfflineStatus {
     return this.#bridge.register();
   }
 
-  /** Activate the waiting version; the page reloads once it controls it. */
+  /** Activate the waiting version; the page reloads once it controls it (at once, when another tab activated it). */
   applyUpdate(): void {
+    if (this.updatedElsewhere) return this.#reload();
     this.#reloading = true;
     this.#bridge.messageSkipWaiting();
   }
