@@ -28,9 +28,10 @@ export class MemoryProjectStore implements ProjectStore {
     this.logs.set(projectId, [...log, entry]);
   }
 
-  async clearLog(projectId: string): Promise<void> {
+  async restart(meta: ProjectMeta): Promise<void> {
     if (this.failWith) throw this.failWith;
-    this.logs.delete(projectId);
+    this.logs.delete(meta.id);
+    this.metas.set(meta.id, meta);
   }
 
   async load(projectId: string) {

@@ -72,8 +72,12 @@ export interface ProjectStore {
    * project exists (`ProjectGoneError`).
    */
   append(projectId: string, seq: number, entry: LogEntry): Promise<void>;
-  /** Drops a project's log (a run starts again from nothing); its metadata stays. */
-  clearLog(projectId: string): Promise<void>;
+  /**
+   * A run begins in a queued project (or one a reload cut short): its log goes and its metadata is
+   * `meta`, in one transaction; it is created if the queue had not written it yet. Only a run's
+   * start does this, never a write of entries.
+   */
+  restart(meta: ProjectMeta): Promise<void>;
   load(projectId: string): Promise<{ readonly meta: ProjectMeta; readonly entries: readonly LogEntry[] } | null>;
   list(): Promise<readonly ProjectMeta[]>;
   remove(projectId: string): Promise<void>;

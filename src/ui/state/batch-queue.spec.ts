@@ -19,7 +19,7 @@ describe('BatchQueue', () => {
     const { queue, runner, projects, vault } = setup();
     await queue.add(files('a.wav', 'b.txt', 'c.wav'), OPTIONS, { copy: false });
     expect(runner.runs.map((r) => r.projectId)).toEqual(['q0']);
-    expect([...projects.metas.values()].map((m) => [m.name, m.status])).toEqual([['a.wav', 'queued'], ['b.txt', 'queued'], ['c.wav', 'queued']]); // a run writes to a project, never creates one
+    expect([...projects.metas.values()].map((m) => [m.name, m.status])).toEqual([['b.txt', 'queued'], ['c.wav', 'queued']]); // a.wav's run begins its own
     expect([...(await vault.list()).keys()]).toEqual(['q0', 'q1', 'q2']);
     runner.end('done');
     await settle();

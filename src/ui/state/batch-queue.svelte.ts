@@ -77,17 +77,17 @@ export class BatchQueue {
   }
 
   /**
-   * Each file becomes a queued project; if nothing runs, the first starts at once (from the file
-   * in memory). Then each file's media is kept, one after another, while the
+   * Each file becomes a queued project; if nothing runs, the first starts at once (in the same
+   * click, from the file in memory). Then each file's media is kept, one after another, while the
    * queue runs: a copy lands whole or not at all (OPFS commits it on close), so a reload during it
    * leaves the file to be picked again rather than half a file.
    */
   async add(files: readonly File[], options: TranscribeOptions, keep: { readonly copy: boolean }): Promise<void> {
     this.notice = null;
     const metas = files.map((file) => this.#queued(file, options));
-    // Created before any runs: a run writes to its project, and a write never creates one (it could be deleted).
-    await Promise.all(metas.map((meta) => this.#deps.projects.create(meta)));
     void this.#kick();
+    // The one that runs at once is created by its run's start (`restart`); a write of entries never creates one.
+    await Promise.all(metas.filter((meta) => meta.id !== this.#running?.id).map((meta) => this.#deps.projects.create(meta)));
     await this.#save();
     this.#deps.onchange?.();
     const notices: string[] = [];

@@ -175,9 +175,7 @@ export class ProjectSaver {
     this.#then(async () => {
       if (existing) await this.#deps.lease?.takeOver(meta.id);
       else await this.#deps.lease?.take(meta.id, { wait: true });
-      if (!existing) return this.#deps.store.create(meta);
-      await this.#deps.store.clearLog(meta.id);
-      await this.#deps.store.put(meta);
+      return existing ? this.#deps.store.restart(meta) : this.#deps.store.create(meta);
     });
   }
 

@@ -64,7 +64,11 @@ export function idbProjectStore(name = 'whisper-studio-projects'): ProjectStore 
         if (next !== seq) throw new LogConflictError(projectId, seq, next);
         await tx.objectStore('log').add({ projectId, seq, entry });
       }),
-    clearLog: async (projectId) => void (await (await open()).delete('log', range(projectId))),
+    restart: async (meta) =>
+      inTransaction(await open(), async (tx) => {
+        await tx.objectStore('log').delete(range(meta.id));
+        await tx.objectStore('projects').put(meta);
+      }),
     async load(projectId) {
       const database = await open();
       const meta = await database.get('projects', projectId);
