@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { installTiny, openApp } from './app.ts';
 import { hubControl } from './hub-control.ts';
@@ -19,11 +19,17 @@ async function edit(page: Page, cue: number, text: string): Promise<void> {
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 }
 
+/** A tab of the browser with a project of three cues made from a subtitle file (no model needed). */
+async function tabWithProject(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await openApp(page);
+  await page.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'talk.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
+  await expect(cueTexts(page)).toHaveCount(3);
+  return page;
+}
+
 test('two tabs on one project: one writer, the other read-only and following, Open here instead, reloads lose nothing', async ({ context }) => {
-  const a = await context.newPage();
-  await openApp(a);
-  await a.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'talk.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
-  await expect(cueTexts(a)).toHaveCount(3);
+  const a = await tabWithProject(context);
 
   const b = await context.newPage();
   await openApp(b); // reopens the last project by itself: read-only, and it says why
@@ -58,10 +64,7 @@ test('two tabs on one project: one writer, the other read-only and following, Op
 });
 
 test('a project deleted in one tab closes in the other and stays deleted', async ({ context }) => {
-  const a = await context.newPage();
-  await openApp(a);
-  await a.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'talk.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
-  await expect(cueTexts(a)).toHaveCount(3);
+  const a = await tabWithProject(context);
   const b = await context.newPage();
   await openApp(b);
   await expect(cueTexts(b)).toHaveCount(3);
