@@ -44,7 +44,7 @@ export class ProjectLease {
   /** Edit `projectId` here if no other tab does (`wait`: until it is free); otherwise it is read-only here. */
   async take(projectId: string, { wait }: { readonly wait: boolean }): Promise<boolean> {
     if (this.#held?.projectId === projectId) return this.#edit(projectId);
-    this.letGo();
+    this.#release(); // the access shown stays until the answer: a read-only tab following saves does not flicker
     const lock = await this.#deps.hold(projectLockName(projectId), { wait });
     if (!lock) return this.#readOnly(projectId, OPEN_ELSEWHERE);
     this.#keep(projectId, lock);
@@ -53,7 +53,7 @@ export class ProjectLease {
 
   /** Ask the editing tab to hand `projectId` over, and take it (from it, if it does not answer). */
   async takeOver(projectId: string): Promise<void> {
-    this.letGo();
+    this.#release();
     const wait = this.#deps.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     this.#deps.signals.post({ type: 'hand-over', projectId });
     const name = projectLockName(projectId);
@@ -64,9 +64,13 @@ export class ProjectLease {
 
   /** This tab no longer shows the project (another opened, or it was deleted). */
   letGo(): void {
+    this.#release();
+    this.access = NONE;
+  }
+
+  #release(): void {
     this.#held?.lock.release();
     this.#held = null;
-    this.access = NONE;
   }
 
   #keep(projectId: string, lock: HeldLock): void {
