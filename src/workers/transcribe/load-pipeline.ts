@@ -11,6 +11,7 @@ import { idbRecords } from '../shared/idb-records.ts';
 import { installedFileResponse } from '../shared/installed-file-response.ts';
 import type { InstalledManifest } from '../../core/store/records.ts';
 import { modelCache } from './opfs-model-cache.ts';
+import { pipelineKey, pipelineKeyParts } from './pipeline-key.ts';
 
 /** The one cache transformers.js reads model files through, each repo pinned to the commit its load began with. */
 const models = modelCache(installedFileResponse);
@@ -51,8 +52,8 @@ const manifests = new Map<string, InstalledManifest | null>();
 
 /** One model in memory per worker: a different model (or commit, dtype, device, threads) disposes the previous one. */
 const loaded = singleModelCache(async (key) => {
-  const [repo, , dtype, device, threads] = key.split('|');
-  configureRuntime(Number(threads));
+  const { repo, dtype, device, threads } = pipelineKeyParts(key);
+  configureRuntime(threads);
   models.pin(repo, manifests.get(key) ?? null);
   return (await pipeline('automatic-speech-recognition', repo, { dtype: pipelineDtype(dtype as Dtype), device: device as Device })) as AutomaticSpeechRecognitionPipeline;
 });
@@ -60,7 +61,7 @@ const loaded = singleModelCache(async (key) => {
 /** The ASR pipeline for an installed model, loaded once per worker and again once an update installed another commit. */
 export async function loadPipeline(repo: string, dtype: Dtype, device: Device, threads: number): Promise<AutomaticSpeechRecognitionPipeline> {
   const manifest = await idbRecords.getManifest(repo);
-  const key = [repo, manifest?.commit ?? '', dtype, device, threads].join('|');
+  const key = pipelineKey(repo, manifest, dtype, device, threads);
   manifests.set(key, manifest);
   return loaded.get(key);
 }
