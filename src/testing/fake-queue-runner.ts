@@ -26,7 +26,8 @@ export class FakeRunner implements QueueRunner {
   end(phase: RunEnd['phase'], message?: string, began = !message): void {
     this.busy = false;
     const id = this.runs.at(-1)?.projectId;
-    if (began && id) void this.projects.put({ id, name: this.runs.at(-1)!.name, createdAt: 0, updatedAt: 0, status: phase });
+    // A run's start restarts its project (creating it when the queue had not), as the saver does.
+    if (began && id) void this.projects.restart({ id, name: this.runs.at(-1)!.name, createdAt: 0, updatedAt: 0, status: phase });
     this.onended(Object.freeze({ phase, error: message ? { code: 'invalid-input' as const, message } : null, elapsedMs: 1000 }));
   }
 }
