@@ -19,7 +19,8 @@ export interface SaverDeps {
   readonly signals?: TabSignals;
 }
 
-const EDITABLE: ProjectAccess = Object.freeze({ mode: 'none' });
+/** Without a lease this is the only tab: nothing is ever read-only. */
+const ONLY_TAB: ProjectAccess = Object.freeze({ mode: 'none' });
 const CURRENT_KEY = 'whisper-studio:current-project';
 /** Where the app kept its one transcript before projects: imported once, then removed. */
 const LEGACY_KEY = 'whisper-studio:transcript';
@@ -95,12 +96,16 @@ export class ProjectSaver {
 
   /** Whether this tab may write the open project (always, without a lease). */
   get access(): ProjectAccess {
-    return this.#deps.lease?.access ?? EDITABLE;
+    return this.#deps.lease?.access ?? ONLY_TAB;
   }
 
-  /** Whether another tab edits the open project: this one only shows it. */
+  /**
+   * Whether another tab edits the open project: this one only shows it. Only for the open project:
+   * a run that begins here writes its new project at once, while the lease still says how the last one was.
+   */
   get readOnly(): boolean {
-    return this.#deps.lease?.access.mode === 'read-only';
+    const access = this.access;
+    return access.mode === 'read-only' && access.projectId === this.openId;
   }
 
   log(entry: LogEntry): void {

@@ -57,7 +57,7 @@ export class Transcript {
   /** Why this tab only shows the open project, or null when it may edit it. */
   get readOnlyReason(): string | null {
     const access = this.#saver.access;
-    return access.mode === 'read-only' ? access.reason : null;
+    return this.readOnly && access.mode === 'read-only' ? access.reason : null;
   }
 
   /** Edit the open project in this tab: the other tab hands it over, and what it saved shows here. */

@@ -96,4 +96,20 @@ describe('one project in two tabs', () => {
     await a.projects.refresh();
     expect(a.projects.list).toEqual([]);
   });
+
+  it('a tab that shows a project read-only and starts a transcription saves every window of the new one', async () => {
+    const { tab, store } = browser();
+    const a = tab();
+    a.transcript.begin('talk.wav');
+    a.transcript.append([segment(0, 1, 'one')]);
+    await a.saver.settled();
+    const b = tab();
+    await b.transcript.open('p0');
+    expect(b.transcript.readOnly).toBe(true);
+    b.transcript.begin('other.wav'); // the first window comes before the new project's lock is granted
+    b.transcript.append([segment(0, 1, 'first window')]);
+    expect(b.transcript.readOnly).toBe(false);
+    await b.saver.settled();
+    expect(store.logs.get(b.saver.openId!)).toHaveLength(1);
+  });
 });
