@@ -132,6 +132,11 @@ export class ProjectSaver {
     this.#deps.lease?.letGo();
   }
 
+  /** Another tab renamed the open project: the name is on disk already, and stays in what this tab writes next. */
+  renamed(projectId: string, name: string): void {
+    if (this.#meta?.id === projectId) this.#meta = Object.freeze({ ...this.#meta, name });
+  }
+
   /** Edit the open project here: the tab that edits it hands it over (its writes land first). */
   async takeOver(): Promise<void> {
     if (this.openId) await this.#deps.lease?.takeOver(this.openId);

@@ -82,10 +82,15 @@ export class Projects {
     const trimmed = name.trim();
     const meta = this.list.find((p) => p.id === id);
     if (!meta || trimmed === '') return;
-    if (id === this.#saver.openId) {
+    if (id === this.#saver.openId && !this.#saver.readOnly) {
       this.#saver.update({ name: trimmed });
       this.#transcript.source = trimmed;
-    } else await this.#store.put(Object.freeze({ ...meta, name: trimmed }));
+    } else {
+      await this.#store.put(Object.freeze({ ...meta, name: trimmed }));
+      if (id === this.#saver.openId) this.#transcript.source = trimmed;
+      // The tab editing it keeps the new name in what it writes next.
+      this.#deps.signals?.post({ type: 'renamed', projectId: id, name: trimmed });
+    }
     await this.refresh();
     this.#listed();
   }

@@ -37,6 +37,11 @@ export class Transcript {
     this.#saver = saver;
     this.#vault = vault;
     signals?.on('saved', ({ projectId }) => this.#followSaved(projectId));
+    signals?.on('renamed', ({ projectId, name }) => {
+      if (projectId !== this.#saver.openId) return;
+      this.#saver.renamed(projectId, name);
+      this.source = name;
+    });
     signals?.on('deleted', ({ projectId }) => {
       if (projectId !== this.#saver.openId) return;
       this.close();

@@ -11,6 +11,8 @@ export type TabSignal =
   | { readonly type: 'saved'; readonly projectId: string }
   /** `projectId` was deleted: tabs showing it close it. */
   | { readonly type: 'deleted'; readonly projectId: string }
+  /** Another tab renamed `projectId`: the tab editing it keeps the name in what it writes next. */
+  | { readonly type: 'renamed'; readonly projectId: string; readonly name: string }
   /** The project list changed (a rename, a new project, a status). */
   | { readonly type: 'listed' }
   /** The queue as the tab running it sees it (items, and the running file's progress). */

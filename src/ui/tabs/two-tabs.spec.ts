@@ -112,4 +112,20 @@ describe('one project in two tabs', () => {
     await b.saver.settled();
     expect(store.logs.get(b.saver.openId!)).toHaveLength(1);
   });
+
+  it('a rename in a read-only tab is kept: the editing tab writes the new name from then on', async () => {
+    const { tab, store } = browser();
+    const a = tab();
+    a.transcript.begin('talk.wav');
+    a.transcript.append([segment(0, 1, 'one')]);
+    await a.saver.settled();
+    const b = tab();
+    await b.transcript.open('p0');
+    await b.projects.refresh();
+    await b.projects.rename('p0', 'Interview');
+    await tick();
+    a.transcript.edit(0, { text: 'edited' }); // A writes its metadata with this change
+    await a.saver.settled();
+    expect([store.metas.get('p0')?.name, a.transcript.source, b.transcript.source]).toEqual(['Interview', 'Interview', 'Interview']);
+  });
 });
