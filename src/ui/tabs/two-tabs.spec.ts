@@ -32,6 +32,19 @@ function browser() {
 
 const texts = (t: Transcript) => t.cues.map((c) => c.text);
 
+type Tab = ReturnType<ReturnType<typeof browser>['tab']>;
+
+/** Tab A edits project p0 (one cue, saved); tab B opened it after, so shows it read-only. */
+async function editingAndShowing(tab: () => Tab): Promise<[Tab, Tab]> {
+  const a = tab();
+  a.transcript.begin('talk.wav');
+  a.transcript.append([segment(0, 1, 'one')]);
+  await a.saver.settled();
+  const b = tab();
+  await b.transcript.open('p0');
+  return [a, b];
+}
+
 describe('one project in two tabs', () => {
   it('lets one tab edit; the other shows it read-only, follows its saves, and can take it over without losing an edit', async () => {
     const { tab } = browser();
@@ -99,12 +112,7 @@ describe('one project in two tabs', () => {
 
   it('a tab that shows a project read-only and starts a transcription saves every window of the new one', async () => {
     const { tab, store } = browser();
-    const a = tab();
-    a.transcript.begin('talk.wav');
-    a.transcript.append([segment(0, 1, 'one')]);
-    await a.saver.settled();
-    const b = tab();
-    await b.transcript.open('p0');
+    const [a, b] = await editingAndShowing(tab);
     expect(b.transcript.readOnly).toBe(true);
     b.transcript.begin('other.wav'); // the first window comes before the new project's lock is granted
     b.transcript.append([segment(0, 1, 'first window')]);
@@ -115,12 +123,7 @@ describe('one project in two tabs', () => {
 
   it('a rename in a read-only tab is kept: the editing tab writes the new name from then on', async () => {
     const { tab, store } = browser();
-    const a = tab();
-    a.transcript.begin('talk.wav');
-    a.transcript.append([segment(0, 1, 'one')]);
-    await a.saver.settled();
-    const b = tab();
-    await b.transcript.open('p0');
+    const [a, b] = await editingAndShowing(tab);
     await b.projects.refresh();
     await b.projects.rename('p0', 'Interview');
     await tick();
