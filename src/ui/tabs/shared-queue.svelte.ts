@@ -6,7 +6,7 @@ import type { QueueCommand, QueueView } from './queue-signals.ts';
 import type { TabSignals } from './tab-signals.ts';
 
 export const QUEUE_LOCK = 'whisper-studio-queue';
-/** How often the running tab tells the others where the queue is (its time-left moves between changes). */
+/** How often the running tab tells the others where the queue is. */
 const VIEW_EVERY_MS = 1000;
 const EMPTY: QueueView = Object.freeze({ items: Object.freeze([]), summary: summarize([], null), notice: null });
 const ELSEWHERE = 'The queue runs in another tab or window of this app: the files were handed to it, and their progress shows here.';
@@ -51,7 +51,8 @@ export class SharedQueue {
     const tell = (): void => {
       const view = this.#ownView();
       const text = JSON.stringify(view);
-      if (text !== last || view.items.some((item) => item.status === 'running')) this.#deps.signals.post({ type: 'queue', view });
+      // Every second while it holds files (a tab opened later learns of it, a running file's time left moves), else on a change.
+      if (text !== last || view.items.length > 0) this.#deps.signals.post({ type: 'queue', view });
       last = text;
     };
     (this.#deps.every ?? ((ms, tick) => void setInterval(tick, ms)))(VIEW_EVERY_MS, tell);
