@@ -37,10 +37,6 @@ export class ProjectLease {
     deps.signals.on('hand-over', ({ projectId }) => void this.#handOver(projectId));
   }
 
-  get editable(): boolean {
-    return this.access.mode === 'edit';
-  }
-
   /** Edit `projectId` here if no other tab does (`wait`: until it is free); otherwise it is read-only here. */
   async take(projectId: string, { wait }: { readonly wait: boolean }): Promise<boolean> {
     if (this.#held?.projectId === projectId) return this.#edit(projectId);
@@ -57,7 +53,9 @@ export class ProjectLease {
     const wait = this.#deps.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     this.#deps.signals.post({ type: 'hand-over', projectId });
     const name = projectLockName(projectId);
-    const lock = await Promise.race([this.#deps.hold(name, { wait: true }), wait(HAND_OVER_WAIT_MS).then(() => null)]);
+    const asked = this.#deps.hold(name, { wait: true });
+    const lock = await Promise.race([asked, wait(HAND_OVER_WAIT_MS).then(() => null)]);
+    if (!lock) void asked.then((late) => late?.release()); // still queued behind the steal: let it go when it comes
     this.#keep(projectId, lock ?? (await this.#deps.hold(name, { wait: true, steal: true }))!);
     this.#edit(projectId);
   }
