@@ -1,5 +1,5 @@
 import { fixtureRepo } from './fixture-repo.ts';
-import { whisperTinyDir } from './fixture-paths.ts';
+import { whisperBaseDir, whisperTinyDir } from './fixture-paths.ts';
 import type { HubRepo } from './repo-types.ts';
 import { syntheticFile, syntheticRepo } from './synthetic-repo.ts';
 
@@ -40,6 +40,8 @@ function multiDtypeWhisper(id: string): HubRepo {
 export function defaultRepos(): HubRepo[] {
   return [
     fixtureRepo({ id: 'Xenova/whisper-tiny', sha: WHISPER_TINY_COMMIT, dir: whisperTinyDir() }),
+    // Real whisper-base from npm (its hub commit is not known: the double names one of its own).
+    fixtureRepo({ id: 'Xenova/whisper-base', sha: 'ba5e'.repeat(10), dir: whisperBaseDir() }),
     fixtureRepo({ id: 'test/gated-whisper-tiny', sha: 'a'.repeat(40), dir: whisperTinyDir(), gated: true }),
     // The same real weights under a second name: a second model to switch to.
     fixtureRepo({ id: 'test/whisper-tiny-twin', sha: 'b'.repeat(40), dir: whisperTinyDir() }),

