@@ -5,10 +5,6 @@ export class MemoryLockBroker {
   readonly #holders = new Map<string, { lose: () => void }>();
   readonly #waiters = new Map<string, ((held: HeldLock) => void)[]>();
 
-  isHeld(name: string): boolean {
-    return this.#holders.has(name);
-  }
-
   /** One tab's `HoldLock`. */
   readonly hold: HoldLock = async (name, { wait, steal = false }) => {
     if (this.#holders.has(name) && steal) this.#drop(name, true);

@@ -1,11 +1,11 @@
 import type { Cues } from '../subtitles/cue-edits.ts';
 import type { EditOp } from './edit-log.ts';
 import { replayLog, type LogEntry } from './project-log.ts';
-import type { ProjectMeta } from './project-store.ts';
+import type { ProjectMeta, ProjectSettings, ProjectStatus } from './project-store.ts';
 
 /** What a project file holds in `project.json`, as read: checked field by field before anything is kept. */
 export interface ProjectFileBody {
-  readonly meta: ProjectMeta;
+  readonly meta: Omit<ProjectMeta, 'id'>;
   readonly entries: readonly LogEntry[];
   /** The media's file name in the archive (`media/…`), when it was included. */
   readonly media: { readonly name: string; readonly type: string } | null;
@@ -29,6 +29,25 @@ function isOp(v: unknown): boolean {
   if (v.type === 'replace') return typeof v.find === 'string' && typeof v.replacement === 'string';
   if (v.type === 'splice') return isNumber(v.index) && isNumber(v.count) && isCues(v.cues);
   return true;
+}
+
+const STATUSES = new Set<ProjectStatus>(['queued', 'transcribing', 'done', 'failed', 'cancelled']);
+const SETTING_TEXTS = ['repo', 'dtype', 'device', 'quality', 'task'] as const;
+
+/** Its settings, when each field has its type; else none (the project opens all the same). */
+function readSettings(v: unknown): ProjectSettings | undefined {
+  if (!isObject(v) || !SETTING_TEXTS.every((k) => typeof v[k] === 'string') || typeof v.vad !== 'boolean') return undefined;
+  const language = typeof v.language === 'string' ? v.language : null;
+  return Object.freeze({ ...(Object.fromEntries(SETTING_TEXTS.map((k) => [k, v[k]])) as Record<(typeof SETTING_TEXTS)[number], string>), vad: v.vad, language, ...(typeof v.prompt === 'string' ? { prompt: v.prompt } : {}) });
+}
+
+/** The metadata a file may carry, field by field (anything else it holds is left out); the id is the importer's. */
+function readMeta(v: Record<string, unknown>): Omit<ProjectMeta, 'id'> {
+  const number = (k: string): number | undefined => (isNumber(v[k]) ? v[k] : undefined);
+  const status = STATUSES.has(v.status as ProjectStatus) ? (v.status as ProjectStatus) : undefined;
+  const optional = { size: number('size'), duration: number('duration'), rtf: number('rtf'), kind: typeof v.kind === 'string' ? v.kind : undefined, settings: readSettings(v.settings), status };
+  const present = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));
+  return Object.freeze({ name: v.name as string, createdAt: v.createdAt as number, updatedAt: v.updatedAt as number, ...present });
 }
 
 /** A log entry as written by `entryForFile`: peaks as base64 text. */
@@ -57,5 +76,5 @@ export function checkProjectBody(value: unknown, fromBase64: (text: string) => U
     return 'its history cannot be replayed';
   }
   const media = isObject(value.media) && typeof value.media.name === 'string' ? { name: value.media.name, type: String(value.media.type ?? '') } : null;
-  return { meta: meta as unknown as ProjectMeta, entries: entries as LogEntry[], media };
+  return { meta: readMeta(meta), entries: entries as LogEntry[], media };
 }

@@ -18,7 +18,8 @@ describe('project file', () => {
     const media = new File([Uint8Array.from({ length: 300_000 }, (_, i) => i % 7)], 'talk.wav', { type: 'audio/wav' });
     const file = await packProject({ meta, entries, media });
     const { body, media: back } = await unpackProject(file);
-    expect(body.meta).toEqual(meta);
+    const { id: _, ...carried } = meta; // the importer gives the project its own id
+    expect(body.meta).toEqual(carried);
     expect(body.entries).toEqual(entries);
     const history = replayLog(body.entries);
     expect([history.present.map((c) => c.text), history.future.length]).toEqual([['one', 'two'], 1]);
@@ -35,6 +36,8 @@ describe('project file', () => {
     await expect(unpackProject(zipOf({ 'project.json': JSON.stringify({ format: 'whisper-studio-project', version: 2, meta, entries: [] }) }))).rejects.toThrow(/format 2; this version of Whisper Studio reads format 1\. Update the app/);
     const tampered = JSON.stringify({ format: 'whisper-studio-project', version: 1, meta, entries: [entries[0], { kind: 'op', op: { type: 'edit', index: 'x' } }] });
     await expect(unpackProject(zipOf({ 'project.json': tampered }))).rejects.toThrow(/entry 2 of its history cannot be read/);
+    const odd = JSON.stringify({ format: 'whisper-studio-project', version: 1, meta: { ...meta, status: 'hacked', settings: { repo: 1 }, logBytes: 'x', extra: '<script>' }, entries: [] });
+    expect((await unpackProject(zipOf({ 'project.json': odd }))).body.meta).toEqual({ name: 'talk.wav', createdAt: 1, updatedAt: 2 }); // only fields with their types
     const noMedia = JSON.stringify({ format: 'whisper-studio-project', version: 1, meta, entries: [], media: { name: 'a.wav', type: 'audio/wav' } });
     await expect(unpackProject(zipOf({ 'project.json': noMedia }))).rejects.toThrow(/the media it names \(a.wav\) is missing/);
   });

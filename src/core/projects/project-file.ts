@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
+import { strToU8, Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
 import { StudioError } from '../errors.ts';
 import { checkProjectBody, type ProjectFileBody } from './project-file-check.ts';
 import type { LogEntry } from './project-log.ts';
@@ -67,14 +67,8 @@ async function readEntries(file: Blob): Promise<{ json: string | null; media: Ma
   await Promise.all(ended);
   const json = parts.get('project.json');
   const media = new Map([...parts].filter(([name]) => name.startsWith('media/')).map(([name, chunks]) => [name.slice(6), new Blob(chunks as BlobPart[])]));
-  return { json: json ? strFromU8(concat(json)) : null, media };
+  return { json: json ? await new Blob(json as BlobPart[]).text() : null, media };
 }
-
-const concat = (chunks: readonly Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
-  return out;
-};
 
 /** The project in a file, checked whole; a file of another format, a newer version or a damaged one throws a message. */
 export async function unpackProject(file: Blob): Promise<{ readonly body: ProjectFileBody; readonly media: File | null }> {

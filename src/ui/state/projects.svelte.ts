@@ -39,7 +39,12 @@ export class Projects {
 
   constructor(store: ProjectStore, saver: ProjectSaver, transcript: Transcript, deps: ProjectsDeps) {
     [this.#store, this.#saver, this.#transcript, this.#deps] = [store, saver, transcript, deps];
-    const refresh = (): void => void this.refresh();
+    // Another tab's transcription saves every window: the list is read again once they pause, not each time.
+    let soon: ReturnType<typeof setTimeout> | null = null;
+    const refresh = (): void => {
+      if (soon) clearTimeout(soon);
+      soon = setTimeout(() => void this.refresh(), 300);
+    };
     for (const type of ['saved', 'deleted', 'listed'] as const) deps.signals?.on(type, refresh);
   }
 
