@@ -9,7 +9,7 @@ export type Media = string | { readonly name: string; readonly mimeType: string;
 export const bare = (w: ExportedWord): string => w.text.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
 
 /** Transcribe `media` in English on the device chosen in Settings: its words as the JSON export gives them, and how long the run took. */
-export async function wordsOn(page: Page, device: 'webgpu' | 'wasm', quality: 'best' | 'beam', media: Media, timeout: number): Promise<{ words: ExportedWord[]; ms: number }> {
+export async function wordsOn(page: Page, device: 'webgpu' | 'wasm', quality: 'fast' | 'best' | 'beam', media: Media, timeout: number): Promise<{ words: ExportedWord[]; ms: number }> {
   await page.getByLabel('Device', { exact: true }).selectOption(device);
   await page.getByLabel('Audio or video file').setInputFiles(media);
   await page.getByLabel('Language').selectOption('english');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addRepo, openApp } from './app.ts';
+import { addRepo, openApp, row } from './app.ts';
 import { WHISPER_TINY_Q8_BYTES } from './fixture-files.ts';
 import { hubControl } from './hub-control.ts';
 import { HUB_URL } from './ports.ts';
@@ -39,10 +39,19 @@ test('the library puts a short list recommended for this device first, each with
   await openApp(page);
   const recommended = page.getByTestId('recommended');
   await expect(recommended.getByRole('listitem')).toHaveCount(3);
-  await expect(recommended.getByTestId('model-why').first()).toHaveText(/^Recommended: runs on CPU, ~\d+× real time$/);
+  await expect(recommended.getByTestId('model-why')).toHaveText([/^Recommended: /, /^More accurate: /, /^Faster: /]);
+  await expect(recommended.getByTestId('model-why').first()).toHaveText(/^Recommended: runs on CPU, ~\d+× real time, decoded (Fast|Best)$/);
   await expect(page.getByRole('heading', { name: 'All models' })).toBeVisible();
   const names = await recommended.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')));
   for (const name of names) await expect(page.locator(`[data-testid="${name}"]`)).toHaveCount(1);
+});
+
+test('a model too big for what the device says of its memory says so before the download; the recommendations leave it out', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 }));
+  await openApp(page);
+  await expect(row(page, 'small').getByTestId('model-memory')).toHaveText(/^Needs about [\d.]+ GB of memory to run; this device reports 2 GB/);
+  await expect(row(page, 'base').getByTestId('model-memory')).toHaveCount(0);
+  await expect(page.getByTestId('recommended').getByTestId('model-small')).toHaveCount(0);
 });
 
 test('mixed precision (encoder and decoder in different dtypes) is offered only where WebGPU runs on a real GPU', async ({ page }) => {

@@ -15,6 +15,11 @@ export const committedSeen = (page: Page): Promise<string[]> => page.evaluate(()
 
 export async function startLive(page: Page): Promise<void> {
   await installTiny(page);
+  await beginLive(page);
+}
+
+/** Start live captions in English with the model chosen, and record every change of the committed text. */
+export async function beginLive(page: Page): Promise<void> {
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Start live captions' }).click();
   await expect(page.getByTestId('live-committed')).toBeAttached();

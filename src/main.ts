@@ -26,6 +26,7 @@ import { reloadIntoIsolation } from './ui/isolation-reload.ts';
 import { DeviceInfo } from './ui/state/device-profile.svelte.ts';
 import { connectAllowed } from './core/http/csp-connect.ts';
 import { RtfHistory } from './ui/state/rtf-history.svelte.ts';
+import { autoQuality, runDevice } from './core/catalog/recommend.ts';
 import type { ExportFormat } from './core/subtitles/formats.ts';
 import { VideoExport } from './ui/state/video-export.svelte.ts';
 import { exportedVideos, offerExportedVideo, pickSaveTarget } from './ui/storage/exported-video.ts';
@@ -95,6 +96,8 @@ const transcriber = new Transcriber({
   vault,
   signals,
   onmeasured: (record) => rtfHistory.add(record),
+  // Automatic decoding follows this device's measured speed: Best where it stays 4× real time.
+  autoQuality: (repo, seconds) => autoQuality(repo, runDevice(settings.device, deviceInfo.profile), seconds, rtfHistory.records),
   watchLife: watchLifeWithLocks(navigator.locks),
 });
 const listed = (): void => {

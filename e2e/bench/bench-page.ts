@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { addTiny } from '../app.ts';
+import { addRepo, expectInstalled, startDownload } from '../app.ts';
 import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
 import { CDN_URL, HUB_URL } from '../ports.ts';
 import { withProfile } from '../profile.ts';
@@ -88,25 +88,38 @@ export function measureAborts(page: Page, workerUrl: string, repo: string, hubUr
   );
 }
 
+/** Runs a function of the page's `bench` object in the page, with an argument sent as JSON. */
+export type BenchRun<B> = <T, A = null>(fn: (bench: B, arg: A) => Promise<T>, arg?: A) => Promise<T>;
+
 /**
- * A fresh profile on a static copy of the bench build (`dist-bench`) with whisper-tiny installed
- * from the hub double, on the bench page; `run` evaluates a function of the page's `bench` object.
+ * A fresh profile on a static copy of the bench build (`dist-bench`) with these models installed
+ * from the hub double (q8), on the bench page; `run` evaluates a function of the page's `bench` object.
  * No CSP: transformers.js by default imports ONNX Runtime from a Blob URL, which our CSP forbids
  * (our worker turns that cache off), and the baseline should run with its defaults.
  */
-export async function withTinyBenchPage<B>(body: (run: <T>(fn: (bench: B) => Promise<T>) => Promise<T>) => Promise<void>): Promise<void> {
+export async function withBenchPage<B>(repos: readonly string[], body: (run: BenchRun<B>) => Promise<void>): Promise<void> {
   const site = await serveSite({ root: join(PROJECT_ROOT, 'dist-bench'), port: 4185, connect: [HUB_URL, CDN_URL], csp: false });
   try {
     await withProfile(async (page) => {
       page.on('console', (m) => m.type() === 'error' && console.log(`[page] ${m.text()}`));
       await page.addInitScript((hub) => localStorage.setItem('whisper-studio:hub-url', hub), HUB_URL);
       await page.goto(site.url);
-      await addTiny(page);
+      for (const repo of repos) {
+        const model = await addRepo(page, repo);
+        await startDownload(model);
+        await expectInstalled(model, 10 * 60_000);
+      }
       await page.goto(`${site.url}/e2e/bench/bench.html`);
       await page.waitForSelector('body[data-ready]');
-      await body(<T>(fn: (bench: B) => Promise<T>) => page.evaluate(`(${fn.toString()})(globalThis.bench)`) as Promise<T>);
+      // The function runs in the page as source text: what it needs from here comes as `arg` (JSON).
+      await body(<T, A>(fn: (bench: B, arg: A) => Promise<T>, arg?: A) => page.evaluate(`(${fn.toString()})(globalThis.bench, ${JSON.stringify(arg ?? null)})`) as Promise<T>);
     });
   } finally {
     await site.close();
   }
+}
+
+/** The bench page with whisper-tiny only. */
+export function withTinyBenchPage<B>(body: (run: BenchRun<B>) => Promise<void>): Promise<void> {
+  return withBenchPage(['Xenova/whisper-tiny'], body);
 }

@@ -2,6 +2,7 @@ import type { Word } from '../../src/core/subtitles/segment.ts';
 import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
 import type { LiveRequest, TranscribeReply } from '../../src/core/transcribe-protocol.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
+import { wordKey } from '../../src/core/live/local-agreement.ts';
 
 /** One live update as the page saw it: `at` seconds after the audio began to flow. */
 export interface SeenUpdate {
@@ -18,11 +19,11 @@ export interface SeenUpdate {
  * as the capture worklet sends them, paced by the clock so it never drifts), from when the model
  * is ready: every update with the time it arrived.
  */
-export async function liveRun(url: string, threads: number): Promise<{ updates: SeenUpdate[]; cues: string[]; profile?: ProfileData }> {
+export async function liveRun(url: string, threads: number, repo = 'Xenova/whisper-tiny'): Promise<{ updates: SeenUpdate[]; cues: string[]; profile?: ProfileData }> {
   const samples = await decodeAudio(await (await fetch(url)).blob());
   const worker = new Worker(new URL('../../src/workers/transcribe.worker.ts', import.meta.url), { type: 'module' });
   const channel = new MessageChannel();
-  const request: LiveRequest = { type: 'live', jobId: 'live', repo: 'Xenova/whisper-tiny', dtype: 'q8', source: { port: channel.port2, seconds: 0 }, language: 'english', task: 'transcribe', multilingual: true, quality: 'fast', device: 'wasm', threads, profile: true };
+  const request: LiveRequest = { type: 'live', jobId: 'live', repo, dtype: 'q8', source: { port: channel.port2, seconds: 0 }, language: 'english', task: 'transcribe', multilingual: true, quality: 'fast', device: 'wasm', threads, profile: true };
   const updates: SeenUpdate[] = [];
   const cues: string[] = [];
   let started = 0;
@@ -54,4 +55,19 @@ export async function liveRun(url: string, threads: number): Promise<{ updates: 
   });
   worker.terminate();
   return { updates, cues, profile };
+}
+
+/** Seconds from each committed word's end in the audio to the update that committed it, and to the first that showed it. */
+export function latencies(updates: readonly SeenUpdate[]): { commit: number[]; shown: number[] } {
+  const near = (a: Word, b: Word): boolean => wordKey(a) === wordKey(b) && Math.abs((a.start + a.end) / 2 - (b.start + b.end) / 2) < 0.5;
+  const commit: number[] = [];
+  const shown: number[] = [];
+  updates.forEach((u, i) => {
+    for (const w of u.commit) {
+      commit.push(u.at - w.end);
+      const first = updates.slice(0, i + 1).find((v) => [...v.commit, ...v.tentative].some((x) => near(x, w)));
+      shown.push((first ?? u).at - w.end);
+    }
+  });
+  return { commit, shown };
 }

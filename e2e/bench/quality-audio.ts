@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { SENTENCES } from '../fixtures/speech/sentences.ts';
+import { HINT_FIXTURES } from '../fixtures/hints/hint-fixtures.ts';
 import { JFK_TEXT } from '../hub/fixture-audio.ts';
 import { compose, readWav, type Part } from '../test-audio.ts';
 
 const SPEECH_DIR = fileURLToPath(new URL('../fixtures/speech/', import.meta.url));
+const HINTS_DIR = fileURLToPath(new URL('../fixtures/hints/', import.meta.url));
 
 export interface QualityClip {
   readonly samples: Float32Array;
@@ -58,4 +60,18 @@ export function denseClip(jfkPath: string, rounds = 4): QualityClip {
   const seconds = composed.samples.length / 16_000;
   const speechSeconds = composed.speech.reduce((sum, s) => sum + s.end - s.start, 0);
   return { samples: composed.samples, text: texts.join(' '), nonSpeech: [], seconds, speechSeconds };
+}
+
+/** A talk to caption live: jfk.wav and the flite sentence in turns, with pauses short (inside a sentence) and long. */
+export function liveTalk(jfkPath: string, minutes: number): { samples: Float32Array; text: string } {
+  const clips = [{ samples: readWav(jfkPath), text: JFK_TEXT }, { samples: readWav(`${HINTS_DIR}${HINT_FIXTURES.guest.file}`), text: HINT_FIXTURES.guest.text }];
+  const pauses = [2, 0.8, 4, 1.5, 6, 3];
+  const [parts, texts] = [[{ silence: 2 }] as Part[], [] as string[]];
+  for (let i = 0, seconds = 2; seconds < minutes * 60; i++) {
+    const clip = clips[i % 2];
+    parts.push({ speech: clip.samples }, { silence: pauses[i % pauses.length] });
+    texts.push(clip.text);
+    seconds += clip.samples.length / 16_000 + pauses[i % pauses.length];
+  }
+  return { samples: compose(parts).samples, text: texts.join(' ') };
 }

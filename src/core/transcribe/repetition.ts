@@ -1,15 +1,20 @@
+/** A phrase longer than this many words repeated three times in a row is a loop: speech does not do that. */
+const LONG_PHRASE_WORDS = 4;
+
 /**
  * Where a text starts looping: the word index of the second occurrence of an n-gram (n ≤ maxN)
- * that repeats at least `minRepeats` times in a row ("like, like, like, like…"), or null.
+ * that repeats in a row: `minRepeats` times for up to four words ("like, like, like, like…"),
+ * three times for a longer phrase (tiny decoded greedily repeated a 13-word sentence 14 times).
  */
-export function findLoop(text: string, minRepeats = 4, maxN = 4): number | null {
+export function findLoop(text: string, minRepeats = 4, maxN = 24): number | null {
   const words = text.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}']/gu, '')).filter(Boolean);
   for (let n = 1; n <= maxN; n++) {
-    for (let at = 0; at + n * minRepeats <= words.length; at++) {
+    const repeatsNeeded = n > LONG_PHRASE_WORDS ? 3 : minRepeats;
+    for (let at = 0; at + n * repeatsNeeded <= words.length; at++) {
       const gram = words.slice(at, at + n).join(' ');
       let repeats = 1;
       while (words.slice(at + repeats * n, at + (repeats + 1) * n).join(' ') === gram) repeats++;
-      if (repeats >= minRepeats) return at + n;
+      if (repeats >= repeatsNeeded) return at + n;
     }
   }
   return null;
@@ -17,10 +22,10 @@ export function findLoop(text: string, minRepeats = 4, maxN = 4): number | null 
 
 /**
  * Whether generated tokens end in a loop: the same n tokens (n ≤ `maxN`) repeated at the end,
- * at least 4 times for one or two tokens and 3 times for longer n-grams. Decoding stops there:
+ * at least 4 times for one or two tokens and 3 times for longer n-grams (a whole sentence, too). Decoding stops there:
  * the window will fail the compression-ratio check anyway, and a loop runs to the token limit.
  */
-export function endsInLoop(tokens: readonly number[], maxN = 12): boolean {
+export function endsInLoop(tokens: readonly number[], maxN = 40): boolean {
   for (let n = 1; n <= maxN; n++) {
     const repeats = n <= 2 ? 4 : 3;
     if (tokens.length < n * repeats) break;

@@ -254,12 +254,15 @@ describe('Transcriber', () => {
       decode: async () => new Float32Array(16_000 * 10),
       store: saver(),
       onmeasured: (r) => measured.push(r),
+      // Automatic decoding as this device's measurements say (core/catalog/recommend.ts).
+      autoQuality: (repo, seconds) => (repo === 'o/m' && seconds === 10 ? 'fast' : 'beam'),
     });
     await transcriber.transcribe(new Blob(['x']), OPTIONS);
     const jobId = workers[0].sent[0].jobId;
+    expect(workers[0].sent[0]).toMatchObject({ type: 'transcribe', quality: 'fast' });
     workers[0].reply({ type: 'ready', jobId, device: 'wasm', reason: 'Auto', threads: 2, loadMs: 1, modelsInMemory: 1 });
     workers[0].reply({ type: 'done', jobId, totalSeconds: 10, elapsedMs: 2000, speechSeconds: 8 });
-    expect(measured).toEqual([{ repo: 'o/m', device: 'wasm', rtf: 0.2 }]);
+    expect(measured).toEqual([{ repo: 'o/m', device: 'wasm', quality: 'fast', rtf: 0.2 }]);
   });
 
   it('streams what the reader can read: the worker gets a port, reading shows its progress, done stops the reader', async () => {

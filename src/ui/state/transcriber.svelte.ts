@@ -53,10 +53,9 @@ export interface TranscribeOptions {
 /** Shorter runs say little about speed. */
 const MEASURE_FROM_SECONDS = 5;
 
-/** Beam search costs time on long media; below this, Best is the default. */
-const BEST_BELOW_SECONDS = 600;
 
-const resolveQuality = (quality: Quality | 'auto', seconds: number): Quality => (quality !== 'auto' ? quality : seconds < BEST_BELOW_SECONDS ? 'best' : 'fast');
+/** Decoding → Automatic without measurements: Best under 10 minutes (beams cost time on long media). */
+const autoByLength = (_repo: string, seconds: number): Quality => (seconds < 600 ? 'best' : 'fast');
 
 function tooShort(name: string, seconds: number): ErrorData {
   return Object.freeze({
@@ -80,6 +79,8 @@ export interface TranscriberDeps {
   /** Where other tabs say that the open project was saved or deleted. */
   readonly signals?: TabSignals;
   readonly onmeasured?: (record: RtfRecord) => void;
+  /** What Decoding → Automatic decodes this model with, for media this long (core/catalog/recommend.ts `autoQuality`). */
+  readonly autoQuality?: (repo: string, seconds: number) => Quality;
   /** Learns when a worker died without an `error` event (closed, killed); without it, only events tell. */
   readonly watchLife?: WatchLife;
   /** Time for the stall notice; the real clock by default. */
@@ -104,6 +105,8 @@ type Opened = { readonly seconds: number; readonly reading: MediaReading } | { r
 export class Transcriber {
   readonly #deps: TranscriberDeps;
   #repo = '';
+  /** The decoding of the running file job, for its speed record. */
+  #quality: Quality = 'fast';
   #worker: WorkerLike | null = null;
   #reading: MediaReading | null = null;
   /** When the model was ready: the speed so far, and so the time left, counts from here. */
@@ -177,11 +180,12 @@ export class Transcriber {
       this.#ended();
       return;
     }
-    this.#begin(file, seconds, options, project);
+    const quality = options.quality !== 'auto' ? options.quality : (this.#deps.autoQuality ?? autoByLength)(options.repo, opened.seconds);
+    this.#begin(file, seconds, { ...options, quality }, project);
     this.#jobId = `t-${Date.now().toString(36)}`;
-    [this.#repo, this.#rules] = [options.repo, options.rules ?? []];
+    [this.#repo, this.#rules, this.#quality] = [options.repo, options.rules ?? [], quality];
     const [source, transfer] = this.#sourceOf(opened, seconds);
-    const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, source, ...options, quality: resolveQuality(options.quality, opened.seconds) });
+    const request: TranscribeRequest = Object.freeze({ type: 'transcribe', jobId: this.#jobId, source, ...options, quality });
     this.#ensureWorker().postMessage(request, transfer);
   }
 
@@ -296,9 +300,9 @@ export class Transcriber {
     this.stall.moved();
   }
 
-  #begin(file: Blob & { name?: string }, total: number, options: TranscribeOptions, project?: ProjectMeta): void {
+  #begin(file: Blob & { name?: string }, total: number, options: TranscribeOptions & { readonly quality: Quality }, project?: ProjectMeta): void {
     const { repo, dtype, device, quality, language, task, vad, prompt } = options;
-    const settings = { repo, dtype, device, quality: resolveQuality(quality, total), language, task, vad, ...(prompt ? { prompt } : {}) };
+    const settings = { repo, dtype, device, quality, language, task, vad, ...(prompt ? { prompt } : {}) };
     const media = file instanceof File ? file : new File([file], file.name ?? 'recording', { type: file.type });
     if (!this.#span) this.transcript.begin(media, { size: file.size, duration: total, kind: file.type, settings }, project);
     [this.doneSeconds, this.totalSeconds, this.phase, this.secondsLeft] = [0, total, 'loading', null];
@@ -306,7 +310,7 @@ export class Transcriber {
 
   /** This device's speed for the model, from runs long enough for load and warm-up not to dominate. */
   #measured(elapsedMs: number, seconds: number): void {
-    if (seconds >= MEASURE_FROM_SECONDS && this.device) this.#deps.onmeasured?.({ repo: this.#repo, device: this.device.device, rtf: elapsedMs / 1000 / seconds });
+    if (seconds >= MEASURE_FROM_SECONDS && this.device) this.#deps.onmeasured?.({ repo: this.#repo, device: this.device.device, quality: this.#quality, rtf: elapsedMs / 1000 / seconds });
   }
 
   #fail(error: unknown): void {
