@@ -54,6 +54,8 @@ test('Translate turns Italian speech (festival) into English words; Transcribe k
   await installTiny(page);
   const italian = await transcribe(page, { file: ITALIAN, language: 'italian', quality: 'fast' });
   expect(italian).toMatch(/grazie/i);
+  // tiny with another language: the form says it is not to be trusted there.
+  await expect(page.getByTestId('language-advice')).toContainText('whisper-tiny often mishears languages other than English');
   const english = await transcribe(page, { file: ITALIAN, language: 'italian', quality: 'fast', task: 'translate' });
   console.log(`transcribed: ${italian}\ntranslated: ${english}`);
   expect(english).toMatch(/thank you/i);

@@ -18,9 +18,9 @@ export interface AskedRange {
   readonly time: number;
 }
 
-/** The CDN GETs of a fixture file, as byte ranges (a request without Range asks for the whole file). */
-export function askedRanges(log: readonly LoggedRequest[], path = DECODER, size = DECODER_BYTES): AskedRange[] {
-  const sha = fixtureSha256(path);
+/** The CDN GETs of a fixture file (whisper-tiny's unless `dir` says), as byte ranges (a request without Range asks for the whole file). */
+export function askedRanges(log: readonly LoggedRequest[], path = DECODER, size = DECODER_BYTES, dir = whisperTinyDir()): AskedRange[] {
+  const sha = fixtureSha256(path, dir);
   return log
     .filter((r) => r.server === 'cdn' && r.method === 'GET' && r.url.includes(sha))
     .map((r) => {
@@ -36,8 +36,8 @@ export const TINY_RANGE_BYTES = rangeBytesFor(WHISPER_TINY_Q8_BYTES, DEFAULT_CON
 export const rangeCount = (path: string): number => planRanges(statSync(join(whisperTinyDir(), path)).size, TINY_RANGE_BYTES).length;
 
 /** Requests that picked a range up where its bytes on disk ended, rather than at its start. */
-export function resumedRanges(ranges: readonly AskedRange[], size = DECODER_BYTES): AskedRange[] {
-  const starts = new Set(planRanges(size, TINY_RANGE_BYTES).map((r) => r.start));
+export function resumedRanges(ranges: readonly AskedRange[], size = DECODER_BYTES, rangeBytes = TINY_RANGE_BYTES): AskedRange[] {
+  const starts = new Set(planRanges(size, rangeBytes).map((r) => r.start));
   return ranges.filter((r) => !starts.has(r.start));
 }
 

@@ -9,8 +9,12 @@ export const WHISPER_TINY_Q8 = [
   'onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx',
 ];
 
-export function fixtureSha256(path: string): string {
-  return createHash('sha256').update(readFileSync(join(whisperTinyDir(), path))).digest('hex');
+/** sha256 of a fixture model's file (whisper-tiny's unless `dir` names another model in hub layout). */
+export function fixtureSha256(path: string, dir = whisperTinyDir()): string {
+  return createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
 }
 
-export const WHISPER_TINY_Q8_BYTES = WHISPER_TINY_Q8.reduce((sum, p) => sum + statSync(join(whisperTinyDir(), p)).size, 0);
+/** Bytes of a q8 download of the whisper model in `dir` (the same files as tiny's). */
+export const q8Bytes = (dir: string): number => WHISPER_TINY_Q8.reduce((sum, p) => sum + statSync(join(dir, p)).size, 0);
+
+export const WHISPER_TINY_Q8_BYTES = q8Bytes(whisperTinyDir());

@@ -22,7 +22,8 @@ type Run = BenchRun<Bench>;
 /** tiny and base always; small once fetched (`WHISPER_BENCH_SMALL=1 npm run bench`); `BENCH_MODELS=base,small` picks some. */
 const MODELS = ['Xenova/whisper-tiny', 'Xenova/whisper-base', ...(whisperSmallDir() ? ['Xenova/whisper-small'] : [])]
   .filter((repo) => !process.env.BENCH_MODELS || process.env.BENCH_MODELS.split(',').some((name) => repo.endsWith(`-${name}`)));
-const QUALITIES = ['fast', 'best'] as const;
+/** `BENCH_QUALITIES=fast` measures one decoding. */
+const QUALITIES = (['fast', 'best'] as const).filter((q) => !process.env.BENCH_QUALITIES || process.env.BENCH_QUALITIES.split(',').includes(q));
 
 interface Measured {
   readonly wer: number;
