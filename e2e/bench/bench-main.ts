@@ -21,19 +21,22 @@ interface OursOptions {
   readonly profile?: boolean;
   /** An installed model; whisper-tiny by default. */
   readonly repo?: string;
+  /** English by default; null detects it. */
+  readonly language?: string | null;
+  readonly task?: 'transcribe' | 'translate';
 }
 
 /** Our transcription worker: load once, then `runs` transcriptions; times from its own replies. */
 async function ours(url: string, repeat: number, runs: number, threads: number, options: OursOptions = { vad: true, quality: 'best' }) {
   const worker = new Worker(new URL('../../src/workers/transcribe.worker.ts', import.meta.url), { type: 'module' });
-  const results: { loadMs: number; ms: number; firstCueMs: number; text: string; segments: Segment[]; profile?: ProfileData }[] = [];
-  const { repo = 'Xenova/whisper-tiny', ...decoding } = options;
+  const results: { loadMs: number; ms: number; firstCueMs: number; text: string; heard: string | null; segments: Segment[]; profile?: ProfileData }[] = [];
+  const { repo = 'Xenova/whisper-tiny', language = 'english', task = 'transcribe', ...decoding } = options;
   for (let i = 0; i < runs; i++) {
     const samples = await audio(url, repeat);
     const channel = new MessageChannel();
     for (const message of pcmMessages(samples)) channel.port1.postMessage(message, message.type === 'pcm' ? [message.samples.buffer] : []);
     const source = { port: channel.port2, seconds: samples.length / 16_000 };
-    const request: TranscribeRequest = { type: 'transcribe', jobId: `b${i}`, repo, dtype: 'q8', source, language: 'english', task: 'transcribe', multilingual: true, threads, device: 'wasm', ...decoding };
+    const request: TranscribeRequest = { type: 'transcribe', jobId: `b${i}`, repo, dtype: 'q8', source, language, task, multilingual: true, threads, device: 'wasm', ...decoding };
     results.push(
       await new Promise((resolve, reject) => {
         worker.onerror = (event) => reject(new Error(`our worker failed: ${event.message}`));
@@ -41,15 +44,17 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
         let readyAt = 0;
         let firstCueMs = 0;
         let text = '';
+        let heard: string | null = null;
         const segments: Segment[] = [];
         worker.onmessage = ({ data }: MessageEvent<TranscribeReply>) => {
           if (data.type === 'ready') [loadMs, readyAt] = [data.loadMs, performance.now()];
+          else if (data.type === 'language') heard = data.code;
           else if (data.type === 'cues') {
             // From the model being ready to the first words: what a person waits for once it is loaded.
             if (firstCueMs === 0 && data.cues.length > 0) firstCueMs = performance.now() - readyAt;
             text += data.cues.map((s) => ` ${s.text}`).join('');
             segments.push(...data.cues);
-          } else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, firstCueMs, text, segments, profile: data.profile });
+          } else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, firstCueMs, text, heard, segments, profile: data.profile });
           else if (data.type === 'error') reject(new Error(data.error.message));
         };
         worker.postMessage(request, [channel.port2]);

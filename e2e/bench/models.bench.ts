@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
+import { HINT_FIXTURES } from '../fixtures/hints/hint-fixtures.ts';
 import { jfkWav } from '../hub/fixture-audio.ts';
 import { PROJECT_ROOT, whisperSmallDir } from '../hub/fixture-paths.ts';
 import { toWav } from '../test-audio.ts';
@@ -12,9 +13,10 @@ import { denseClip, liveTalk, qualityClip, type QualityClip } from './quality-au
 import { peakGrowth } from './renderer-memory.ts';
 import { fmt, median, MiB } from './stats.ts';
 
-type Ours = { loadMs: number; ms: number; firstCueMs: number; text: string; profile?: ProfileData };
+type Ours = { loadMs: number; ms: number; firstCueMs: number; text: string; heard: string | null; profile?: ProfileData };
+type OursOptions = { vad: true; quality: 'fast' | 'best'; repo: string; profile?: true; language?: string | null; task?: 'transcribe' | 'translate' };
 interface Bench {
-  ours(url: string, repeat: number, runs: number, threads: number, options: { vad: true; quality: 'fast' | 'best'; repo: string; profile: true }): Promise<Ours[]>;
+  ours(url: string, repeat: number, runs: number, threads: number, options: OursOptions): Promise<Ours[]>;
   liveRun(url: string, threads: number, repo: string): Promise<{ updates: SeenUpdate[] }>;
 }
 type Run = BenchRun<Bench>;
@@ -59,6 +61,13 @@ async function liveLatency(run: Run, repo: string): Promise<{ commit: number; sh
   return { commit: median(commit), shown: median(shown) };
 }
 
+/** Spanish speech (espeak-ng, e2e/fixtures/hints): the language heard on Auto, its WER, and what Translate gives. */
+async function spanish(run: Run, repo: string): Promise<{ repo: string; heard: string | null; wer: number; translated: string }> {
+  const auto = (await run((b, r) => b.ours('/models-es.wav', 1, 1, 2, { vad: true, quality: 'fast', repo: r, language: null }), repo))[0];
+  const english = (await run((b, r) => b.ours('/models-es.wav', 1, 1, 2, { vad: true, quality: 'fast', repo: r, language: 'spanish', task: 'translate' }), repo))[0];
+  return { repo, heard: auto.heard, wer: wordErrorRate(HINT_FIXTURES.spanish.text, auto.text), translated: english.text.trim() };
+}
+
 /** Each decoding phase's share of the warm dense run, per model and decoding: where the time goes. */
 function profileTable(rows: readonly ModelRow[]): string {
   const withProfile = rows.filter((r) => r.dense.profile);
@@ -82,6 +91,8 @@ test('models: tiny, base (and small when fetched) × Fast and Best — WER, RTF,
   writeFileSync(join(root, 'models-dense.wav'), toWav(dense.samples));
   writeFileSync(join(root, 'models-sparse.wav'), toWav(sparse.samples));
   writeFileSync(join(root, 'models-live.wav'), toWav(live.samples));
+  copyFileSync(join(PROJECT_ROOT, 'e2e/fixtures/hints', HINT_FIXTURES.spanish.file), join(root, 'models-es.wav'));
+  const languages: Awaited<ReturnType<typeof spanish>>[] = [];
   const rows: ModelRow[] = [];
   const lives: { repo: string; commit: number; shown: number }[] = [];
   await withBenchPage<Bench>(MODELS, async (run) => {
@@ -90,6 +101,7 @@ test('models: tiny, base (and small when fetched) × Fast and Best — WER, RTF,
         rows.push({ repo, quality, dense: await measure(run, repo, quality, '/models-dense.wav', dense), sparse: await measure(run, repo, quality, '/models-sparse.wav', sparse) });
       }
       lives.push({ repo, ...(await liveLatency(run, repo)) });
+      languages.push(await spanish(run, repo));
     }
   });
   const baseline = rows.find((r) => r.quality === 'best') ?? rows[0];
@@ -103,6 +115,11 @@ Live captions (Fast, ${fmt(live.samples.length / 16_000, 0)} s played in real ti
 | model | committed | first shown |
 |---|---|---|
 ${lives.map((l) => `| ${l.repo} | ${fmt(l.commit, 2)} | ${fmt(l.shown, 2)} |`).join('\n')}
+
+Spanish (espeak-ng, "${HINT_FIXTURES.spanish.text}"), Fast:
+| model | heard on Auto | WER in Spanish | Translate to English |
+|---|---|---|---|
+${languages.map((l) => `| ${l.repo} | ${l.heard ?? '—'} | ${fmt(l.wer, 2)} | ${l.translated} |`).join('\n')}
 
 Where the time goes (warm dense run):
 ${profileTable(rows)}
