@@ -96,7 +96,7 @@ const transcriber = new Transcriber({
   vault,
   signals,
   onmeasured: (record) => rtfHistory.add(record),
-  // Automatic decoding follows this device's measured speed: Best where it stays 4× real time.
+  // Automatic decoding follows this device's measured speed: Best where it keeps 5× real time.
   autoQuality: (repo, seconds) => autoQuality(repo, runDevice(settings.device, deviceInfo.profile), seconds, rtfHistory.records),
   watchLife: watchLifeWithLocks(navigator.locks),
 });
