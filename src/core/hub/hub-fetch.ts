@@ -11,8 +11,12 @@ export const DEFAULT_HUB_TIMEOUT_MS = 15_000;
 export function hubFetch(hubUrl: string, base: typeof fetch | undefined, signal: AbortSignal | undefined, timeoutMs = DEFAULT_HUB_TIMEOUT_MS): typeof fetch {
   const inner = tokenScopedFetch(base ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)), new URL(hubUrl).origin);
   return (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    return inner(input, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    // Not AbortSignal.timeout: AbortSignal.any holds its sources weakly, so a timeout signal nothing
+    // else references can be collected before it fires, and the stalled request then hangs for good
+    // (seen in CI: a stalled tree call never gave up). The pending timer keeps this one alive.
+    const timeout = new AbortController();
+    setTimeout(() => timeout.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    return inner(input, { ...init, signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal });
   };
 }
 
