@@ -1,4 +1,4 @@
-import type { Segment } from '../../src/core/subtitles/segment.ts';
+import type { Cue } from '../../src/core/subtitles/cue.ts';
 import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
 import type { Quality, TranscribeReply, TranscribeRequest } from '../../src/core/transcribe-protocol.ts';
 import { pcmMessages } from '../../src/core/media/pcm-messages.ts';
@@ -29,7 +29,7 @@ interface OursOptions {
 /** Our transcription worker: load once, then `runs` transcriptions; times from its own replies. */
 async function ours(url: string, repeat: number, runs: number, threads: number, options: OursOptions = { vad: true, quality: 'best' }) {
   const worker = new Worker(new URL('../../src/workers/transcribe.worker.ts', import.meta.url), { type: 'module' });
-  const results: { loadMs: number; ms: number; firstCueMs: number; text: string; heard: string | null; segments: Segment[]; profile?: ProfileData }[] = [];
+  const results: { loadMs: number; ms: number; firstCueMs: number; text: string; heard: string | null; segments: Cue[]; profile?: ProfileData }[] = [];
   const { repo = 'Xenova/whisper-tiny', language = 'english', task = 'transcribe', ...decoding } = options;
   for (let i = 0; i < runs; i++) {
     const samples = await audio(url, repeat);
@@ -45,7 +45,7 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
         let firstCueMs = 0;
         let text = '';
         let heard: string | null = null;
-        const segments: Segment[] = [];
+        const segments: Cue[] = [];
         worker.onmessage = ({ data }: MessageEvent<TranscribeReply>) => {
           if (data.type === 'ready') [loadMs, readyAt] = [data.loadMs, performance.now()];
           else if (data.type === 'language') heard = data.code;

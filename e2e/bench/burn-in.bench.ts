@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Segment } from '../../src/core/subtitles/segment.ts';
+import type { Cue } from '../../src/core/subtitles/cue.ts';
 import { DEFAULT_CAPTION_STYLE } from '../../src/core/subtitles/caption-style.ts';
 import type { VideoReply } from '../../src/core/video-protocol.ts';
 import { openApp } from '../app.ts';
@@ -30,7 +30,7 @@ function tenMinutes(jfk: string): string {
 }
 
 /** A cue every 5 s (3 s long, two lines, word-timed): subtitles as dense as speech has them. */
-function cues(): Segment[] {
+function cues(): Cue[] {
   const words = 'ask not what your country can do for you ask what you can do for your country'.split(' ');
   return Array.from({ length: (MINUTES * 60) / 5 }, (_, i) => {
     const start = i * 5 + 0.5;

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Segment } from '../../src/core/subtitles/segment.ts';
+import type { Cue } from '../../src/core/subtitles/cue.ts';
 import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
 import { jfkWav } from '../hub/fixture-audio.ts';
 import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
@@ -11,7 +11,7 @@ import { withTinyBenchPage } from './bench-page.ts';
 import { denseClip, qualityClip, type QualityClip } from './quality-audio.ts';
 import { fmt } from './stats.ts';
 
-type Ours = { ms: number; text: string; segments: Segment[]; profile?: ProfileData };
+type Ours = { ms: number; text: string; segments: Cue[]; profile?: ProfileData };
 interface Bench {
   ours(url: string, repeat: number, runs: number, threads: number, options: { vad: boolean; quality: 'fast' | 'best' | 'beam'; profile: boolean }): Promise<Ours[]>;
   plain(url: string, repeat: number, runs: number, hubUrl: string, threads: number, timestamps: true | 'word'): Promise<{ runs: { ms: number; text: string }[] }>;

@@ -1,4 +1,4 @@
-import type { Word } from '../../src/core/subtitles/segment.ts';
+import type { Word } from '../../src/core/subtitles/cue.ts';
 import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
 import type { LiveRequest, TranscribeReply } from '../../src/core/transcribe-protocol.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';

@@ -1,4 +1,4 @@
-import { segment, type Segment } from '../../src/core/subtitles/segment.ts';
+import { cue, type Cue } from '../../src/core/subtitles/cue.ts';
 import { ProjectSaver } from '../../src/ui/state/project-saver.svelte.ts';
 import { ProjectSearch } from '../../src/ui/state/project-search.svelte.ts';
 import { Projects } from '../../src/ui/state/projects.svelte.ts';
@@ -8,11 +8,11 @@ import { idbProjectStore } from '../../src/ui/storage/idb-project-store.ts';
 const WORDS = 'the museum opens at nine in the morning and closes at six in the evening please remember your umbrella because it will rain'.split(' ');
 
 /** One window of dense speech: 25 s, 8 cues of ~9 words, each word timed (≈ 70 words: 432 windows ≈ 30k words, 3 hours). */
-function windowCues(w: number): Segment[] {
+function windowCues(w: number): Cue[] {
   return Array.from({ length: 8 }, (_, c) => {
     const start = w * 25 + c * 3;
     const words = Array.from({ length: 9 }, (_, i) => ({ start: start + i * 0.3, end: start + i * 0.3 + 0.28, text: ` ${WORDS[(w * 7 + c * 3 + i) % WORDS.length]}` }));
-    return segment(start, start + 2.9, words.map((x) => x.text).join('').trim(), words);
+    return cue(start, start + 2.9, words.map((x) => x.text).join('').trim(), words);
   });
 }
 
@@ -51,7 +51,7 @@ export async function projectsBench() {
 
   for (let p = 0; p < 500; p++) {
     const meta = { id: `p${p}`, name: `episode-${p}.mp3`, createdAt: p, updatedAt: p };
-    await store.append(meta.id, 0, { kind: 'cues', cues: windowCues(p).map((c, i) => (i === 3 && p === 250 ? segment(c.start, c.end, 'a rare word: xylophone') : c)) });
+    await store.append(meta.id, 0, { kind: 'cues', cues: windowCues(p).map((c, i) => (i === 3 && p === 250 ? cue(c.start, c.end, 'a rare word: xylophone') : c)) });
     await store.put(meta);
   }
   const projects = new Projects(store, saver, transcript, { newId, now: () => Date.now() });

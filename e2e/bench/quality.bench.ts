@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toSrt, parseCues } from '../../src/core/subtitles/formats.ts';
-import { segment, type Segment } from '../../src/core/subtitles/segment.ts';
+import { cue, type Cue } from '../../src/core/subtitles/cue.ts';
 import { jfkWav } from '../hub/fixture-audio.ts';
 import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
 import { toWav } from '../test-audio.ts';
@@ -13,7 +13,7 @@ import { fmt } from './stats.ts';
 
 type Chunk = { text: string; timestamp: [number, number | null] };
 interface Bench {
-  ours(url: string, repeat: number, runs: number, threads: number, options: { vad: boolean; quality: 'fast' | 'best' }): Promise<{ ms: number; text: string; segments: Segment[] }[]>;
+  ours(url: string, repeat: number, runs: number, threads: number, options: { vad: boolean; quality: 'fast' | 'best' }): Promise<{ ms: number; text: string; segments: Cue[] }[]>;
   plain(url: string, repeat: number, runs: number, hubUrl: string, threads: number, timestamps: true | 'word'): Promise<{ runs: { ms: number; text: string; chunks: Chunk[] }[] }>;
 }
 
@@ -40,7 +40,7 @@ function hallucinated(words: readonly { start: number; end: number; text: string
 }
 
 /** Cue statistics of subtitle cues as a player shows them; limits: 2 lines of 42, 1–7 s, no overlap. */
-function cueStats(cues: readonly Segment[]): CueStats {
+function cueStats(cues: readonly Cue[]): CueStats {
   const ok = cues.filter((c, i) => {
     const lines = c.text.split('\n');
     const d = c.end - c.start;
@@ -81,7 +81,7 @@ test('quality: speech-aware transcription vs a stock transformers.js pipeline on
       rtf: rtf(r.ms),
       cues: cueStats(parseCues(toSrt(r.segments))),
     });
-    const stockCues = stockSegments.chunks.map((c) => segment(c.timestamp[0], c.timestamp[1] ?? clip.seconds, c.text.trim()));
+    const stockCues = stockSegments.chunks.map((c) => cue(c.timestamp[0], c.timestamp[1] ?? clip.seconds, c.text.trim()));
     const rows: Row[] = [
       { name: 'stock pipeline (chunk 30 s, stride 5 s, greedy)', wer: wordErrorRate(clip.text, stockSegments.text), hallucinated: hallucinated(chunkWords(stockWords.chunks, clip.seconds), clip).length, rtf: rtf(stockSegments.ms), cues: cueStats(stockCues) },
       oursRow('ours, Best (VAD + beam 5 + fallback)', best),

@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import Timeline from '../../src/ui/components/Timeline.svelte';
-import { segment, type Segment } from '../../src/core/subtitles/segment.ts';
+import { cue, type Cue } from '../../src/core/subtitles/cue.ts';
 import { PeakBuilder } from '../../src/core/media/peaks.ts';
 
 /** Long tasks (over 50 ms) the page saw since the last `takeLongTasks`. */
@@ -31,11 +31,11 @@ export function timelineBench(count: number, seconds: number): { mountMs: number
   const span = seconds / count;
   const props = $state({
     peaks,
-    cues: Array.from({ length: count }, (_, i) => segment(i * span, i * span + span * 0.8, `cue ${i}`)) as readonly Segment[],
+    cues: Array.from({ length: count }, (_, i) => cue(i * span, i * span + span * 0.8, `cue ${i}`)) as readonly Cue[],
     active: 0,
     time: 0,
     onseek: (s: number) => void (props.time = s),
-    onretime: (i: number, start: number, end: number) => void (props.cues = props.cues.map((c, j) => (j === i ? segment(start, end, c.text) : c))),
+    onretime: (i: number, start: number, end: number) => void (props.cues = props.cues.map((c, j) => (j === i ? cue(start, end, c.text) : c))),
   });
   const target = document.createElement('div');
   target.style.width = '1000px';

@@ -1,7 +1,7 @@
 import type { ErrorData } from './errors.ts';
 import type { ProfileData } from './transcribe/decode-profile.ts';
 import type { Dtype } from './plan/dtypes.ts';
-import type { Segment as Cue, Word } from './subtitles/segment.ts';
+import type { Cue, Word } from './subtitles/cue.ts';
 
 export type Task = 'transcribe' | 'translate';
 

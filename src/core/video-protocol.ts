@@ -1,6 +1,6 @@
 import type { ErrorData } from './errors.ts';
 import type { CaptionStyle } from './subtitles/caption-style.ts';
-import type { Segment } from './subtitles/segment.ts';
+import type { Cue } from './subtitles/cue.ts';
 
 /** Burn the captions into the picture (re-encoding the video), or add them as a subtitle track (no re-encoding). */
 export type VideoJobKind = 'burn' | 'soft';
@@ -15,7 +15,7 @@ export type VideoRequest =
       readonly kind: VideoJobKind;
       readonly file: Blob;
       readonly name: string;
-      readonly cues: readonly Segment[];
+      readonly cues: readonly Cue[];
       readonly style: CaptionStyle;
       readonly target: FileSystemFileHandle | null;
       /** Re-encode the sound even where its packets could be copied (the bench's baseline). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { word, type Word } from '../subtitles/segment.ts';
+import { word, type Word } from '../subtitles/cue.ts';
 import { FIRST_PASS_SECONDS, liveCaptions, type LiveAudio, type LiveDecoder, type LiveUpdate } from './live-captions.ts';
 
 const RATE = 16_000;

@@ -1,4 +1,4 @@
-import { retimed, type Segment, type Word } from '../subtitles/segment.ts';
+import { retimed, type Cue, type Word } from '../subtitles/cue.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
 import type { Quality } from '../transcribe-protocol.ts';
 import { finished, heardAgain, NEW_UTTERANCE, type Utterance } from './live-utterance.ts';
@@ -27,7 +27,7 @@ export interface LiveUpdate {
   /** The words after all committed ones, as the last pass heard them. */
   readonly tentative: readonly Word[];
   /** Cues of an utterance that ended with this pass (its committed words), on the session's timeline. */
-  readonly cues: readonly Segment[];
+  readonly cues: readonly Cue[];
   readonly heardSeconds: number;
   /** Audio that came in while this pass decoded: how far behind real time the text is. */
   readonly behindSeconds: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { word, type Word } from '../subtitles/segment.ts';
+import { word, type Word } from '../subtitles/cue.ts';
 import { finished, heardAgain, NEW_UTTERANCE, pastCommitted } from './live-utterance.ts';
 
 const words = (text: string, from = 0): Word[] => text.split(' ').map((t, i) => word(from + i * 0.5, from + i * 0.5 + 0.4, t));

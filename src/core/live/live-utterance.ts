@@ -1,4 +1,4 @@
-import type { Word } from '../subtitles/segment.ts';
+import type { Word } from '../subtitles/cue.ts';
 import { agreedCount } from './local-agreement.ts';
 
 /**

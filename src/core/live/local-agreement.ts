@@ -1,4 +1,4 @@
-import type { Word } from '../subtitles/segment.ts';
+import type { Word } from '../subtitles/cue.ts';
 
 /** A word as two hypotheses are compared: case, punctuation and spacing aside. */
 export const wordKey = (w: Word): string => w.text.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');

@@ -1,13 +1,13 @@
 import { applyCueAction, replaceAll, type CueAction, type Cues } from '../subtitles/cue-edits.ts';
 import { history, record, redo, undo, type History } from '../subtitles/edit-history.ts';
-import { segment, type Segment } from '../subtitles/segment.ts';
+import { cue, type Cue } from '../subtitles/cue.ts';
 
 /**
  * What a person did to the cues, as data: saved one at a time (never the whole transcript), and
  * replayed over the transcription's cues when the project opens, so undo survives a reload.
  */
 export type EditOp =
-  | { readonly type: 'edit'; readonly index: number; readonly patch: Partial<Pick<Segment, 'start' | 'end' | 'text'>> }
+  | { readonly type: 'edit'; readonly index: number; readonly patch: Partial<Pick<Cue, 'start' | 'end' | 'text'>> }
   | { readonly type: 'act'; readonly index: number; readonly action: CueAction; readonly playhead: number }
   | { readonly type: 'replace'; readonly find: string; readonly replacement: string }
   /** `count` cues from `index` give way to `cues` (a stretch transcribed again, accepted). */
@@ -16,9 +16,9 @@ export type EditOp =
   | { readonly type: 'redo' };
 
 /** A cue keeps its word timings only while its text is the one they time. */
-function edited(cue: Segment, patch: Extract<EditOp, { type: 'edit' }>['patch']): Segment {
-  const text = patch.text ?? cue.text;
-  return segment(patch.start ?? cue.start, patch.end ?? cue.end, text, text === cue.text ? cue.words : undefined);
+function edited(old: Cue, patch: Extract<EditOp, { type: 'edit' }>['patch']): Cue {
+  const text = patch.text ?? old.text;
+  return cue(patch.start ?? old.start, patch.end ?? old.end, text, text === old.text ? old.words : undefined);
 }
 
 /** The cues after one edit (not undo or redo), with how many cues a replace changed. */

@@ -1,12 +1,12 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { segment, word } from '../subtitles/segment.ts';
+import { cue, word } from '../subtitles/cue.ts';
 import { packProject, unpackProject } from './project-file.ts';
 import { replayLog, type LogEntry } from './project-log.ts';
 
 const meta = Object.freeze({ id: 'p1', name: 'talk.wav', createdAt: 1, updatedAt: 2, status: 'done' as const, settings: { repo: 'o/m', dtype: 'q8', device: 'wasm', quality: 'fast', language: 'en', task: 'transcribe', vad: true, prompt: 'Quarkfield' } });
 const entries: LogEntry[] = [
-  { kind: 'cues', cues: [segment(0, 1, 'one', [word(0, 1, ' one', 0.4)]), segment(1, 2, 'two')] },
+  { kind: 'cues', cues: [cue(0, 1, 'one', [word(0, 1, ' one', 0.4)]), cue(1, 2, 'two')] },
   { kind: 'peaks', peaks: Uint8Array.from({ length: 70_000 }, (_, i) => i % 251) },
   { kind: 'op', op: { type: 'edit', index: 1, patch: { text: 'TWO' } } },
   { kind: 'op', op: { type: 'undo' } },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../subtitles/segment.ts';
+import { cue } from '../subtitles/cue.ts';
 import { replayLog, type LogEntry } from './project-log.ts';
 
-const a = segment(0, 1, 'Hello there');
-const b = segment(1, 2, 'General Kenobi');
-const c = segment(2, 3, 'You are a bold one');
+const a = cue(0, 1, 'Hello there');
+const b = cue(1, 2, 'General Kenobi');
+const c = cue(2, 3, 'You are a bold one');
 
 describe('replayLog', () => {
   it('rebuilds the cues and the undo history from windows and edits, as they were live', () => {

@@ -1,11 +1,11 @@
-import { segment, type Segment } from './segment.ts';
+import { cue, type Cue } from './cue.ts';
 
 /** The fields of a Dialogue line when a script has no Format line (ASS v4+; SSA names Layer "Marked"). */
 const DEFAULT_FORMAT = ['layer', 'start', 'end', 'style', 'name', 'marginl', 'marginr', 'marginv', 'effect', 'text'];
 
 /** An ASS dialogue line's cue, and the speaker its Name field gives (empty when none). */
 export interface AssEvent {
-  readonly cue: Segment;
+  readonly cue: Cue;
   readonly name: string;
 }
 
@@ -54,7 +54,7 @@ export function assEvents(text: string): { readonly events: AssEvent[]; readonly
     const field = (name: string): string => values[format.indexOf(name)] ?? '';
     const [start, end] = [assSeconds(field('start')), assSeconds(field('end'))];
     if (start === null || end === null) skipped++;
-    else events.push(Object.freeze({ cue: segment(start, end, assPlainText(field('text'))), name: field('name').trim() }));
+    else events.push(Object.freeze({ cue: cue(start, end, assPlainText(field('text'))), name: field('name').trim() }));
   }
   return { events, skipped };
 }

@@ -2,10 +2,10 @@ import { compile, parse } from 'ass-compiler';
 import { describe, expect, it } from 'vitest';
 import { assColour, assTime, toAss } from './ass-format.ts';
 import { captionStyle } from './caption-style.ts';
-import { segment, word } from './segment.ts';
+import { cue, word } from './cue.ts';
 
 const words = [word(0.3, 0.6, ' And'), word(0.6, 0.9, ' so'), word(1.1, 1.4, ' my'), word(1.4, 1.9, ' fellow'), word(1.9, 2.6, ' Americans,')];
-const cues = [segment(0.2, 2.8, ' And so my fellow Americans,', words), segment(3.2, 7.5, ' ask not what your country can do for you, ask what you can do for your country.')];
+const cues = [cue(0.2, 2.8, ' And so my fellow Americans,', words), cue(3.2, 7.5, ' ask not what your country can do for you, ask what you can do for your country.')];
 const options = { width: 640, height: 360, title: 'jfk.mp4' };
 
 describe('ASS export', () => {

@@ -1,6 +1,6 @@
 import { captionCues } from './caption-cues.ts';
 import { EDGE_MARGIN, type CaptionFont, type CaptionStyle } from './caption-style.ts';
-import type { Segment, Word } from './segment.ts';
+import type { Cue, Word } from './cue.ts';
 
 export interface AssOptions {
   readonly style: CaptionStyle;
@@ -45,7 +45,7 @@ function styleLine({ style, width, height }: AssOptions): string {
 }
 
 /** A cue's words with `\k` durations (centiseconds) that start each word at its time, lines kept. */
-function karaokeText(cue: Segment, words: readonly Word[]): string {
+function karaokeText(cue: Cue, words: readonly Word[]): string {
   const perLine = cue.text.split('\n').map((line) => line.split(/\s+/).filter(Boolean).length);
   const at = (seconds: number): number => Math.round((seconds - cue.start) * 100);
   const lead = at(words[0].start);
@@ -63,14 +63,14 @@ function karaokeText(cue: Segment, words: readonly Word[]): string {
   return text;
 }
 
-function dialogue(cue: Segment, karaoke: boolean): string {
+function dialogue(cue: Cue, karaoke: boolean): string {
   const words = cue.words ?? [];
   const text = karaoke && words.length > 0 ? karaokeText(cue, words) : plain(cue.text).replace(/\n/g, '\\N');
   return `Dialogue: 0,${assTime(cue.start)},${assTime(cue.end)},Default,,0,0,0,,${text}`;
 }
 
 /** An Advanced SubStation Alpha script of the cues in the chosen style, with `\k` karaoke when asked. */
-export function toAss(segments: readonly Segment[], options: AssOptions): string {
+export function toAss(segments: readonly Cue[], options: AssOptions): string {
   const { width, height, title, style } = options;
   return [
     '[Script Info]', `Title: ${plain(title)}`, 'ScriptType: v4.00+', `PlayResX: ${width}`, `PlayResY: ${height}`, 'WrapStyle: 0', 'ScaledBorderAndShadow: yes', '',

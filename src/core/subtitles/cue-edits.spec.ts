@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { activeCueAt, mergeWithNext, nudge, removeCue, replaceAll, splitAt } from './cue-edits.ts';
 import { history, record, redo, undo } from './edit-history.ts';
-import { segment, word } from './segment.ts';
+import { cue, word } from './cue.ts';
 
 const cues = Object.freeze([
-  segment(0, 2, 'And so my fellow Americans', [word(0, 0.4, ' And'), word(0.4, 0.7, ' so'), word(0.7, 1, ' my'), word(1, 1.4, ' fellow'), word(1.4, 2, ' Americans')]),
-  segment(3, 5, 'ask not what your country can do'),
-  segment(6, 7, 'for you.'),
+  cue(0, 2, 'And so my fellow Americans', [word(0, 0.4, ' And'), word(0.4, 0.7, ' so'), word(0.7, 1, ' my'), word(1, 1.4, ' fellow'), word(1.4, 2, ' Americans')]),
+  cue(3, 5, 'ask not what your country can do'),
+  cue(6, 7, 'for you.'),
 ]);
 
 describe('cue edits', () => {

@@ -1,12 +1,12 @@
-import { segment, type Segment, type Word } from './segment.ts';
+import { cue, type Cue, type Word } from './cue.ts';
 
 /** Cue editing for the subtitle editor: every operation returns new frozen cues, never mutates. */
-export type Cues = readonly Segment[];
+export type Cues = readonly Cue[];
 
-const freeze = (cues: Segment[]): Cues => Object.freeze(cues);
+const freeze = (cues: Cue[]): Cues => Object.freeze(cues);
 /** A cue with new times keeps its words only while they still lie inside it. */
-const retimed = (c: Segment, start: number, end: number): Segment =>
-  segment(start, end, c.text, c.words && c.words.every((w) => w.start >= start - 1e-6 && w.end <= end + 1e-6) ? c.words : undefined);
+const retimed = (c: Cue, start: number, end: number): Cue =>
+  cue(start, end, c.text, c.words && c.words.every((w) => w.start >= start - 1e-6 && w.end <= end + 1e-6) ? c.words : undefined);
 
 /** Move a cue's start or end by `delta` seconds, never past its neighbours nor its other edge. */
 export function nudge(cues: Cues, index: number, edge: 'start' | 'end', delta: number): Cues {
@@ -20,7 +20,7 @@ export function nudge(cues: Cues, index: number, edge: 'start' | 'end', delta: n
 const round = (t: number): number => Math.round(t * 1000) / 1000;
 
 /** Text before and after `time`: at a word boundary when the cue has word times, else in proportion. */
-function splitText(c: Segment, time: number): [string, string, Word[] | undefined, Word[] | undefined] {
+function splitText(c: Cue, time: number): [string, string, Word[] | undefined, Word[] | undefined] {
   if (c.words && c.words.length > 1) {
     const found = c.words.findIndex((w) => (w.start + w.end) / 2 >= time);
     const cut = found === -1 ? c.words.length - 1 : Math.min(c.words.length - 1, Math.max(1, found));
@@ -38,7 +38,7 @@ export function splitAt(cues: Cues, index: number, time: number): Cues {
   if (!c || time <= c.start || time >= c.end || c.text.trim().split(/\s+/).length < 2) return cues;
   const [left, right, wordsLeft, wordsRight] = splitText(c, time);
   const cut = round(time);
-  return freeze([...cues.slice(0, index), segment(c.start, cut, left, wordsLeft), segment(cut, c.end, right, wordsRight), ...cues.slice(index + 1)]);
+  return freeze([...cues.slice(0, index), cue(c.start, cut, left, wordsLeft), cue(cut, c.end, right, wordsRight), ...cues.slice(index + 1)]);
 }
 
 /** Join a cue with the next one. */
@@ -46,7 +46,7 @@ export function mergeWithNext(cues: Cues, index: number): Cues {
   const [a, b] = [cues[index], cues[index + 1]];
   if (!a || !b) return cues;
   const words = a.words && b.words ? [...a.words, ...b.words] : undefined;
-  return freeze([...cues.slice(0, index), segment(a.start, b.end, `${a.text.trim()} ${b.text.trim()}`, words), ...cues.slice(index + 2)]);
+  return freeze([...cues.slice(0, index), cue(a.start, b.end, `${a.text.trim()} ${b.text.trim()}`, words), ...cues.slice(index + 2)]);
 }
 
 export function removeCue(cues: Cues, index: number): Cues {
@@ -60,7 +60,7 @@ export function replaceAll(cues: Cues, find: string, replacement: string): { cue
   let count = 0;
   const next = cues.map((c) => {
     const text = c.text.replace(pattern, () => (count++, replacement));
-    return text === c.text ? c : segment(c.start, c.end, text);
+    return text === c.text ? c : cue(c.start, c.end, text);
   });
   return { cues: count > 0 ? freeze(next) : cues, count };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { segment, word } from './segment.ts';
+import { cue, word } from './cue.ts';
 import { cuesIn, shifted, spanAround, spanOfCues, textBefore } from './cue-span.ts';
 
-const cues = [segment(0, 2, 'a'), segment(2.5, 4, 'b'), segment(4.2, 6, 'c'), segment(7, 9, 'd')];
+const cues = [cue(0, 2, 'a'), cue(2.5, 4, 'b'), cue(4.2, 6, 'c'), cue(7, 9, 'd')];
 
 describe('cue spans', () => {
   it('spans the media of a run of cues, in either order', () => {
@@ -24,12 +24,12 @@ describe('cue spans', () => {
 
   it('gives the last words said before a stretch, as its context', () => {
     expect(textBefore(cues, 4.2)).toBe('a b');
-    expect(textBefore([segment(0, 1, 'one two three'), segment(1, 2, 'four')], 2, 3)).toBe('two three four');
+    expect(textBefore([cue(0, 1, 'one two three'), cue(1, 2, 'four')], 2, 3)).toBe('two three four');
     expect(textBefore(cues, 0)).toBe('');
   });
 
   it('moves cues and their words onto the media timeline', () => {
-    const [c] = shifted([segment(0, 1, 'x', [word(0, 1, ' x', 0.4)])], 2.5);
+    const [c] = shifted([cue(0, 1, 'x', [word(0, 1, ' x', 0.4)])], 2.5);
     expect([c.start, c.end, c.words?.[0].start, c.words?.[0].probability]).toEqual([2.5, 3.5, 2.5, 0.4]);
   });
 });

@@ -1,4 +1,4 @@
-import { segment, type Segment } from './segment.ts';
+import { cue, type Cue } from './cue.ts';
 
 export interface CueLimits {
   /** Characters per line (Netflix and BBC use 42). */
@@ -25,7 +25,7 @@ export function wrapLines(text: string, max: number): string[] {
 }
 
 /** One segment as cues that each fit the limits, sharing its time in proportion to their length. */
-function splitSegment(s: Segment, limits: CueLimits): Segment[] {
+function splitSegment(s: Cue, limits: CueLimits): Cue[] {
   const lines = wrapLines(s.text, limits.maxLineLength);
   const groups: string[] = [];
   for (let i = 0; i < lines.length; i += limits.maxLines) groups.push(lines.slice(i, i + limits.maxLines).join('\n'));
@@ -33,9 +33,9 @@ function splitSegment(s: Segment, limits: CueLimits): Segment[] {
   let at = s.start;
   return groups.map((text, i) => {
     const end = i === groups.length - 1 ? s.end : at + ((s.end - s.start) * text.length) / total;
-    const cue = segment(at, end, text);
+    const piece = cue(at, end, text);
     at = end;
-    return cue;
+    return piece;
   });
 }
 
@@ -43,7 +43,7 @@ function splitSegment(s: Segment, limits: CueLimits): Segment[] {
  * Segments as valid subtitle cues: ordered, non-empty, non-overlapping and monotonic, with long
  * segments split so no cue has more than `maxLines` lines of `maxLineLength` characters.
  */
-export function toCues(segments: readonly Segment[], limits: CueLimits = DEFAULT_LIMITS): Segment[] {
+export function toCues(segments: readonly Cue[], limits: CueLimits = DEFAULT_LIMITS): Cue[] {
   return settleCues(segments, limits, (s) => splitSegment(s, limits));
 }
 
@@ -51,18 +51,18 @@ export function toCues(segments: readonly Segment[], limits: CueLimits = DEFAULT
  * Cues ordered, trimmed, non-empty and non-overlapping, each at least `minDuration` where the next
  * leaves room; `split` cuts a segment into cues that fit (its words, when it keeps them, go along).
  */
-export function settleCues(segments: readonly Segment[], limits: CueLimits, split: (s: Segment) => Segment[] = (s) => [s]): Segment[] {
+export function settleCues(segments: readonly Cue[], limits: CueLimits, split: (s: Cue) => Cue[] = (s) => [s]): Cue[] {
   const ordered = segments
-    .map((s) => segment(Math.max(0, s.start), Math.max(0, s.end), s.text.trim(), s.words))
+    .map((s) => cue(Math.max(0, s.start), Math.max(0, s.end), s.text.trim(), s.words))
     .filter((s) => s.text !== '')
     .sort((a, b) => a.start - b.start);
   const cues = ordered.flatMap(split);
-  return cues.map((cue, i) => {
+  return cues.map((c, i) => {
     const next = cues[i + 1];
     const floor = i > 0 ? cues[i - 1].start : 0;
-    const start = Math.max(cue.start, floor);
-    const wanted = Math.max(cue.end, start + limits.minDuration);
+    const start = Math.max(c.start, floor);
+    const wanted = Math.max(c.end, start + limits.minDuration);
     const end = next ? Math.max(start, Math.min(wanted, next.start)) : wanted;
-    return segment(start, end, cue.text, cue.words);
+    return cue(start, end, c.text, c.words);
   });
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toCues } from './cues.ts';
 import { parseCues, toJson, toSrt, toText, toVtt } from './formats.ts';
-import { segment, word } from './segment.ts';
+import { cue, word } from './cue.ts';
 import { formatTimestamp, parseTimestamp } from './timestamp.ts';
 
 const segments = [
-  segment(0, 2.5, ' And so my fellow Americans'),
-  segment(2.5, 11, ' ask not what your country can do for you, ask what you can do for your country.'),
+  cue(0, 2.5, ' And so my fellow Americans'),
+  cue(2.5, 11, ' ask not what your country can do for you, ask what you can do for your country.'),
 ];
 
 describe('timestamps', () => {
@@ -21,7 +21,7 @@ describe('timestamps', () => {
 
 describe('cues', () => {
   it('splits long segments to honour 2 lines of 42 characters, keeping times in order', () => {
-    const long = segment(0, 10, 'word '.repeat(60).trim());
+    const long = cue(0, 10, 'word '.repeat(60).trim());
     const cues = toCues([long]);
     expect(cues.length).toBeGreaterThan(1);
     for (const cue of cues) {
@@ -34,7 +34,7 @@ describe('cues', () => {
   });
 
   it('orders, de-overlaps and drops empty segments', () => {
-    const cues = toCues([segment(5, 9, 'b'), segment(0, 6, 'a'), segment(7, 7, '  ')]);
+    const cues = toCues([cue(5, 9, 'b'), cue(0, 6, 'a'), cue(7, 7, '  ')]);
     expect(cues.map((c) => c.text)).toEqual(['a', 'b']);
     expect(cues[0].end).toBeLessThanOrEqual(cues[1].start);
   });
@@ -53,13 +53,13 @@ describe('SRT and WebVTT', () => {
   it('writes WebVTT with a header and dot milliseconds that parse back', () => {
     const vtt = toVtt(segments);
     expect(vtt.startsWith('WEBVTT\n\n00:00:00.000 --> 00:00:02.500\n')).toBe(true);
-    expect(parseCues(vtt)[0]).toEqual(segment(0, 2.5, 'And so my fellow Americans'));
+    expect(parseCues(vtt)[0]).toEqual(cue(0, 2.5, 'And so my fellow Americans'));
   });
 
   it('writes plain text and JSON', () => {
     expect(toText(segments)).toBe('And so my fellow Americans\nask not what your country can do for you, ask what you can do for your country.\n');
     expect(JSON.parse(toJson(segments)).segments[1]).toEqual({ start: 2.5, end: 11, text: segments[1].text.trim() });
-    const timed = segment(0, 1, 'Ask not', [word(0, 0.4, ' Ask'), word(0.4, 1, ' not')]);
+    const timed = cue(0, 1, 'Ask not', [word(0, 0.4, ' Ask'), word(0.4, 1, ' not')]);
     expect(JSON.parse(toJson([timed])).segments[0].words).toEqual([{ start: 0, end: 0.4, text: 'Ask' }, { start: 0.4, end: 1, text: 'not' }]);
   });
 });

@@ -1,7 +1,7 @@
 import { toAss } from './ass-format.ts';
 import { DEFAULT_CAPTION_STYLE, type CaptionStyle } from './caption-style.ts';
 import { toCues, type CueLimits } from './cues.ts';
-import { segment, type Segment } from './segment.ts';
+import { cue, type Cue } from './cue.ts';
 import { formatTimestamp, parseTimestamp } from './timestamp.ts';
 
 export type ExportFormat = 'srt' | 'vtt' | 'ass' | 'txt' | 'json';
@@ -9,7 +9,7 @@ export type ExportFormat = 'srt' | 'vtt' | 'ass' | 'txt' | 'json';
 /** ASS is laid out on a 1080p frame when the video's size is not at hand: players scale it to theirs. */
 const ASS_FRAME = Object.freeze({ width: 1920, height: 1080 });
 
-export function toSrt(segments: readonly Segment[], limits?: CueLimits): string {
+export function toSrt(segments: readonly Cue[], limits?: CueLimits): string {
   return toCues(segments, limits)
     // A blank line would end the cue early: lines are kept, empty ones dropped.
     .map((c, i) => `${i + 1}\n${formatTimestamp(c.start, ',')} --> ${formatTimestamp(c.end, ',')}\n${c.text.replace(/\n\s*\n/g, '\n')}\n`)
@@ -21,21 +21,21 @@ export function vttCueText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n\s*\n/g, '\n');
 }
 
-export function toVtt(segments: readonly Segment[], limits?: CueLimits): string {
+export function toVtt(segments: readonly Cue[], limits?: CueLimits): string {
   const cues = toCues(segments, limits).map((c) => `${formatTimestamp(c.start, '.')} --> ${formatTimestamp(c.end, '.')}\n${vttCueText(c.text)}\n`);
   return ['WEBVTT\n', ...cues].join('\n');
 }
 
-export function toText(segments: readonly Segment[]): string {
+export function toText(segments: readonly Cue[]): string {
   return segments.map((s) => s.text.trim()).filter(Boolean).join('\n') + '\n';
 }
 
-export function toJson(segments: readonly Segment[]): string {
-  const entry = (s: Segment) => ({ start: s.start, end: s.end, text: s.text.trim(), ...(s.words ? { words: s.words.map((w) => ({ start: w.start, end: w.end, text: w.text.trim(), ...(w.probability === undefined ? {} : { probability: w.probability }) })) } : {}) });
+export function toJson(segments: readonly Cue[]): string {
+  const entry = (s: Cue) => ({ start: s.start, end: s.end, text: s.text.trim(), ...(s.words ? { words: s.words.map((w) => ({ start: w.start, end: w.end, text: w.text.trim(), ...(w.probability === undefined ? {} : { probability: w.probability }) })) } : {}) });
   return JSON.stringify({ segments: segments.map(entry) }, null, 2) + '\n';
 }
 
-export function exportSegments(format: ExportFormat, segments: readonly Segment[], look: { style?: CaptionStyle; title?: string } = {}): string {
+export function exportSegments(format: ExportFormat, segments: readonly Cue[], look: { style?: CaptionStyle; title?: string } = {}): string {
   switch (format) {
     case 'srt': return toSrt(segments);
     case 'vtt': return toVtt(segments);
@@ -47,7 +47,7 @@ export function exportSegments(format: ExportFormat, segments: readonly Segment[
 }
 
 /** Cues of an SRT or WebVTT file (numbers, headers, settings and notes are skipped). */
-export function parseCues(text: string): Segment[] {
+export function parseCues(text: string): Cue[] {
   const blocks = text.replace(/\r\n?/g, '\n').split(/\n{2,}/);
   return blocks.flatMap((block) => {
     const lines = block.split('\n').filter((l) => l.trim() !== '');
@@ -57,6 +57,6 @@ export function parseCues(text: string): Segment[] {
     const start = parseTimestamp(from);
     const end = parseTimestamp(to);
     if (start === null || end === null) return [];
-    return [segment(start, end, lines.slice(timing + 1).join('\n'))];
+    return [cue(start, end, lines.slice(timing + 1).join('\n'))];
   });
 }

@@ -3,9 +3,9 @@ import { toAss } from './ass-format.ts';
 import { captionStyle } from './caption-style.ts';
 import { toSrt, toVtt } from './formats.ts';
 import { importSubtitles, MAX_IMPORT_CUES, subtitleKind } from './import-subtitles.ts';
-import { segment } from './segment.ts';
+import { cue } from './cue.ts';
 
-const cues = [segment(0.5, 2.25, 'And so my fellow Americans,'), segment(3, 7.5, 'ask not what your country can do for you,\nask what you can do for your country.')];
+const cues = [cue(0.5, 2.25, 'And so my fellow Americans,'), cue(3, 7.5, 'ask not what your country can do for you,\nask what you can do for your country.')];
 const texts = (name: string, text: string) => importSubtitles(name, text).cues.map((c) => c.text);
 
 describe('subtitle import', () => {
@@ -22,7 +22,7 @@ describe('subtitle import', () => {
   });
 
   it('escapes WebVTT cue text so <, & and --> stay text, and reads it back as it was', () => {
-    const tricky = [segment(0, 1, 'a < b && c --> d'), segment(1, 2, '<i>not a tag</i> & more')];
+    const tricky = [cue(0, 1, 'a < b && c --> d'), cue(1, 2, '<i>not a tag</i> & more')];
     const vtt = toVtt(tricky);
     expect(vtt).toContain('a &lt; b &amp;&amp; c --&gt; d');
     expect(vtt.match(/-->/g)).toHaveLength(2); // only the timing lines
@@ -49,13 +49,13 @@ describe('subtitle import', () => {
 
   it('reads ASS by its Format line, commas in the text kept, and a hostile run of override braces in one pass', () => {
     const ass = '[Script Info]\nTitle: x\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\nComment: 0,0:00:00.00,0:00:01.00,Default,,0,0,0,,hidden\nDialogue: 0,0:00:01.00,0:00:02.50,Default,Anna,0,0,0,,{\\b1}Well, yes{\\b0}, no\\Nsecond line\n';
-    expect(importSubtitles('a.ass', ass).cues).toEqual([segment(1, 2.5, 'Well, yes, no\nsecond line')]);
+    expect(importSubtitles('a.ass', ass).cues).toEqual([cue(1, 2.5, 'Well, yes, no\nsecond line')]);
     const hostile = ass.replace('{\\b1}Well', `${'{\\'.repeat(200_000)}Well`);
     expect(texts('h.ass', hostile)[0].endsWith('Well, yes, no\nsecond line')).toBe(true);
   });
 
   it('refuses more cues than a project takes, saying how many and what to do', () => {
-    const many = Array.from({ length: MAX_IMPORT_CUES + 1 }, (_, i) => `${i + 1}\n${toSrt([segment(i, i + 0.5, 'x')]).split('\n')[1]}\nx\n`).join('\n');
+    const many = Array.from({ length: MAX_IMPORT_CUES + 1 }, (_, i) => `${i + 1}\n${toSrt([cue(i, i + 0.5, 'x')]).split('\n')[1]}\nx\n`).join('\n');
     expect(() => importSubtitles('huge.srt', many)).toThrow(/huge.srt has 20,001 cues; one project takes up to 20,000\. Split the file/);
   });
 

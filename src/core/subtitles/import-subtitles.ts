@@ -1,7 +1,7 @@
 import { StudioError } from '../errors.ts';
 import { assEvents } from './ass-events.ts';
 import { parseCues } from './formats.ts';
-import { segment, type Segment } from './segment.ts';
+import { cue, type Cue } from './cue.ts';
 
 export type SubtitleKind = 'srt' | 'vtt' | 'ass';
 
@@ -33,18 +33,18 @@ export function plainCueText(text: string, kind: 'srt' | 'vtt'): string {
 }
 
 /** The cues of a file's text, with how many blocks had times that could not be read. */
-function cuesOf(kind: SubtitleKind, text: string): { cues: Segment[]; skipped: number } {
+function cuesOf(kind: SubtitleKind, text: string): { cues: Cue[]; skipped: number } {
   if (kind === 'ass') {
     const { events, skipped } = assEvents(text);
     return { cues: events.map((e) => e.cue), skipped };
   }
   const blocks = parseCues(text.replace(/^\uFEFF/, ''));
-  return { cues: blocks.map((c) => segment(c.start, c.end, plainCueText(c.text, kind))), skipped: 0 };
+  return { cues: blocks.map((c) => cue(c.start, c.end, plainCueText(c.text, kind))), skipped: 0 };
 }
 
 /** Subtitles read from a file: the cues in time order, and what was left out (no text, or an end before the start). */
 export interface ImportedCues {
-  readonly cues: Segment[];
+  readonly cues: Cue[];
   readonly skipped: number;
 }
 

@@ -1,4 +1,4 @@
-import { segment, type Segment, type Word } from './segment.ts';
+import { cue, type Cue, type Word } from './cue.ts';
 
 /** Text the recogniser writes one way that the person wants another (a name it misspells). */
 export interface ReplaceRule {
@@ -28,13 +28,13 @@ const joined = (words: readonly Word[]): string => words.map((w) => w.text.trim(
  * New cues with the rules applied to their text. Words follow where a rule changes single words;
  * where the words no longer spell the text (a rule across words), the cue lets go of them.
  */
-export function applyRules(cues: readonly Segment[], rules: readonly ReplaceRule[]): Segment[] {
+export function applyRules(cues: readonly Cue[], rules: readonly ReplaceRule[]): Cue[] {
   if (rules.length === 0) return [...cues];
   return cues.map((c) => {
     const text = applyTo(c.text, rules);
     if (text === c.text) return c;
     const words = c.words?.map((w) => Object.freeze({ ...w, text: applyTo(w.text, rules) }));
     const spelled = words && joined(words) === text.replace(/\s+/g, ' ').trim();
-    return segment(c.start, c.end, text, spelled ? words : undefined);
+    return cue(c.start, c.end, text, spelled ? words : undefined);
   });
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from './segment.ts';
+import { cue } from './cue.ts';
 import { cuesOfPiece, pieceTaken, takePieces } from './take-pieces.ts';
 
 // The transcript: the span 2–10 holds b, c, d; a and e lie outside it.
-const cues = [segment(0, 2, 'a'), segment(2, 4, 'b'), segment(4.5, 7, 'c'), segment(7.5, 10, 'd'), segment(10, 12, 'e')];
+const cues = [cue(0, 2, 'a'), cue(2, 4, 'b'), cue(4.5, 7, 'c'), cue(7.5, 10, 'd'), cue(10, 12, 'e')];
 const span = { from: 2, to: 10 };
 // The new take: two cues where there were three.
-const take = [segment(2, 5, 'B C'), segment(6, 10, 'C D')];
+const take = [cue(2, 5, 'B C'), cue(6, 10, 'C D')];
 
 describe('a new take, a cue at a time', () => {
   it('cuts the span halfway between the new cues', () => {
@@ -29,7 +29,7 @@ describe('a new take, a cue at a time', () => {
   });
 
   it('a piece over silence the old take had no cue for goes in time order', () => {
-    const quiet = [segment(0, 2, 'a'), segment(8, 10, 'd')];
+    const quiet = [cue(0, 2, 'a'), cue(8, 10, 'd')];
     const [first] = takePieces(span, take);
     expect(cuesOfPiece(quiet, span, first)).toEqual({ index: 1, count: 0 });
   });

@@ -1,4 +1,4 @@
-import type { Segment } from './segment.ts';
+import type { Cue } from './cue.ts';
 
 /** A pause at least this long starts a new paragraph of a written transcript. */
 export const PARAGRAPH_PAUSE_SECONDS = 2;
@@ -10,8 +10,8 @@ export interface Paragraph {
 }
 
 /** Cues as paragraphs of prose, a new one after each long pause; line breaks inside cues become spaces. */
-export function transcriptParagraphs(cues: readonly Segment[], pause = PARAGRAPH_PAUSE_SECONDS): Paragraph[] {
-  const groups: Segment[][] = [];
+export function transcriptParagraphs(cues: readonly Cue[], pause = PARAGRAPH_PAUSE_SECONDS): Paragraph[] {
+  const groups: Cue[][] = [];
   for (const cue of cues) {
     const last = groups.at(-1);
     if (last && cue.start - last.at(-1)!.end < pause) last.push(cue);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { segment, word } from './segment.ts';
+import { cue, word } from './cue.ts';
 import { isUnsureWord, nextUnsure, tellsSureness, unsureSpots } from './unsure-words.ts';
 
 const cues = [
-  segment(0, 2, 'And so my', [word(0, 0.5, ' And', 0.9), word(0.5, 1, ' so', 0.3), word(1, 2, ' my', 0.95)]),
-  segment(2, 4, 'fellow Americans', [word(2, 3, ' fellow', 0.99), word(3, 4, ' Americans', 0.2)]),
-  segment(4, 5, 'edited by hand'),
+  cue(0, 2, 'And so my', [word(0, 0.5, ' And', 0.9), word(0.5, 1, ' so', 0.3), word(1, 2, ' my', 0.95)]),
+  cue(2, 4, 'fellow Americans', [word(2, 3, ' fellow', 0.99), word(3, 4, ' Americans', 0.2)]),
+  cue(4, 5, 'edited by hand'),
 ];
 
 describe('unsure words', () => {
@@ -25,6 +25,6 @@ describe('unsure words', () => {
 
   it('tells whether the decoder gave probabilities at all', () => {
     expect(tellsSureness(cues)).toBe(true);
-    expect(tellsSureness([segment(0, 1, 'x', [word(0, 1, ' x')])])).toBe(false);
+    expect(tellsSureness([cue(0, 1, 'x', [word(0, 1, ' x')])])).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { Segment, Word } from './segment.ts';
+import type { Cue, Word } from './cue.ts';
 
 /** Words the recogniser gave less than this probability are marked for a person to check. */
 export const UNSURE_WORD_PROBABILITY = 0.5;
@@ -13,15 +13,15 @@ export interface UnsureSpot {
 }
 
 /** Every unsure word of the cues, in time order (a cue edited by hand has no words, so none). */
-export function unsureSpots(cues: readonly Segment[], below = UNSURE_WORD_PROBABILITY): UnsureSpot[] {
+export function unsureSpots(cues: readonly Cue[], below = UNSURE_WORD_PROBABILITY): UnsureSpot[] {
   return cues.flatMap((c, cue) => (c.words ?? []).flatMap((w, word) => (isUnsureWord(w, below) ? [Object.freeze({ cue, word, start: w.start })] : [])));
 }
 
 /** The first unsure word after `time` (a small step past it, so repeating moves on), wrapping to the first; null if none. */
-export function nextUnsure(cues: readonly Segment[], time: number, below = UNSURE_WORD_PROBABILITY): UnsureSpot | null {
+export function nextUnsure(cues: readonly Cue[], time: number, below = UNSURE_WORD_PROBABILITY): UnsureSpot | null {
   const spots = unsureSpots(cues, below);
   return spots.find((s) => s.start > time + 0.01) ?? spots[0] ?? null;
 }
 
 /** Whether the cues were made by a decoder that tells how sure it was (the stock pipeline does not). */
-export const tellsSureness = (cues: readonly Segment[]): boolean => cues.some((c) => c.words?.some((w) => w.probability !== undefined));
+export const tellsSureness = (cues: readonly Cue[]): boolean => cues.some((c) => c.words?.some((w) => w.probability !== undefined));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { word, type Segment, type Word } from './segment.ts';
+import { word, type Cue, type Word } from './cue.ts';
 import { WORD_CUE_LIMITS, wordCues } from './word-cues.ts';
 
 /** Words of `text` spoken from `start`, each `each` seconds long, back to back. */
@@ -7,7 +7,7 @@ function spoken(text: string, start: number, each = 0.3): Word[] {
   return text.split(' ').map((t, i) => word(start + i * each, start + (i + 1) * each, ` ${t}`));
 }
 
-function withinLimits(cues: readonly Segment[]): void {
+function withinLimits(cues: readonly Cue[]): void {
   cues.forEach((cue, i) => {
     const lines = wrap(cue.text);
     expect(lines.length).toBeLessThanOrEqual(2);

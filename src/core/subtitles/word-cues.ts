@@ -1,5 +1,5 @@
 import { wrapLines } from './cues.ts';
-import { retimed, segment, type Segment, type Word } from './segment.ts';
+import { retimed, cue, type Cue, type Word } from './cue.ts';
 
 export interface WordCueLimits {
   readonly maxLineLength: number;
@@ -92,14 +92,14 @@ function stretch(start: number, end: number, before: number, after: number, limi
  * at least `minSeconds` where the silence around allows, never overlapping and never shorter
  * than the words they hold. Each cue keeps its words.
  */
-export function wordCues(words: readonly Word[], limits: WordCueLimits = WORD_CUE_LIMITS): Segment[] {
+export function wordCues(words: readonly Word[], limits: WordCueLimits = WORD_CUE_LIMITS): Cue[] {
   const groups = mergeCramped(group(tidy(words, limits), limits), limits);
-  const cues: Segment[] = [];
+  const cues: Cue[] = [];
   groups.forEach((g, i) => {
     const before = cues.at(-1)?.end ?? 0;
     const after = groups[i + 1]?.[0].start ?? Infinity;
     const [start, end] = stretch(g[0].start, g.at(-1)!.end, before, after, limits);
-    cues.push(segment(start, Math.min(end, start + limits.maxSeconds), textOf(g), g));
+    cues.push(cue(start, Math.min(end, start + limits.maxSeconds), textOf(g), g));
   });
   return cues;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { word } from '../subtitles/segment.ts';
+import { word } from '../subtitles/cue.ts';
 import { speechWindows } from './speech-windows.ts';
 import { fixedWindows, transcribeWindows, type WordDecoder } from './transcribe-audio.ts';
 import { SAMPLE_RATE } from './windows.ts';

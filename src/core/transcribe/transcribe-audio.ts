@@ -1,4 +1,4 @@
-import type { Segment, Word } from '../subtitles/segment.ts';
+import type { Cue, Word } from '../subtitles/cue.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
 import { NO_PROFILE, type Profiler } from './decode-profile.ts';
 import { isSilent } from './silence.ts';
@@ -14,7 +14,7 @@ import { WINDOW_SECONDS } from './windows.ts';
 export type WordDecoder = (samples: Float32Array, prefix?: string) => Promise<readonly Word[]>;
 
 export interface TranscribeStep {
-  readonly cues: readonly Segment[];
+  readonly cues: readonly Cue[];
   readonly doneSeconds: number;
   readonly totalSeconds: number;
 }

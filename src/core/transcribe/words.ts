@@ -1,4 +1,4 @@
-import { word, type Word } from '../subtitles/segment.ts';
+import { word, type Word } from '../subtitles/cue.ts';
 
 /** A generated text token and its decoded text (byte-level pieces may be partial characters). */
 export interface TimedToken {

@@ -1,4 +1,4 @@
-import type { Segment } from '../subtitles/segment.ts';
+import type { Cue } from '../subtitles/cue.ts';
 
 /** A word placed on a caption line: `x` from the line's left edge, in pixels. */
 export interface LaidWord {
@@ -34,7 +34,7 @@ export function layoutCaption(words: readonly string[], maxWidth: number, measur
 }
 
 /** The cue shown at `t` (cues in time order, not overlapping), or -1: a binary search, for every frame. */
-export function cueAt(cues: readonly Segment[], t: number): number {
+export function cueAt(cues: readonly Cue[], t: number): number {
   let [lo, hi] = [0, cues.length - 1];
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -46,7 +46,7 @@ export function cueAt(cues: readonly Segment[], t: number): number {
 }
 
 /** The cue's word being spoken at `t` (from its start until the next word starts), or -1 between cue start and the first word. */
-export function wordAt(cue: Segment, t: number): number {
+export function wordAt(cue: Cue, t: number): number {
   const words = cue.words ?? [];
   let found = -1;
   for (const [i, w] of words.entries()) if (w.start <= t) found = i;
@@ -54,7 +54,7 @@ export function wordAt(cue: Segment, t: number): number {
 }
 
 /** The words a caption shows: its timed words when it has them, else its text split at spaces. */
-export function captionWords(cue: Segment): string[] {
+export function captionWords(cue: Cue): string[] {
   const timed = (cue.words ?? []).map((w) => w.text.trim()).filter(Boolean);
   return timed.length > 0 ? timed : cue.text.split(/\s+/).filter(Boolean);
 }

@@ -1,4 +1,4 @@
-import type { Segment } from '../../core/subtitles/segment.ts';
+import type { Cue } from '../../core/subtitles/cue.ts';
 import { formatTimestamp } from '../../core/subtitles/timestamp.ts';
 import { transcriptParagraphs } from '../../core/subtitles/transcript-paragraphs.ts';
 
@@ -6,7 +6,7 @@ import { transcriptParagraphs } from '../../core/subtitles/transcript-paragraphs
  * A Word document of the transcript: the media's name as its title, then paragraphs (a new one at
  * each long pause), each opened by its time. `docx` loads only when a document is asked for.
  */
-export async function docxTranscript(title: string, cues: readonly Segment[]): Promise<Blob> {
+export async function docxTranscript(title: string, cues: readonly Cue[]): Promise<Blob> {
   const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const paragraphs = transcriptParagraphs(cues).map(
     (p) => new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: `[${formatTimestamp(p.start, '.').slice(0, 8)}] `, bold: true, color: '555555' }), new TextRun(p.text)] }),

@@ -1,4 +1,4 @@
-import type { Word } from '../../core/subtitles/segment.ts';
+import type { Word } from '../../core/subtitles/cue.ts';
 import type { Quality, TranscribeReply } from '../../core/transcribe-protocol.ts';
 
 type LiveReply = Extract<TranscribeReply, { type: 'live' }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../core/subtitles/segment.ts';
+import { cue } from '../../core/subtitles/cue.ts';
 import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
 import { ProjectSaver } from './project-saver.svelte.ts';
 import { Transcript } from './transcript.svelte.ts';
@@ -15,7 +15,7 @@ function setup(store = new MemoryProjectStore(), storage = keys()) {
   return { store, storage, saver, transcript: new Transcript(saver) };
 }
 
-const window = (n: number) => Array.from({ length: 3 }, (_, i) => segment(n * 3 + i, n * 3 + i + 1, `cue ${n * 3 + i}`));
+const window = (n: number) => Array.from({ length: 3 }, (_, i) => cue(n * 3 + i, n * 3 + i + 1, `cue ${n * 3 + i}`));
 
 describe('ProjectSaver', () => {
   it('saves each window and each edit as one entry, never the whole transcript, and reopens with undo after a reload', async () => {
@@ -60,7 +60,7 @@ describe('ProjectSaver', () => {
   });
 
   it('imports the transcript kept before projects once', async () => {
-    const legacy = JSON.stringify({ source: 'old.wav', segments: [segment(0, 1, 'kept')] });
+    const legacy = JSON.stringify({ source: 'old.wav', segments: [cue(0, 1, 'kept')] });
     const storage = keys({ 'whisper-studio:transcript': legacy });
     const { transcript } = setup(new MemoryProjectStore(), storage);
     await transcript.reopen();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../core/subtitles/segment.ts';
+import { cue } from '../../core/subtitles/cue.ts';
 import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
 import { ProjectSearch } from './project-search.svelte.ts';
 
@@ -7,9 +7,9 @@ describe('ProjectSearch', () => {
   it('finds cues in every project by prefix, sees edits and deletions, and says where each hit is', async () => {
     const store = new MemoryProjectStore();
     await store.create({ id: 'a', name: 'lecture.mp4', createdAt: 1, updatedAt: 1 });
-    await store.append('a', 0, { kind: 'cues', cues: [segment(0, 2, 'Photosynthesis needs light'), segment(2, 4, 'and water')] });
+    await store.append('a', 0, { kind: 'cues', cues: [cue(0, 2, 'Photosynthesis needs light'), cue(2, 4, 'and water')] });
     await store.create({ id: 'b', name: 'interview.wav', createdAt: 2, updatedAt: 2 });
-    await store.append('b', 0, { kind: 'cues', cues: [segment(5, 7, 'We spoke about light rail')] });
+    await store.append('b', 0, { kind: 'cues', cues: [cue(5, 7, 'We spoke about light rail')] });
     const search = new ProjectSearch(store);
     await search.search('photosynth');
     expect(search.hits).toEqual([{ projectId: 'a', projectName: 'lecture.mp4', index: 0, start: 0, text: 'Photosynthesis needs light' }]);
@@ -28,7 +28,7 @@ describe('ProjectSearch', () => {
   it("two searches at once both finish, and the hits are the latest search's", async () => {
     const store = new MemoryProjectStore();
     await store.create({ id: 'a', name: 'lecture.mp4', createdAt: 1, updatedAt: 1 });
-    await store.append('a', 0, { kind: 'cues', cues: [segment(0, 2, 'Photosynthesis needs light'), segment(2, 4, 'and water')] });
+    await store.append('a', 0, { kind: 'cues', cues: [cue(0, 2, 'Photosynthesis needs light'), cue(2, 4, 'and water')] });
     const search = new ProjectSearch(store);
     await Promise.all([search.search('photo'), search.search('water')]);
     expect(search.hits.map((h) => h.text)).toEqual(['and water']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../core/subtitles/segment.ts';
+import { cue } from '../../core/subtitles/cue.ts';
 import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
 import { ProjectSaver } from './project-saver.svelte.ts';
 import { Projects } from './projects.svelte.ts';
@@ -19,10 +19,10 @@ describe('Projects', () => {
   it('lists transcriptions newest first, opens one with its cues, renames and deletes', async () => {
     const { store, transcript, projects } = setup();
     transcript.begin('a.wav', { duration: 11 });
-    transcript.append([segment(0, 1, 'first')]);
+    transcript.append([cue(0, 1, 'first')]);
     transcript.ended('done', 0.1);
     transcript.begin('b.wav');
-    transcript.append([segment(0, 1, 'second')]);
+    transcript.append([cue(0, 1, 'second')]);
     await projects.refresh();
     expect(projects.list.map((p) => [p.name, p.status])).toEqual([['b.wav', 'transcribing'], ['a.wav', 'done']]);
 
@@ -50,7 +50,7 @@ describe('Projects', () => {
   it('hands a project on as one file: imported elsewhere as a new project with its cues, undo history and media', async () => {
     const { transcript, projects } = setup();
     transcript.begin('talk.wav', { duration: 3 });
-    transcript.append([segment(0, 1, 'one'), segment(1, 2, 'two')]);
+    transcript.append([cue(0, 1, 'one'), cue(1, 2, 'two')]);
     transcript.edit(0, { text: 'ONE' });
     transcript.edit(1, { text: 'TWO' });
     transcript.undo();

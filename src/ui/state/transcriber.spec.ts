@@ -1,6 +1,6 @@
 import { takePieces } from '../../core/subtitles/take-pieces.ts';
 import { describe, expect, it } from 'vitest';
-import { segment, word } from '../../core/subtitles/segment.ts';
+import { cue, word } from '../../core/subtitles/cue.ts';
 import type { TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
 import type { PcmMessage, ReaderReply, ReaderRequest } from '../../core/media-protocol.ts';
 import type { ReaderLike } from './media-reading.ts';
@@ -89,7 +89,7 @@ describe('Transcriber', () => {
     const { transcriber, workers } = setup();
     await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);
     const first = workers[0];
-    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [segment(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 2 });
+    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [cue(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 2 });
     first.fire('error', { message: 'Uncaught RangeError: Array buffer allocation failed' });
     expect(transcriber.phase).toBe('failed');
     expect(transcriber.error?.message).toContain('The transcription worker stopped (Uncaught RangeError: Array buffer allocation failed)');
@@ -106,13 +106,13 @@ describe('Transcriber', () => {
     const { transcriber, workers } = setup(async () => new Float32Array(16_000 * 10));
     await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);
     const first = workers[0];
-    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [segment(0, 2, 'one'), segment(2, 4, 'two to'), segment(4, 6, 'three')], doneSeconds: 10, totalSeconds: 10 });
+    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [cue(0, 2, 'one'), cue(2, 4, 'two to'), cue(4, 6, 'three')], doneSeconds: 10, totalSeconds: 10 });
     first.reply({ type: 'done', jobId: first.sent[0].jobId, totalSeconds: 10, elapsedMs: 1000, speechSeconds: 10 });
 
     await transcriber.retranscribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS, { from: 2, to: 4 });
     const take = first.sent[1];
     expect(take.source.seconds).toBe(2);
-    first.reply({ type: 'cues', jobId: take.jobId, cues: [segment(0, 2, 'two too', [word(0, 2, ' two too', 0.9)])], doneSeconds: 2, totalSeconds: 2 });
+    first.reply({ type: 'cues', jobId: take.jobId, cues: [cue(0, 2, 'two too', [word(0, 2, ' two too', 0.9)])], doneSeconds: 2, totalSeconds: 2 });
     first.reply({ type: 'done', jobId: take.jobId, totalSeconds: 2, elapsedMs: 100, speechSeconds: 2 });
     expect(transcriber.cues.map((c) => c.text)).toEqual(['one', 'two to', 'three']); // untouched until accepted
     expect(transcriber.proposal?.cues.map((c) => [c.start, c.end, c.text, c.words?.[0].start])).toEqual([[2, 4, 'two too', 2]]);
@@ -127,11 +127,11 @@ describe('Transcriber', () => {
     const { transcriber, workers } = setup(async () => new Float32Array(16_000 * 10));
     await transcriber.transcribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS);
     const first = workers[0];
-    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [segment(0, 2, 'one'), segment(2, 4, 'two to'), segment(4, 6, 'three'), segment(6, 8, 'four')], doneSeconds: 10, totalSeconds: 10 });
+    first.reply({ type: 'cues', jobId: first.sent[0].jobId, cues: [cue(0, 2, 'one'), cue(2, 4, 'two to'), cue(4, 6, 'three'), cue(6, 8, 'four')], doneSeconds: 10, totalSeconds: 10 });
     first.reply({ type: 'done', jobId: first.sent[0].jobId, totalSeconds: 10, elapsedMs: 1000, speechSeconds: 10 });
     await transcriber.retranscribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS, { from: 2, to: 6 });
     const take = first.sent[1];
-    first.reply({ type: 'cues', jobId: take.jobId, cues: [segment(0, 2, 'two too'), segment(2, 4, 'free')], doneSeconds: 4, totalSeconds: 4 });
+    first.reply({ type: 'cues', jobId: take.jobId, cues: [cue(0, 2, 'two too'), cue(2, 4, 'free')], doneSeconds: 4, totalSeconds: 4 });
     first.reply({ type: 'done', jobId: take.jobId, totalSeconds: 4, elapsedMs: 100, speechSeconds: 4 });
 
     const [, second] = takePieces(transcriber.proposal!.span, transcriber.proposal!.cues);
@@ -151,7 +151,7 @@ describe('Transcriber', () => {
     const run = async (name: string, text: string) => {
       await transcriber.transcribe(Object.assign(new Blob(['x']), { name }), OPTIONS);
       const job = workers[0].sent.at(-1)!.jobId;
-      workers[0].reply({ type: 'cues', jobId: job, cues: [segment(0, 2, text), segment(2, 4, `${text} 2`)], doneSeconds: 10, totalSeconds: 10 });
+      workers[0].reply({ type: 'cues', jobId: job, cues: [cue(0, 2, text), cue(2, 4, `${text} 2`)], doneSeconds: 10, totalSeconds: 10 });
       workers[0].reply({ type: 'done', jobId: job, totalSeconds: 10, elapsedMs: 1000, speechSeconds: 10 });
       return transcriber.transcript.projectId!;
     };
@@ -159,7 +159,7 @@ describe('Transcriber', () => {
     const a = await run('a.wav', 'ay');
     await transcriber.retranscribe(Object.assign(new Blob(['x']), { name: 'a.wav' }), OPTIONS, { from: 0, to: 2 });
     const take = workers[0].sent.at(-1)!;
-    workers[0].reply({ type: 'cues', jobId: take.jobId, cues: [segment(0, 2, 'a better take')], doneSeconds: 2, totalSeconds: 2 });
+    workers[0].reply({ type: 'cues', jobId: take.jobId, cues: [cue(0, 2, 'a better take')], doneSeconds: 2, totalSeconds: 2 });
     workers[0].reply({ type: 'done', jobId: take.jobId, totalSeconds: 2, elapsedMs: 100, speechSeconds: 2 });
 
     await transcriber.transcript.open(b);
@@ -223,7 +223,7 @@ describe('Transcriber', () => {
     const { transcriber, workers } = setup();
     await transcriber.transcribe(new Blob(['x']), OPTIONS);
     const words = [word(0, 0.5, ' Ask'), word(0.5, 1, ' not')];
-    workers[0].reply({ type: 'cues', jobId: workers[0].sent[0].jobId, cues: [segment(0, 1, 'Ask not', words), segment(2, 3, 'x', words)], doneSeconds: 1, totalSeconds: 1 });
+    workers[0].reply({ type: 'cues', jobId: workers[0].sent[0].jobId, cues: [cue(0, 1, 'Ask not', words), cue(2, 3, 'x', words)], doneSeconds: 1, totalSeconds: 1 });
     transcriber.transcript.edit(0, { end: 1.2 });
     transcriber.transcript.edit(1, { text: 'Ask now' });
     expect(transcriber.cues.map((s) => s.words?.length)).toEqual([2, undefined]);
@@ -306,7 +306,7 @@ describe('Transcriber', () => {
     replyReader({ type: 'opened', seconds: 60 });
     await running;
     workers[0].reply({ type: 'alive', jobId: '', lock: 'worker-1' });
-    workers[0].reply({ type: 'cues', jobId: workers[0].sent[0].jobId, cues: [segment(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 60 });
+    workers[0].reply({ type: 'cues', jobId: workers[0].sent[0].jobId, cues: [cue(0, 1, 'Hello')], doneSeconds: 1, totalSeconds: 60 });
     deaths.get('reader-1')!();
     expect(transcriber.phase).toBe('failed');
     expect(transcriber.error?.message).toBe('The media reader stopped (it was closed or crashed). The cues done so far are kept; press Transcribe to try again.');
@@ -340,7 +340,7 @@ describe('Transcriber', () => {
     workers[0].reply({ ...live, commit: words.slice(0, 1), tentative: words.slice(1), cues: [] });
     expect(transcriber.live.committed.map((w) => w.text)).toEqual(['And']);
     expect(transcriber.live.tentative.map((w) => w.text)).toEqual(['so']);
-    workers[0].reply({ ...live, commit: words.slice(1), cues: [segment(1, 1.9, 'And so', words)] });
+    workers[0].reply({ ...live, commit: words.slice(1), cues: [cue(1, 1.9, 'And so', words)] });
     expect(transcriber.live.committed.map((w) => w.text)).toEqual(['And', 'so']);
     expect(transcriber.cues.map((c) => c.text)).toEqual(['And so']);
     expect(transcriber.transcript.peaks.length).toBe(300);

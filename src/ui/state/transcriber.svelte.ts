@@ -17,7 +17,7 @@ import { Transcript } from './transcript.svelte.ts';
 import type { MediaVault } from '../storage/media-vault.ts';
 import type { ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
 import type { MediaSpan } from '../../core/media-protocol.ts';
-import type { Segment } from '../../core/subtitles/segment.ts';
+import type { Cue } from '../../core/subtitles/cue.ts';
 import { cuesIn, shifted, textBefore } from '../../core/subtitles/cue-span.ts';
 import { cuesOfPiece, pieceTaken, takePieces, type TakePiece } from '../../core/subtitles/take-pieces.ts';
 import type { RtfRecord } from '../../core/catalog/recommend.ts';
@@ -90,7 +90,7 @@ export interface TranscriberDeps {
 /** A stretch of a project's media transcribed again: its cues on the media's timeline, and the project they may go into. */
 export interface Take {
   readonly span: MediaSpan;
-  readonly cues: readonly Segment[];
+  readonly cues: readonly Cue[];
   readonly projectId: string | null;
 }
 
@@ -356,7 +356,7 @@ export class Transcriber {
   }
 
   /** New cues: into the transcript, or (a new take of a stretch) into the proposal, on the media's timeline. */
-  #took(cues: readonly Segment[], peaks: Uint8Array | undefined): void {
+  #took(cues: readonly Cue[], peaks: Uint8Array | undefined): void {
     const proposal = this.proposal;
     if (this.#span && proposal) this.proposal = Object.freeze({ ...proposal, cues: Object.freeze([...proposal.cues, ...shifted(cues, proposal.span.from)]) });
     else if (!this.#span) {

@@ -1,6 +1,6 @@
 import { applyEdit, type EditOp } from '../../core/projects/edit-log.ts';
 import type { CueAction } from '../../core/subtitles/cue-edits.ts';
-import type { Segment } from '../../core/subtitles/segment.ts';
+import type { Cue } from '../../core/subtitles/cue.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import type { ProjectDetails, ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
 import type { Opened, ProjectSaver } from './project-saver.svelte.ts';
@@ -189,7 +189,7 @@ export class Transcript {
   }
 
   /** Cues that came from the running transcription (not an edit: no undo step). */
-  append(cues: readonly Segment[]): void {
+  append(cues: readonly Cue[]): void {
     this.editor.reset([...this.cues, ...cues]);
     if (cues.length > 0) this.#saver.log({ kind: 'cues', cues });
   }
@@ -209,7 +209,7 @@ export class Transcript {
   }
 
   /** A new take of a stretch (or one cue of it) replaces the cues it covers: one edit, one undo step. */
-  splice({ index, count }: { readonly index: number; readonly count: number }, cues: readonly Segment[]): void {
+  splice({ index, count }: { readonly index: number; readonly count: number }, cues: readonly Cue[]): void {
     this.#apply({ type: 'splice', index, count, cues: Object.freeze([...cues]) });
   }
 
@@ -239,7 +239,7 @@ export class Transcript {
   }
 
   /** Subtitles from a file become a project on `media` (a file to play, or just a name until it is picked): edit them as if transcribed. */
-  async importCues(media: File | string, cues: readonly Segment[], options: { readonly copy: boolean }): Promise<void> {
+  async importCues(media: File | string, cues: readonly Cue[], options: { readonly copy: boolean }): Promise<void> {
     this.begin(media, typeof media === 'string' ? {} : { size: media.size, kind: media.type });
     this.append(cues);
     this.ended('done');

@@ -1,6 +1,6 @@
 import type { ErrorData } from '../../core/errors.ts';
 import { DEFAULT_CAPTION_STYLE, type CaptionStyle } from '../../core/subtitles/caption-style.ts';
-import type { Segment } from '../../core/subtitles/segment.ts';
+import type { Cue } from '../../core/subtitles/cue.ts';
 import type { VideoJobKind, VideoReply, VideoRequest, VideoResult } from '../../core/video-protocol.ts';
 
 export interface VideoExportDeps {
@@ -37,7 +37,7 @@ export class VideoExport {
   }
 
   /** Start from a click: the save picker (where there is one) must open within it. */
-  async start(kind: VideoJobKind, file: File, cues: readonly Segment[], suggestedName: string): Promise<void> {
+  async start(kind: VideoJobKind, file: File, cues: readonly Cue[], suggestedName: string): Promise<void> {
     const style = this.style;
     if (this.phase === 'running') return;
     const target = await this.#deps.pickTarget(suggestedName).catch(() => undefined);

@@ -1,16 +1,9 @@
 import { StudioError } from '../../core/errors.ts';
 import { formatBytes } from '../../core/format/format-bytes.ts';
-import { MAX_SUBTITLE_BYTES, SUBTITLE_TIME_LIMIT_MS, type SubtitleImportReply, type SubtitleImportRequest } from '../../core/subtitles/subtitle-import-protocol.ts';
+import { MAX_SUBTITLE_BYTES, SUBTITLE_TIME_LIMIT_MS, type ImportedSubtitles, type SubtitleImportReply, type SubtitleImportRequest } from '../../core/subtitles/subtitle-import-protocol.ts';
+import { JobOwner, type JobWorker } from '../../workers/shared/job-owner.ts';
 
-export type ReadSubtitles = Extract<SubtitleImportReply, { type: 'imported' }>;
-
-/** The part of a Worker the reading needs. */
-export interface SubtitleWorker {
-  postMessage(message: SubtitleImportRequest, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<SubtitleImportReply>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  terminate(): void;
-}
+export type SubtitleWorker = JobWorker<SubtitleImportRequest, SubtitleImportReply>;
 
 export interface ReadOptions {
   readonly makeWorker: () => SubtitleWorker;
@@ -26,28 +19,25 @@ const refused = (message: string): StudioError => new StudioError({ code: 'inval
  * A subtitle file's cues, read in a worker of its own: a file over the size cap is refused before it
  * is read, and one that takes longer than the time limit stops the worker, each with a message.
  */
-export async function readSubtitleFile(file: File, options: ReadOptions): Promise<ReadSubtitles> {
+export async function readSubtitleFile(file: File, options: ReadOptions): Promise<ImportedSubtitles> {
   if (file.size > MAX_SUBTITLE_BYTES) {
     throw refused(`${file.name} is ${formatBytes(file.size)}: subtitle files are rarely over 1 MB, and this app reads up to ${formatBytes(MAX_SUBTITLE_BYTES)}. Is it the right file?`);
   }
   const bytes = await file.arrayBuffer();
-  const worker = options.makeWorker();
+  const owner = new JobOwner<SubtitleImportRequest, SubtitleImportReply>({ spawn: options.makeWorker, name: `The reader of ${file.name}` });
   const limit = options.timeLimitMs ?? SUBTITLE_TIME_LIMIT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await new Promise<ReadSubtitles>((resolve, reject) => {
-      const timer = setTimeout(() => reject(refused(`${file.name} took more than ${limit / 1000} s to read and was given up: it is not a subtitle file this app can read.`)), limit);
-      worker.addEventListener('message', ({ data }) => {
-        clearTimeout(timer);
-        if (data.type === 'imported') resolve(data);
-        else reject(new StudioError(data.error));
-      });
-      worker.addEventListener('error', (event) => {
-        clearTimeout(timer);
-        reject(refused(`${file.name} could not be read (${event.message || 'the reader stopped'}).`));
-      });
-      worker.postMessage(Object.freeze({ type: 'import', name: file.name, bytes, encoding: options.encoding }), [bytes]);
+    return await new Promise<ImportedSubtitles>((resolve, reject) => {
+      timer = setTimeout(() => reject(refused(`${file.name} took more than ${limit / 1000} s to read and was given up: it is not a subtitle file this app can read.`)), limit);
+      const onreply = (reply: SubtitleImportReply): void => {
+        if (reply.type === 'result') resolve(reply.result);
+        else if (reply.type === 'failed') reject(new StudioError(reply.error));
+      };
+      owner.run({ type: 'import', name: file.name, bytes, encoding: options.encoding }, { onreply, transfer: [bytes] });
     });
   } finally {
-    worker.terminate();
+    clearTimeout(timer);
+    owner.terminate();
   }
 }

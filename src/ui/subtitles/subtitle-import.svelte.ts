@@ -1,6 +1,7 @@
+import type { ImportedSubtitles } from '../../core/subtitles/subtitle-import-protocol.ts';
 import { SUBTITLE_ENCODINGS } from '../../core/subtitles/text-encoding.ts';
 import type { Transcript } from '../state/transcript.svelte.ts';
-import { readSubtitleFile, type ReadSubtitles, type SubtitleWorker } from './read-subtitle-file.ts';
+import { readSubtitleFile, type SubtitleWorker } from './read-subtitle-file.ts';
 
 export interface SubtitleImportDeps {
   readonly transcript: Transcript;
@@ -13,7 +14,7 @@ export interface ImportReport {
   readonly cues: number;
   readonly skipped: number;
   readonly encoding: string;
-  readonly how: ReadSubtitles['how'];
+  readonly how: ImportedSubtitles["how"];
 }
 
 export const encodingLabel = (encoding: string): string => SUBTITLE_ENCODINGS.find(([value]) => value === encoding)?.[1] ?? encoding;
@@ -51,7 +52,7 @@ export class SubtitleImport {
     if (read) transcript.splice({ index: 0, count: transcript.cues.length }, read.cues);
   }
 
-  async #read(file: File, encoding: string | null): Promise<ReadSubtitles | null> {
+  async #read(file: File, encoding: string | null): Promise<ImportedSubtitles | null> {
     [this.error, this.busy] = [null, true];
     try {
       const read = await readSubtitleFile(file, { makeWorker: this.#deps.makeWorker, encoding });

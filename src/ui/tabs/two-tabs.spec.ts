@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../core/subtitles/segment.ts';
+import { cue } from '../../core/subtitles/cue.ts';
 import { LogConflictError } from '../../core/projects/project-store.ts';
 import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
 import { MemoryLockBroker } from '../../testing/memory-hold-lock.ts';
@@ -38,7 +38,7 @@ type Tab = ReturnType<ReturnType<typeof browser>['tab']>;
 async function editingAndShowing(tab: () => Tab): Promise<[Tab, Tab]> {
   const a = tab();
   a.transcript.begin('talk.wav');
-  a.transcript.append([segment(0, 1, 'one')]);
+  a.transcript.append([cue(0, 1, 'one')]);
   await a.saver.settled();
   const b = tab();
   await b.transcript.open('p0');
@@ -50,7 +50,7 @@ describe('one project in two tabs', () => {
     const { tab } = browser();
     const a = tab();
     a.transcript.begin('jfk.wav');
-    a.transcript.append([segment(0, 1, 'one'), segment(1, 2, 'two'), segment(2, 3, 'three')]);
+    a.transcript.append([cue(0, 1, 'one'), cue(1, 2, 'two'), cue(2, 3, 'three')]);
     await a.saver.settled();
     const b = tab();
     await b.transcript.reopen(); // the app reopens the last project by itself: here read-only
@@ -80,7 +80,7 @@ describe('one project in two tabs', () => {
     const { tab, store } = browser();
     const a = tab({ frozen: true });
     a.transcript.begin('talk.wav');
-    a.transcript.append([segment(0, 1, 'one')]);
+    a.transcript.append([cue(0, 1, 'one')]);
     await a.saver.settled();
     const b = tab();
     await b.transcript.open('p0');
@@ -96,7 +96,7 @@ describe('one project in two tabs', () => {
     const { tab, store } = browser();
     const a = tab();
     a.transcript.begin('talk.wav');
-    a.transcript.append([segment(0, 1, 'one')]);
+    a.transcript.append([cue(0, 1, 'one')]);
     await a.saver.settled();
     const b = tab();
     await b.projects.refresh();
@@ -115,7 +115,7 @@ describe('one project in two tabs', () => {
     const [a, b] = await editingAndShowing(tab);
     expect(b.transcript.readOnly).toBe(true);
     b.transcript.begin('other.wav'); // the first window comes before the new project's lock is granted
-    b.transcript.append([segment(0, 1, 'first window')]);
+    b.transcript.append([cue(0, 1, 'first window')]);
     expect(b.transcript.readOnly).toBe(false);
     await b.saver.settled();
     expect(store.logs.get(b.saver.openId!)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { Tensor } from 'onnxruntime-web/webgpu';
-import type { Word } from '../../core/subtitles/segment.ts';
+import type { Word } from '../../core/subtitles/cue.ts';
 import { logSoftmax } from '../../core/transcribe/beam-search.ts';
 import { averageLogProb, compressionRatio, CONTINUATION_RULES, decodeWithFallback, isNoSpeech, tokenBudget, WHISPER_RULES, type DecodeAttempt, type QualityRules } from '../../core/transcribe/decode-quality.ts';
 import type { Profiler } from '../../core/transcribe/decode-profile.ts';

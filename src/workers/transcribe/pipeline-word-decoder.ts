@@ -1,6 +1,6 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
-import type { Word } from '../../core/subtitles/segment.ts';
-import { word } from '../../core/subtitles/segment.ts';
+import type { Word } from '../../core/subtitles/cue.ts';
+import { word } from '../../core/subtitles/cue.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { spreadWords } from '../../core/transcribe/words.ts';

@@ -1,6 +1,6 @@
 import type { VideoSample } from 'mediabunny';
 import { EDGE_MARGIN, type CaptionStyle } from '../../core/subtitles/caption-style.ts';
-import type { Segment } from '../../core/subtitles/segment.ts';
+import type { Cue } from '../../core/subtitles/cue.ts';
 import { captionWords, layoutCaption, wordAt, type LaidLine } from '../../core/video/caption-layout.ts';
 
 const LINE_HEIGHT = 1.25;
@@ -17,7 +17,7 @@ export class CaptionPainter {
   /** The frame's pixels, copied in as RGBA; null where the browser cannot convert while copying. */
   #rgba: ImageData | null;
   /** Lines of the last cue drawn: a cue is laid out once, not on each of its frames. */
-  #laid: { cue: Segment; lines: LaidLine[] } | null = null;
+  #laid: { cue: Cue; lines: LaidLine[] } | null = null;
 
   constructor(width: number, height: number, style: CaptionStyle) {
     this.#canvas = new OffscreenCanvas(width, height);
@@ -33,7 +33,7 @@ export class CaptionPainter {
   }
 
   /** The frame with the cue drawn over it, at media time `t`. */
-  async paint(sample: VideoSample, cue: Segment, t: number): Promise<OffscreenCanvas> {
+  async paint(sample: VideoSample, cue: Cue, t: number): Promise<OffscreenCanvas> {
     const { width, height } = this.#canvas;
     await this.#picture(sample);
     const lines = this.#lines(cue);
@@ -62,7 +62,7 @@ export class CaptionPainter {
     sample.draw(this.#ctx, 0, 0, width, height);
   }
 
-  #lines(cue: Segment): LaidLine[] {
+  #lines(cue: Cue): LaidLine[] {
     if (this.#laid?.cue !== cue) {
       const maxWidth = (this.#style.maxWidthPercent / 100) * this.#canvas.width;
       this.#laid = { cue, lines: layoutCaption(captionWords(cue), maxWidth, (text) => this.#ctx.measureText(text).width) };

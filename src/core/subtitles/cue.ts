@@ -8,14 +8,14 @@ export interface Word {
 }
 
 /** A piece of transcript with its time span in seconds; a cue built from word timings keeps its words. */
-export interface Segment {
+export interface Cue {
   readonly start: number;
   readonly end: number;
   readonly text: string;
   readonly words?: readonly Word[];
 }
 
-export const segment = (start: number, end: number, text: string, words?: readonly Word[]): Segment =>
+export const cue = (start: number, end: number, text: string, words?: readonly Word[]): Cue =>
   Object.freeze(words ? { start, end, text, words: Object.freeze([...words]) } : { start, end, text });
 
 export const word = (start: number, end: number, text: string, probability?: number): Word =>
