@@ -11,7 +11,7 @@ import { Transcriber } from './ui/state/transcriber.svelte.ts';
 import { Recorder } from './ui/state/recorder.svelte.ts';
 import { LiveSession } from './ui/state/live-session.svelte.ts';
 import { openSource, startCapture } from './ui/audio/live-capture.ts';
-import { watchLifeWithLocks } from './ui/state/watch-life.ts';
+import { JobOwner, type WatchLife } from './workers/shared/job-owner.ts';
 import { ProjectSaver } from './ui/state/project-saver.svelte.ts';
 import { Projects } from './ui/state/projects.svelte.ts';
 import { ProjectSearch } from './ui/state/project-search.svelte.ts';
@@ -40,11 +40,13 @@ import { SharedQueue } from './ui/tabs/shared-queue.svelte.ts';
 import { SubtitleImport } from './ui/subtitles/subtitle-import.svelte.ts';
 import './ui/app.css';
 
+/** Every worker's owner learns of its death through the Web Lock it holds while it lives. */
+const watchLife: WatchLife = (lock, ondeath) => void navigator.locks.request(lock, () => ondeath());
 const pagePolicy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null;
 const settings = new Settings(localStorage, import.meta.env.VITE_HUB_URL, (origin) => connectAllowed(pagePolicy, origin, location.origin));
 const spawnDownloader = (): Worker => new Worker(new URL('./workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
 const library = new Library(spawnDownloader(), new BroadcastChannel(DOWNLOAD_CHANNEL), () => settings.hub(), undefined, {
-  watchLife: watchLifeWithLocks(navigator.locks),
+  watchLife,
   respawn: spawnDownloader,
   whenRepoFree: (repo, then) => void navigator.locks.request(repoLockName(repo), () => then()),
 });
@@ -98,7 +100,7 @@ const transcriber = new Transcriber({
   onmeasured: (record) => rtfHistory.add(record),
   // Automatic decoding follows this device's measured speed: Best where it keeps 5× real time.
   autoQuality: (repo, seconds) => autoQuality(repo, runDevice(settings.device, deviceInfo.profile), seconds, rtfHistory.records),
-  watchLife: watchLifeWithLocks(navigator.locks),
+  watchLife,
 });
 const listed = (): void => {
   void projects.refresh();
@@ -119,7 +121,7 @@ void keepUnfinishedRecordings(recordings, keepRecording)
   .then(() => Promise.all([projects.refresh(), queue.lead()]));
 const onexportzip = (zip: Uint8Array): void => saveBlob('whisper-studio-subtitles.zip', new Blob([zip as BlobPart], { type: 'application/zip' }));
 const video = new VideoExport({
-  makeWorker: () => new Worker(new URL('./workers/video.worker.ts', import.meta.url), { type: 'module', name: 'video' }),
+  jobs: new JobOwner({ spawn: () => new Worker(new URL('./workers/video.worker.ts', import.meta.url), { type: 'module', name: 'video' }), name: 'The video worker', watchLife }),
   pickTarget: pickSaveTarget,
   offer: offerExportedVideo,
   exports: exportedVideos,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cue } from '../../src/core/subtitles/cue.ts';
 import { DEFAULT_CAPTION_STYLE } from '../../src/core/subtitles/caption-style.ts';
-import type { VideoReply } from '../../src/core/video-protocol.ts';
+import type { VideoReply } from '../../src/core/video/video-protocol.ts';
 import { openApp } from '../app.ts';
 import { jfkWav } from '../hub/fixture-audio.ts';
 import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
@@ -42,7 +42,7 @@ function cues(): Cue[] {
 const builtVideoWorker = (): string => `/assets/${readdirSync(join(PROJECT_ROOT, 'dist/assets')).find((f) => /^video\.worker-.*\.js$/.test(f))}`;
 
 /** One burn-in by the app's built video worker, in the page, into OPFS; seconds from start to done. */
-function burn(page: Page, reencodeAudio: boolean, karaoke: boolean): Promise<{ seconds: number; result: Extract<VideoReply, { type: 'done' }>['result'] }> {
+function burn(page: Page, reencodeAudio: boolean, karaoke: boolean): Promise<{ seconds: number; result: Extract<VideoReply, { type: 'result' }>['result'] }> {
   return page.evaluate(
     ({ url, reencodeAudio, cues, style }) =>
       new Promise((resolve, reject) => {
@@ -50,12 +50,12 @@ function burn(page: Page, reencodeAudio: boolean, karaoke: boolean): Promise<{ s
         const worker = new Worker(url, { type: 'module' });
         const started = performance.now();
         worker.onmessage = ({ data }: MessageEvent<VideoReply>) => {
-          if (data.type === 'progress') return;
+          if (data.type === 'progress' || (data as { type: string }).type === 'alive') return;
           worker.terminate();
-          if (data.type === 'done') resolve({ seconds: (performance.now() - started) / 1000, result: data.result });
+          if (data.type === 'result') resolve({ seconds: (performance.now() - started) / 1000, result: data.result });
           else reject(new Error(JSON.stringify(data)));
         };
-        worker.postMessage({ type: 'start', kind: 'burn', file, name: file.name, cues, style, target: null, reencodeAudio });
+        worker.postMessage({ type: 'export', jobId: 'bench', kind: 'burn', file, name: file.name, cues, style, target: null, reencodeAudio });
       }),
     { url: builtVideoWorker(), reencodeAudio, cues: cues(), style: { ...DEFAULT_CAPTION_STYLE, karaoke } },
   );

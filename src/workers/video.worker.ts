@@ -1,16 +1,20 @@
 /// <reference lib="webworker" />
-import type { VideoReply, VideoRequest } from '../core/video-protocol.ts';
+import type { VideoReply, VideoRequest } from '../core/video/video-protocol.ts';
+import { postTo, serveJobs } from './shared/serve-jobs.ts';
 import { startVideoJob, type VideoJob } from './video/video-job.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (reply: VideoReply): void => self.postMessage(Object.freeze(reply));
-let job: VideoJob | null = null;
+const post = postTo<VideoReply>(self);
+const jobs = new Map<string, VideoJob>();
 
-/** One job per worker: burn captions in, or add them as a track; `cancel` stops it and removes its output. */
-self.onmessage = (event: MessageEvent<VideoRequest>) => {
-  const request = event.data;
-  if (request.type === 'cancel') return job?.cancel();
-  if (job) return;
-  job = startVideoJob(request, post);
-};
+/** Burn captions in, or add them as a track; `cancel` stops a job and removes its output. */
+serveJobs<VideoRequest, VideoReply>(self, {
+  post,
+  async handle(request) {
+    if (request.type === 'cancel') return jobs.get(request.jobId)?.cancel();
+    const job = startVideoJob(request, post);
+    jobs.set(request.jobId, job);
+    await job.done.finally(() => jobs.delete(request.jobId));
+  },
+});

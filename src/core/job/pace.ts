@@ -43,7 +43,7 @@ export function speed(pace: Pace, options: PaceOptions = {}): number | null {
 }
 
 /** Seconds left to reach `total` at the speed so far, or null while the speed is unknown or 0. */
-export function secondsLeft(pace: Pace, total: number, options: PaceOptions = {}): number | null {
+export function timeLeft(pace: Pace, total: number, options: PaceOptions = {}): number | null {
   const done = pace.samples[pace.samples.length - 1].done;
   if (done >= total) return 0;
   const rate = speed(pace, options);

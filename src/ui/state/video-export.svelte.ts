@@ -1,10 +1,14 @@
 import type { ErrorData } from '../../core/errors.ts';
 import { DEFAULT_CAPTION_STYLE, type CaptionStyle } from '../../core/subtitles/caption-style.ts';
 import type { Cue } from '../../core/subtitles/cue.ts';
-import type { VideoJobKind, VideoReply, VideoRequest, VideoResult } from '../../core/video-protocol.ts';
+import type { VideoReply, VideoRequest } from '../../core/video/video-protocol.ts';
+import type { VideoJobKind, VideoResult } from '../../core/video/video-result.ts';
+import { paced, startPace, timeLeft, type Pace } from '../../core/job/pace.ts';
+import type { JobOwner } from '../../workers/shared/job-owner.ts';
 
 export interface VideoExportDeps {
-  readonly makeWorker: () => Worker;
+  /** The video worker's owner: one job at a time, its worker ended after each. */
+  readonly jobs: JobOwner<VideoRequest, VideoReply>;
   /** Ask where to save (in the click); null where the browser has no save picker, undefined when the person closed it. */
   readonly pickTarget: (suggestedName: string) => Promise<FileSystemFileHandle | null | undefined>;
   /** Offer a finished file written into OPFS `exports/` as a download. */
@@ -29,8 +33,8 @@ export class VideoExport {
   /** The caption look for burn-in and ASS, as the form sets it. */
   style = $state.raw<CaptionStyle>(DEFAULT_CAPTION_STYLE);
   readonly #deps: VideoExportDeps;
-  #worker: Worker | null = null;
-  #startedAt = 0;
+  #jobId: string | null = null;
+  #pace: Pace = startPace(0);
 
   constructor(deps: VideoExportDeps) {
     this.#deps = deps;
@@ -43,23 +47,20 @@ export class VideoExport {
     const target = await this.#deps.pickTarget(suggestedName).catch(() => undefined);
     if (target === undefined) return;
     [this.phase, this.kind, this.fraction, this.secondsLeft, this.result, this.error] = ['running', kind, 0, null, null, null];
-    this.#startedAt = this.#deps.now();
-    const worker = this.#deps.makeWorker();
-    this.#worker = worker;
-    worker.onmessage = (event: MessageEvent<VideoReply>) => void this.#reply(event.data);
-    worker.onerror = () => this.#finish('failed', { code: 'crashed', message: 'The video worker stopped. Try again; a shorter or smaller video needs less memory.' });
-    const request: VideoRequest = Object.freeze({ type: 'start', kind, file, name: file.name, cues: Object.freeze([...cues]), style, target });
-    worker.postMessage(request);
+    this.#pace = startPace(this.#deps.now());
+    const request = { type: 'export', kind, file, name: file.name, cues: Object.freeze([...cues]), style, target } as const;
+    this.#jobId = this.#deps.jobs.run(request, { onreply: (reply) => void this.#reply(reply), advice: 'Try again; a shorter or smaller video needs less memory.' });
   }
 
   cancel(): void {
-    this.#worker?.postMessage(Object.freeze({ type: 'cancel' } satisfies VideoRequest));
+    if (this.#jobId) this.#deps.jobs.send({ type: 'cancel', jobId: this.#jobId });
   }
 
   async #reply(reply: VideoReply): Promise<void> {
-    if (reply.type === 'progress') return this.#progress(reply.fraction);
+    if (reply.type === 'progress') return this.#progress(reply.progress.done, reply.progress.total);
     if (reply.type === 'cancelled') return this.#finish('cancelled');
     if (reply.type === 'failed') return this.#finish('failed', reply.error);
+    if (reply.type !== 'result') return;
     this.result = reply.result;
     if (reply.result.saved !== 'exports') return this.#finish('done');
     this.leftoverBytes = reply.result.bytes;
@@ -83,15 +84,15 @@ export class VideoExport {
     await this.measureLeftover();
   }
 
-  #progress(fraction: number): void {
-    this.fraction = fraction;
-    const elapsed = (this.#deps.now() - this.#startedAt) / 1000;
-    this.secondsLeft = fraction > 0.02 && elapsed > 2 ? (elapsed * (1 - fraction)) / fraction : null;
+  #progress(done: number, total: number): void {
+    this.fraction = total > 0 ? done / total : 0;
+    this.#pace = paced(this.#pace, this.#deps.now(), done);
+    this.secondsLeft = timeLeft(this.#pace, total, { minDone: total * 0.02, minMs: 2000 });
   }
 
   #finish(phase: VideoPhase, error: ErrorData | null = null): void {
     [this.phase, this.error, this.secondsLeft] = [phase, error, null];
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#jobId = null;
+    this.#deps.jobs.terminate(); // a video job's worker holds the media's decoders: it goes with the job
   }
 }

@@ -1,4 +1,4 @@
-import { EXPORTS_DIR, type VideoResult } from '../../core/video-protocol.ts';
+import { EXPORTS_DIR, type VideoResult } from '../../core/video/video-result.ts';
 import { saveBlob } from '../save-text.ts';
 
 /** The file a video job wrote into OPFS `exports/`, offered as a download straight from disk (never read into memory). */

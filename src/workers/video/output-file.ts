@@ -1,5 +1,5 @@
 import type { StreamTargetChunk } from 'mediabunny';
-import { EXPORTS_DIR, type SavedWhere } from '../../core/video-protocol.ts';
+import { EXPORTS_DIR, type SavedWhere } from '../../core/video/video-result.ts';
 
 /** Where a video job writes: a file the person picked, or OPFS `exports/` (offered as a download after). */
 export interface OutputFile {

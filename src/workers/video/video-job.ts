@@ -4,12 +4,12 @@ import { StudioError } from '../../core/errors.ts';
 import { captionCues } from '../../core/subtitles/caption-cues.ts';
 import { toVtt } from '../../core/subtitles/formats.ts';
 import { cueAt } from '../../core/video/caption-layout.ts';
-import type { VideoReply, VideoRequest } from '../../core/video-protocol.ts';
+import type { VideoReply, VideoRequest } from '../../core/video/video-protocol.ts';
 import { CaptionPainter } from './caption-painter.ts';
 import { openOutputFile, type OutputFile } from './output-file.ts';
 import { audioPlan, burnFormat, softFormat } from './video-output.ts';
 
-type Start = Extract<VideoRequest, { type: 'start' }>;
+type Start = Extract<VideoRequest, { type: 'export' }>;
 
 /** A job under way: cancel stops the conversion at its next frame. */
 export interface VideoJob {
@@ -79,32 +79,34 @@ export function startVideoJob(request: Start, post: (reply: VideoReply) => void)
       const output = new Output({ format: plan.format, target: new StreamTarget(out.writable, { chunked: true, chunkSize: CHUNK_BYTES }) });
       conversion = await conversionFor(request, input, output, plan, audioTrack);
       if (cancelled) throw new CancelledJob();
-      reportProgress(conversion, post);
+      reportProgress(conversion, (await input.computeDuration().catch(() => 0)) || 0, (done, total) => post({ type: 'progress', jobId: request.jobId, progress: { done, total, unit: 'seconds' } }));
       await execute(request, conversion, output);
       if (cancelled) throw new CancelledJob();
       await out.commit();
       const bytes = (await out.file()).size;
       const video = plan.codec ?? String((await input.getPrimaryVideoTrack())?.codec);
-      post({ type: 'done', result: { name, bytes, saved: out.saved, mimeType: plan.format.mimeType, video, audio: audioPlan(audioTrack, plan.format, request.reencodeAudio ?? false) } });
+      post({ type: 'result', jobId: request.jobId, result: { name, bytes, saved: out.saved, mimeType: plan.format.mimeType, video, audio: audioPlan(audioTrack, plan.format, request.reencodeAudio ?? false) } });
     } finally {
       input.dispose();
     }
   };
   const done = run().catch(async (error: unknown) => {
     await out?.discard();
-    if (cancelled) return post({ type: 'cancelled' });
-    post({ type: 'failed', error: error instanceof StudioError ? error.data : { code: 'unsupported', message: `The video could not be made: ${error instanceof Error ? error.message : String(error)}` } });
+    if (cancelled) return post({ type: 'cancelled', jobId: request.jobId });
+    post({ type: 'failed', jobId: request.jobId, error: error instanceof StudioError ? error.data : { code: 'unsupported', message: `The video could not be made: ${error instanceof Error ? error.message : String(error)}` } });
   });
   return { done, cancel: () => ((cancelled = true), void conversion?.cancel()) };
 }
 
 class CancelledJob extends Error {}
 
-function reportProgress(conversion: Conversion, post: (reply: VideoReply) => void): void {
+/** Seconds of the media made of `duration` (from the fraction where the container does not say). */
+function reportProgress(conversion: Conversion, duration: number, progress: (done: number, total: number) => void): void {
   let last = 0;
   conversion.onProgress = (fraction, seconds) => {
     if (performance.now() - last < PROGRESS_MS && fraction < 1) return;
     last = performance.now();
-    post({ type: 'progress', fraction, seconds });
+    const total = duration > 0 ? duration : fraction > 0 ? seconds / fraction : 0;
+    progress(Math.min(seconds, total), total);
   };
 }
