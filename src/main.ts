@@ -1,34 +1,40 @@
 import { mount } from 'svelte';
 import { Workbox } from 'workbox-window';
 import { isUpdateCheckDue } from './core/download/update-schedule.ts';
-import { DOWNLOAD_CHANNEL, repoLockName } from './core/protocol.ts';
+import { DOWNLOAD_CHANNEL, repoLockName, type DownloadReply, type DownloadRequest } from './core/download/download-protocol.ts';
+import type { ReaderReply, ReaderRequest } from './core/media/media-protocol.ts';
+import type { TranscribeReply, TranscriptionRequest } from './core/transcribe/transcribe-protocol.ts';
 import App from './ui/App.svelte';
-import { Library } from './ui/state/library.svelte.ts';
-import { OfflineStatus } from './ui/state/offline-status.svelte.ts';
-import { Settings } from './ui/state/settings.svelte.ts';
-import { StorageStatus } from './ui/state/storage-status.svelte.ts';
-import { Transcriber } from './ui/state/transcriber.svelte.ts';
-import { Recorder } from './ui/state/recorder.svelte.ts';
-import { LiveSession } from './ui/state/live-session.svelte.ts';
+import { Library } from './ui/models/library.svelte.ts';
+import { OfflineStatus } from './ui/settings/offline-status.svelte.ts';
+import { Settings } from './ui/settings/settings.svelte.ts';
+import { StorageStatus } from './ui/models/storage-status.svelte.ts';
+import { Recorder } from './ui/transcription/recorder.svelte.ts';
+import { Transcript } from './ui/document/transcript.svelte.ts';
+import { TranscriptionStatus } from './ui/transcription/transcription-status.svelte.ts';
+import { FileTranscription } from './ui/transcription/file-transcription.svelte.ts';
+import { Retake } from './ui/transcription/retake.svelte.ts';
+import { LiveTranscription } from './ui/transcription/live-transcription.svelte.ts';
+import { LiveSession } from './ui/transcription/live-session.svelte.ts';
 import { openSource, startCapture } from './ui/audio/live-capture.ts';
 import { JobOwner, type WatchLife } from './workers/shared/job-owner.ts';
-import { ProjectSaver } from './ui/state/project-saver.svelte.ts';
-import { Projects } from './ui/state/projects.svelte.ts';
-import { ProjectSearch } from './ui/state/project-search.svelte.ts';
+import { ProjectSaver } from './ui/document/project-saver.svelte.ts';
+import { Projects } from './ui/projects/projects.svelte.ts';
+import { ProjectSearch } from './ui/projects/project-search.svelte.ts';
 import { idbProjectStore } from './ui/storage/idb-project-store.ts';
 import { idbQueueStore } from './ui/storage/idb-queue-store.ts';
 import { opfsMediaVault } from './ui/storage/opfs-media-vault.ts';
 import { idbRecordingChunks, keepUnfinishedRecordings } from './ui/storage/recording-chunks.ts';
-import { BatchQueue } from './ui/state/batch-queue.svelte.ts';
+import { BatchQueue } from './ui/queue/batch-queue.svelte.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
 import { saveBlob, saveText } from './ui/save-text.ts';
 import { reloadIntoIsolation } from './ui/isolation-reload.ts';
-import { DeviceInfo } from './ui/state/device-profile.svelte.ts';
+import { DeviceInfo } from './ui/models/device-profile.svelte.ts';
 import { connectAllowed } from './core/http/csp-connect.ts';
-import { RtfHistory } from './ui/state/rtf-history.svelte.ts';
+import { RtfHistory } from './ui/models/rtf-history.svelte.ts';
 import { autoQuality, runDevice } from './core/catalog/recommend.ts';
 import type { ExportFormat } from './core/subtitles/formats.ts';
-import { VideoExport } from './ui/state/video-export.svelte.ts';
+import { VideoExport } from './ui/export/video-export.svelte.ts';
 import { exportedVideos, offerExportedVideo, pickSaveTarget } from './ui/storage/exported-video.ts';
 import { docxTranscript } from './ui/export/docx-transcript.ts';
 import { safeBaseName } from './core/format/file-names.ts';
@@ -44,12 +50,15 @@ import './ui/app.css';
 const watchLife: WatchLife = (lock, ondeath) => void navigator.locks.request(lock, () => ondeath());
 const pagePolicy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null;
 const settings = new Settings(localStorage, import.meta.env.VITE_HUB_URL, (origin) => connectAllowed(pagePolicy, origin, location.origin));
-const spawnDownloader = (): Worker => new Worker(new URL('./workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
-const library = new Library(spawnDownloader(), new BroadcastChannel(DOWNLOAD_CHANNEL), () => settings.hub(), undefined, {
+// Every worker has one owner on the page (workers/shared/job-owner.ts): it spawns it when a job needs it.
+// (Each `new Worker(new URL(…))` is written out: that is how the bundler finds the worker's code.)
+const downloads = new JobOwner<DownloadRequest, DownloadReply>({
+  spawn: () => new Worker(new URL('./workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' }),
+  name: 'The download worker',
   watchLife,
-  respawn: spawnDownloader,
-  whenRepoFree: (repo, then) => void navigator.locks.request(repoLockName(repo), () => then()),
 });
+const whenRepoFree = (repo: string, then: () => void): void => void navigator.locks.request(repoLockName(repo), () => then());
+const library = new Library(downloads, new BroadcastChannel(DOWNLOAD_CHANNEL), () => settings.hub(), undefined, whenRepoFree);
 const storage = new StorageStatus(navigator.storage);
 library.onchange = () => {
   void storage.refresh().then(() => (library.stored.some((m) => m.state === 'installed') ? storage.askToPersist() : undefined));
@@ -90,26 +99,35 @@ const signals = tabSignals(new BroadcastChannel(TAB_CHANNEL));
 const lease = new ProjectLease({ hold: webHoldLock(navigator.locks), signals, flush: (): Promise<void> => saver.settled() });
 const saver = new ProjectSaver({ store: projectStore, now: () => Date.now(), newId: () => crypto.randomUUID(), keys: localStorage, lease, signals });
 const vault = opfsMediaVault();
-const transcriber = new Transcriber({
-  makeWorker: () => new Worker(new URL('./workers/transcribe.worker.ts', import.meta.url), { type: 'module', name: 'transcribe' }),
-  makeReader: streaming ? () => new Worker(new URL('./workers/media-reader.worker.ts', import.meta.url), { type: 'module', name: 'media-reader' }) : undefined,
+// The transcript is the document: the open project, which every transcription job writes into.
+const transcript = new Transcript(saver, vault, signals);
+const status = new TranscriptionStatus();
+const run = {
+  jobs: new JobOwner<TranscriptionRequest, TranscribeReply>({
+    spawn: () => new Worker(new URL('./workers/transcribe.worker.ts', import.meta.url), { type: 'module', name: 'transcribe' }),
+    name: 'The transcription worker',
+    watchLife,
+  }),
+  readers: streaming
+    ? new JobOwner<ReaderRequest, ReaderReply>({ spawn: () => new Worker(new URL('./workers/media-reader.worker.ts', import.meta.url), { type: 'module', name: 'media-reader' }), name: 'The media reader', watchLife })
+    : undefined,
   decode: decodeAudio,
-  store: saver,
-  vault,
-  signals,
-  onmeasured: (record) => rtfHistory.add(record),
+  status,
+  transcript,
   // Automatic decoding follows this device's measured speed: Best where it keeps 5× real time.
-  autoQuality: (repo, seconds) => autoQuality(repo, runDevice(settings.device, deviceInfo.profile), seconds, rtfHistory.records),
-  watchLife,
-});
+  autoQuality: (repo: string, seconds: number) => autoQuality(repo, runDevice(settings.device, deviceInfo.profile), seconds, rtfHistory.records),
+};
+const files = new FileTranscription({ ...run, onmeasured: (record) => rtfHistory.add(record) });
+const retake = new Retake(run);
+const liveTranscription = new LiveTranscription(run);
 const listed = (): void => {
   void projects.refresh();
   signals.post({ type: 'listed' });
 };
-const batch = new BatchQueue({ runner: transcriber, vault, projects: projectStore, store: idbQueueStore(), newId: () => crypto.randomUUID(), now: () => Date.now(), onchange: listed });
+const batch = new BatchQueue({ runner: files, vault, projects: projectStore, store: idbQueueStore(), newId: () => crypto.randomUUID(), now: () => Date.now(), onchange: listed });
 // One tab runs the queue (the first to take its lock); the others show it and hand it their files.
 const queue = new SharedQueue({ queue: batch, hold: webHoldLock(navigator.locks), signals });
-const projects = new Projects(projectStore, saver, transcriber.transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, signals, onremove: (id) => queue.forget(id) });
+const projects = new Projects(projectStore, saver, transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, signals, onremove: (id) => queue.forget(id) });
 saver.onmeta = () => void projects.refresh();
 const search = new ProjectSearch(projectStore);
 const recordings = idbRecordingChunks(navigator.locks);
@@ -117,7 +135,7 @@ const recordings = idbRecordingChunks(navigator.locks);
 const keepRecording = async (id: string, file: File): Promise<boolean> => (await projectStore.load(id)) !== null && (await vault.keep(id, file, { copy: true }), true);
 void keepUnfinishedRecordings(recordings, keepRecording)
   .catch(() => 0) // IndexedDB unreadable: the projects open all the same
-  .then(() => transcriber.transcript.reopen())
+  .then(() => transcript.reopen())
   .then(() => Promise.all([projects.refresh(), queue.lead()]));
 const onexportzip = (zip: Uint8Array): void => saveBlob('whisper-studio-subtitles.zip', new Blob([zip as BlobPart], { type: 'application/zip' }));
 const video = new VideoExport({
@@ -129,7 +147,6 @@ const video = new VideoExport({
 });
 void video.measureLeftover();
 const onexport = (format: ExportFormat | 'docx'): void => {
-  const transcript = transcriber.transcript;
   if (format === 'docx') return void docxTranscript(transcript.source, transcript.cues).then((blob) => saveBlob(`${safeBaseName(transcript.source)}.docx`, blob));
   const file = exportFile(transcript.source, transcript.cues, format, video.style);
   saveText(file.name, file.text, file.type);
@@ -137,7 +154,9 @@ const onexport = (format: ExportFormat | 'docx'): void => {
 
 const recorder = new Recorder(navigator.mediaDevices);
 const live = new LiveSession({
-  transcriber,
+  transcription: liveTranscription,
+  transcript,
+  busy: () => status.busy,
   open: (source) => openSource(source, navigator.mediaDevices),
   capture: startCapture,
   recording: () => (projects.openId ? recordings.begin(projects.openId) : null),
@@ -149,8 +168,8 @@ const live = new LiveSession({
 });
 
 const subtitles = new SubtitleImport({
-  transcript: transcriber.transcript,
+  transcript,
   makeWorker: () => new Worker(new URL('./workers/subtitles.worker.ts', import.meta.url), { type: 'module', name: 'subtitles' }),
 });
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, transcriber, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip, subtitles, onsaveblob: saveBlob } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, status, transcript, retake, liveText: liveTranscription.text, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip, subtitles, onsaveblob: saveBlob } });

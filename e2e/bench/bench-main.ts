@@ -1,11 +1,12 @@
 import type { Cue } from '../../src/core/subtitles/cue.ts';
 import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
-import type { Quality, TranscribeReply, TranscribeRequest } from '../../src/core/transcribe-protocol.ts';
+import type { TranscribeReply, TranscribeRequest } from '../../src/core/transcribe/transcribe-protocol.ts';
 import { pcmMessages } from '../../src/core/media/pcm-messages.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
 import { projectsBench } from './projects-bench.ts';
 import { liveRun } from './live-run.ts';
 import { peaksBench, takeLongTasks, timelineBench } from './timeline-bench.svelte.ts';
+import type { Quality } from '../../src/core/transcribe/decode-options.ts';
 
 /** Audio for the runs: a file decoded as the app does, optionally repeated into a longer clip. */
 async function audio(url: string, repeat: number): Promise<Float32Array> {
@@ -46,7 +47,11 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
         let text = '';
         let heard: string | null = null;
         const segments: Cue[] = [];
-        worker.onmessage = ({ data }: MessageEvent<TranscribeReply>) => {
+        worker.onmessage = ({ data: reply }: MessageEvent<TranscribeReply>) => {
+          if (reply.type === 'result') return resolve({ loadMs, ms: reply.result.elapsedMs, firstCueMs, text, heard, segments, profile: reply.result.profile });
+          if (reply.type === 'failed') return reject(new Error(reply.error.message));
+          if (reply.type !== 'update') return;
+          const data = reply.update;
           if (data.type === 'ready') [loadMs, readyAt] = [data.loadMs, performance.now()];
           else if (data.type === 'language') heard = data.code;
           else if (data.type === 'cues') {
@@ -54,8 +59,7 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
             if (firstCueMs === 0 && data.cues.length > 0) firstCueMs = performance.now() - readyAt;
             text += data.cues.map((s) => ` ${s.text}`).join('');
             segments.push(...data.cues);
-          } else if (data.type === 'done') resolve({ loadMs, ms: data.elapsedMs, firstCueMs, text, heard, segments, profile: data.profile });
-          else if (data.type === 'error') reject(new Error(data.error.message));
+          }
         };
         worker.postMessage(request, [channel.port2]);
       }),

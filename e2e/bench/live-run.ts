@@ -1,6 +1,6 @@
 import type { Word } from '../../src/core/subtitles/cue.ts';
 import type { ProfileData } from '../../src/core/transcribe/decode-profile.ts';
-import type { LiveRequest, TranscribeReply } from '../../src/core/transcribe-protocol.ts';
+import type { LiveRequest, TranscribeReply } from '../../src/core/transcribe/transcribe-protocol.ts';
 import { decodeAudio } from '../../src/ui/audio/decode-audio.ts';
 import { wordKey } from '../../src/core/live/local-agreement.ts';
 
@@ -40,16 +40,16 @@ export async function liveRun(url: string, threads: number, repo = 'Xenova/whisp
   };
   await new Promise<void>((resolve, reject) => {
     worker.onerror = (event) => reject(new Error(`the worker failed: ${event.message}`));
-    worker.onmessage = ({ data }: MessageEvent<TranscribeReply>) => {
+    worker.onmessage = ({ data: reply }: MessageEvent<TranscribeReply>) => {
+      if (reply.type === 'result') return ((profile = reply.result.profile), resolve());
+      if (reply.type === 'failed') return reject(new Error(reply.error.message));
+      if (reply.type !== 'update') return;
+      const data = reply.update;
       if (data.type === 'ready') play();
       else if (data.type === 'live') {
         updates.push({ at: (performance.now() - started) / 1000, commit: data.commit, tentative: data.tentative, heardSeconds: data.heardSeconds, behindSeconds: data.behindSeconds, quality: data.quality });
         cues.push(...data.cues.map((c) => c.text));
-      } else if (data.type === 'done') {
-        profile = data.profile;
-        resolve();
       }
-      else if (data.type === 'error') reject(new Error(data.error.message));
     };
     worker.postMessage(request, [channel.port2]);
   });

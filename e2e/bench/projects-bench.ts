@@ -1,8 +1,8 @@
 import { cue, type Cue } from '../../src/core/subtitles/cue.ts';
-import { ProjectSaver } from '../../src/ui/state/project-saver.svelte.ts';
-import { ProjectSearch } from '../../src/ui/state/project-search.svelte.ts';
-import { Projects } from '../../src/ui/state/projects.svelte.ts';
-import { Transcript } from '../../src/ui/state/transcript.svelte.ts';
+import { ProjectSaver } from '../../src/ui/document/project-saver.svelte.ts';
+import { ProjectSearch } from '../../src/ui/projects/project-search.svelte.ts';
+import { Projects } from '../../src/ui/projects/projects.svelte.ts';
+import { Transcript } from '../../src/ui/document/transcript.svelte.ts';
 import { idbProjectStore } from '../../src/ui/storage/idb-project-store.ts';
 
 const WORDS = 'the museum opens at nine in the morning and closes at six in the evening please remember your umbrella because it will rain'.split(' ');

@@ -1,7 +1,8 @@
 import type { ProjectMeta } from '../core/projects/project-store.ts';
-import type { QueueRunner, SavedQueue } from '../ui/state/batch-queue.svelte.ts';
-import type { RunEnd, TranscribeOptions } from '../ui/state/transcriber.svelte.ts';
+import type { QueueRunner, SavedQueue } from '../ui/queue/batch-queue.svelte.ts';
+import type { RunEnd, TranscribeOptions } from '../ui/transcription/transcribe-options.ts';
 import type { MemoryProjectStore } from './memory-project-store.ts';
+import { Emitter } from '../core/util/emitter.ts';
 
 export const OPTIONS: TranscribeOptions = Object.freeze({ repo: 'Xenova/whisper-tiny', dtype: 'q8', multilingual: true, language: null, task: 'transcribe', device: 'auto', vad: true, quality: 'auto' });
 
@@ -13,7 +14,10 @@ export class FakeRunner implements QueueRunner {
   }
   busy = false;
   secondsLeft: number | null = null;
-  onended: (end: RunEnd) => void = () => undefined;
+  readonly #events = new Emitter<{ ended: RunEnd }>();
+  on(event: 'ended', listener: (end: RunEnd) => void): () => void {
+    return this.#events.on(event, listener);
+  }
   readonly runs: { name: string; projectId: string | undefined; text: string }[] = [];
   async transcribe(file: Blob & { name?: string }, _options: TranscribeOptions, project?: ProjectMeta): Promise<void> {
     this.busy = true;
@@ -28,7 +32,7 @@ export class FakeRunner implements QueueRunner {
     const id = this.runs.at(-1)?.projectId;
     // A run's start restarts its project (creating it when the queue had not), as the saver does.
     if (began && id) void this.projects.restart({ id, name: this.runs.at(-1)!.name, createdAt: 0, updatedAt: 0, status: phase });
-    this.onended(Object.freeze({ phase, error: message ? { code: 'invalid-input' as const, message } : null, elapsedMs: 1000 }));
+    this.#events.emit('ended', Object.freeze({ phase, error: message ? { code: 'invalid-input' as const, message } : null, elapsedMs: 1000 }));
   }
 }
 

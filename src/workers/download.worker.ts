@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
-import { toErrorData } from '../core/errors.ts';
 import { inspectRepo } from '../core/plan/inspect-repo.ts';
-import { DOWNLOAD_CHANNEL, isRelayed, message, repoLockName, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/protocol.ts';
+import { DOWNLOAD_CHANNEL, repoLockName, type DownloadReply, type DownloadRequest, type TabMessage } from '../core/download/download-protocol.ts';
 import { checkInstalled } from '../core/download/check-installed.ts';
+import { frozen } from '../core/job/job-protocol.ts';
 import { listStoredModels } from '../core/store/list-stored-models.ts';
 import { sweepOrphans } from '../core/store/sweep-orphans.ts';
 import { sleep } from '../core/util/sleep.ts';
@@ -11,14 +11,16 @@ import { createYielder } from './download/yield-to-events.ts';
 import { hashWorkerHashers } from './download/hash-worker-client.ts';
 import { idbRecords } from './shared/idb-records.ts';
 import { opfsStore } from './download/opfs-store.ts';
-import { holdLifeLock } from './shared/hold-life-lock.ts';
+import { postTo, serveJobs } from './shared/serve-jobs.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const tabs = new BroadcastChannel(DOWNLOAD_CHANNEL);
-const post = (reply: DownloadReply): void => {
-  self.postMessage(reply);
-  if (isRelayed(reply)) tabs.postMessage(message<TabMessage>({ type: 'relay', reply }));
+const post = postTo<DownloadReply>(self);
+/** A download's or delete's replies go to other tabs too: they show its row and learn when it ends. */
+const postAbout = (reply: DownloadReply, repo: string): void => {
+  post(reply);
+  tabs.postMessage(frozen<TabMessage>({ type: 'relay', repo, reply }));
 };
 
 const withRepoLock = (repo: string, mode: LockMode, work: () => Promise<void>): Promise<boolean> =>
@@ -44,8 +46,8 @@ const jobs = new DownloadJobs({
     return quota === undefined || usage === undefined ? null : { quota, usage };
   },
   withRepoLock,
-  abortElsewhere: (repo) => tabs.postMessage(message<TabMessage>({ type: 'abort-repo', repo })),
-  post,
+  abortElsewhere: (repo) => tabs.postMessage(frozen<TabMessage>({ type: 'abort-repo', repo })),
+  post: postAbout,
 });
 
 tabs.onmessage = (event: MessageEvent<TabMessage>) => {
@@ -57,31 +59,23 @@ async function handle(request: DownloadRequest): Promise<void> {
   switch (request.type) {
     case 'download':
       return jobs.start(request);
-    case 'abort':
+    case 'cancel':
       return jobs.abort(jobId);
     case 'inspect': {
       const found = await inspectRepo({ repo: request.repo, revision: request.revision, hubUrl: request.hubUrl, accessToken: request.accessToken });
-      return post(message({ type: 'inspected', jobId, repo: request.repo, ...found }));
+      return post({ type: 'result', jobId, result: { type: 'inspected', repo: request.repo, ...found } });
     }
     case 'list': {
       const freed = await sweepOnce();
-      return post(message({ type: 'installed-list', jobId, models: await listStoredModels(idbRecords, opfsStore), freed }));
+      return post({ type: 'result', jobId, result: { type: 'listed', models: await listStoredModels(idbRecords, opfsStore), freed } });
     }
     case 'delete':
       return jobs.remove(request.repo, jobId);
     case 'check-updates':
-      return post(message({ type: 'updates', jobId, ...(await checkInstalled(idbRecords, { hubUrl: request.hubUrl, accessToken: request.accessToken })) }));
+      return post({ type: 'result', jobId, result: { type: 'updates', ...(await checkInstalled(idbRecords, { hubUrl: request.hubUrl, accessToken: request.accessToken })) } });
     default:
       request satisfies never;
   }
 }
 
-self.onmessage = (event: MessageEvent<DownloadRequest>) => {
-  const request = event.data;
-  handle(request).catch((error: unknown) => {
-    const repo = 'repo' in request ? request.repo : null;
-    post(message({ type: 'error', jobId: request.jobId, repo, error: toErrorData(error) }));
-  });
-};
-
-holdLifeLock((lock) => post(message({ type: 'alive', jobId: '', lock })));
+serveJobs<DownloadRequest, DownloadReply>(self, { post, handle });

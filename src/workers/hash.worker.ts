@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 import { createWasmHasher } from '../core/download/wasm-hasher.ts';
 import type { Hasher } from '../core/download/hasher.ts';
-import type { HashReply, HashRequest } from '../core/hash-protocol.ts';
-import { holdLifeLock } from './shared/hold-life-lock.ts';
+import type { HashReply, HashRequest } from '../core/download/hash-protocol.ts';
+import { StudioError } from '../core/errors.ts';
+import { postTo, serveJobs } from './shared/serve-jobs.ts';
 
 /**
  * Hashes off the download thread: the renderer is CPU-bound, and hashing where the bytes are
@@ -10,40 +11,40 @@ import { holdLifeLock } from './shared/hold-life-lock.ts';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-const hashers = new Map<string, Promise<Hasher>>();
-const reply = (message: HashReply): void => self.postMessage(Object.freeze(message));
+const hashers = new Map<string, { hasher: Promise<Hasher>; size: number; done: number }>();
+const post = postTo<HashReply>(self);
 
-async function handle(request: HashRequest): Promise<void> {
+async function step(request: HashRequest): Promise<void> {
+  const { jobId } = request;
+  const hash = hashers.get(jobId);
   switch (request.type) {
     case 'start':
-      hashers.set(request.jobId, createWasmHasher(request.kind, request.size));
+      hashers.set(jobId, { hasher: createWasmHasher(request.kind, request.size), size: request.size, done: 0 });
       return;
     case 'update':
-      await (await hashers.get(request.jobId))?.update(new Uint8Array(request.chunk));
-      return reply({ type: 'ack', jobId: request.jobId, bytes: request.chunk.byteLength });
-    case 'free':
-      hashers.delete(request.jobId);
-      return;
-    case 'digest': {
-      const hasher = await hashers.get(request.jobId);
-      hashers.delete(request.jobId);
-      return reply({ type: 'digest', jobId: request.jobId, hex: (await hasher?.digest()) ?? '' });
-    }
+      if (!hash) return;
+      await (await hash.hasher).update(new Uint8Array(request.chunk));
+      hash.done += request.chunk.byteLength;
+      return post({ type: 'progress', jobId, progress: { done: hash.done, total: hash.size, unit: 'bytes' } });
+    case 'cancel':
+      hashers.delete(jobId);
+      return post({ type: 'cancelled', jobId });
+    case 'digest':
+      hashers.delete(jobId);
+      return post({ type: 'result', jobId, result: { hex: hash ? await (await hash.hasher).digest() : '' } });
     default:
       request satisfies never;
   }
 }
 
-let queue = Promise.resolve();
-self.onmessage = (event: MessageEvent<HashRequest>) => {
-  const request = event.data;
-  queue = queue
-    .then(() => handle(request))
-    .catch((error: unknown) => {
-      // A hash that failed once is wrong from then on: forget it, and let the client reject its waiters.
+serveJobs<HashRequest, HashReply>(self, {
+  post,
+  ordered: true,
+  handle: (request) =>
+    step(request).catch((error: unknown) => {
+      // A hash that failed once is wrong from then on: forget it; the download says what to do.
       hashers.delete(request.jobId);
-      reply({ type: 'error', jobId: request.jobId, error: { code: 'crashed', message: String(error) } });
-    });
-};
-
-holdLifeLock((lock) => reply({ type: 'alive', lock }));
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new StudioError({ code: 'crashed', message: `Checking the downloaded bytes failed: ${reason}. The bytes downloaded so far are kept: press Resume.` });
+    }),
+});

@@ -1,21 +1,24 @@
 /// <reference lib="webworker" />
-import { StudioError, toErrorData } from '../core/errors.ts';
+import { StudioError } from '../core/errors.ts';
 import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windows.ts';
 import { DecodeProfile } from '../core/transcribe/decode-profile.ts';
 import { transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import { startEarly } from '../core/util/start-early.ts';
-import type { AudioSource, Device, LiveRequest, TranscribeReply, TranscribeRequest } from '../core/transcribe-protocol.ts';
-import { holdLifeLock } from './shared/hold-life-lock.ts';
+import type { LiveRequest, TranscribeReply, TranscribeRequest, TranscriptionRequest, TranscribeUpdate } from '../core/transcribe/transcribe-protocol.ts';
+import { postTo, serveJobs } from './shared/serve-jobs.ts';
 import { AudioStream } from './transcribe/audio-stream.ts';
 import { configureRuntime, loadPipeline, modelsInMemory, pickDevice, threadCount } from './transcribe/load-pipeline.ts';
 import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream-windows-of.ts';
 import { vadSession } from './transcribe/vad-session.ts';
 import { wordDecoder } from './transcribe/pick-word-decoder.ts';
 import { runLive } from './transcribe/live-job.ts';
+import type { Device } from '../core/transcribe/decode-options.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (reply: TranscribeReply): void => self.postMessage(Object.freeze(reply));
+const post = postTo<TranscribeReply>(self);
+const tell = (jobId: string, update: TranscribeUpdate): void => post({ type: 'update', jobId, update });
+const progress = (jobId: string, done: number, total: number): void => post({ type: 'progress', jobId, progress: { done, total, unit: 'seconds' } });
 
 function loadError(repo: string, error: unknown): StudioError {
   const reason = error instanceof Error ? error.message : String(error);
@@ -36,7 +39,7 @@ interface JobAudio {
   readonly peaks: () => Uint8Array;
 }
 
-function jobAudio(source: AudioSource, vad: boolean, profile: DecodeProfile | undefined): JobAudio {
+function jobAudio(source: TranscribeRequest['source'], vad: boolean, profile: DecodeProfile | undefined): JobAudio {
   const stream = new AudioStream(source.port);
   const windows = vad ? streamedSpeechWindows(stream, profile) : streamedFixedWindows(stream);
   const totalSeconds = (): number => (stream.ended ? stream.seconds : Math.max(source.seconds, stream.seconds));
@@ -45,7 +48,7 @@ function jobAudio(source: AudioSource, vad: boolean, profile: DecodeProfile | un
 
 /** Says the job is loading, and sets the runtime up for the device its preference picks. */
 async function prepare(request: TranscribeRequest | LiveRequest): Promise<{ device: Device; reason: string; threads: number }> {
-  post({ type: 'loading', jobId: request.jobId, repo: request.repo });
+  tell(request.jobId, { type: 'loading', repo: request.repo });
   const { device, reason } = await pickDevice(request.device);
   const threads = device === 'wasm' ? (request.threads ?? threadCount()) : 1;
   configureRuntime(threads);
@@ -66,7 +69,7 @@ async function run(request: TranscribeRequest): Promise<void> {
   const asr = await loadPipeline(repo, request.dtype, device, threads).catch((error: unknown) => {
     throw loadError(repo, error);
   });
-  post({ type: 'ready', jobId, device, reason, threads, loadMs: performance.now() - started, modelsInMemory: modelsInMemory() });
+  tell(jobId, { type: 'ready', device, reason, threads, loadMs: performance.now() - started, modelsInMemory: modelsInMemory() });
   const begun = performance.now();
   let speechSeconds = 0;
   const counted = async function* (): AsyncGenerator<SpeechWindow> {
@@ -75,13 +78,17 @@ async function run(request: TranscribeRequest): Promise<void> {
       yield w;
     }
   };
-  const decode = await wordDecoder(asr, request, device, profile, (code, probability) => post({ type: 'language', jobId, code, probability }));
-  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds, profile)) post({ type: 'cues', jobId, ...step, peaks: audio.peaks() });
+  const decode = await wordDecoder(asr, request, device, profile, (code, probability) => tell(jobId, { type: 'language', code, probability }));
+  for await (const step of transcribeWindows(audio.samples, counted(), decode, audio.totalSeconds, profile)) {
+    tell(jobId, { type: 'cues', cues: step.cues, peaks: audio.peaks() });
+    progress(jobId, step.doneSeconds, step.totalSeconds);
+  }
   const failure = audio.failure();
   if (failure) throw failure;
   const totalSeconds = audio.totalSeconds();
-  post({ type: 'cues', jobId, cues: [], doneSeconds: totalSeconds, totalSeconds, peaks: audio.peaks() });
-  post({ type: 'done', jobId, totalSeconds, elapsedMs: performance.now() - begun, speechSeconds, profile: profile?.data() });
+  tell(jobId, { type: 'cues', cues: [], peaks: audio.peaks() });
+  progress(jobId, totalSeconds, totalSeconds);
+  post({ type: 'result', jobId, result: { totalSeconds, elapsedMs: performance.now() - begun, speechSeconds, profile: profile?.data() } });
 }
 
 /** Live captions: the same model, speech detection and decoder, over audio being captured. */
@@ -90,12 +97,7 @@ async function live(request: LiveRequest): Promise<void> {
   const setup = await prepare(request);
   await vadSession();
   const load = () => loadPipeline(repo, dtype, setup.device, setup.threads).catch((error: unknown) => Promise.reject(loadError(repo, error)));
-  await runLive(request, { post, load, setup, modelsInMemory });
+  await runLive(request, { tell, progress, post, load, setup, modelsInMemory });
 }
 
-holdLifeLock((lock) => post({ type: 'alive', jobId: '', lock }));
-
-self.onmessage = (event: MessageEvent<TranscribeRequest | LiveRequest>) => {
-  const request = event.data;
-  (request.type === 'live' ? live(request) : run(request)).catch((error: unknown) => post({ type: 'error', jobId: event.data.jobId, error: toErrorData(error) }));
-};
+serveJobs<TranscriptionRequest, TranscribeReply>(self, { post, handle: (request) => (request.type === 'live' ? live(request) : run(request)) });

@@ -1,5 +1,5 @@
-import type { Device } from '../transcribe-protocol.ts';
 import { estimateRtf, speedText, type RtfRecord } from './model-speed.ts';
+import type { Device } from '../transcribe/decode-options.ts';
 
 /**
  * Live captions decode the growing utterance again on every pass, so they need a model well

@@ -1,4 +1,4 @@
-import type { Device, Quality } from '../transcribe-protocol.ts';
+import type { Device, Quality } from '../transcribe/decode-options.ts';
 
 /** A transcription's speed on this device: seconds of work per second of audio. */
 export interface RtfRecord {

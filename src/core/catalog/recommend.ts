@@ -1,7 +1,7 @@
-import type { Device, DevicePreference } from '../transcribe-protocol.ts';
 import { fitsMemory, fitsStorage, type DeviceProfile } from './model-fit.ts';
 import { estimateRtf, modelCost, modelRank, speedText, type RtfRecord } from './model-speed.ts';
 import type { CatalogEntry } from './whisper-catalog.ts';
+import type { Device, DevicePreference } from '../transcribe/decode-options.ts';
 
 export type { DeviceProfile } from './model-fit.ts';
 export type { RtfRecord } from './model-speed.ts';

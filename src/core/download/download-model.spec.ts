@@ -38,7 +38,7 @@ describe('downloadModel', () => {
     expect(h.hub.log.filter((r) => r.url.includes('/resolve/')).every((r) => r.url.includes(repo.sha))).toBe(true);
     expect(h.records.pending.size).toBe(0);
     const progress = events.filter((e) => e.type === 'progress');
-    expect(progress.at(-1)).toMatchObject({ loaded: TOTAL, total: TOTAL });
+    expect(progress.at(-1)).toMatchObject({ done: TOTAL, total: TOTAL });
   });
 
   it('sends at most ~10 progress events a second, plus one at every file edge', async () => {
@@ -48,7 +48,7 @@ describe('downloadModel', () => {
     const edges = 2 * 6;
     expect(progress.length).toBeLessThanOrEqual(clock / 100 + edges + 1);
     for (const path of repo.files.filter((f) => f.path !== 'onnx/encoder_model.onnx').map((f) => f.path)) {
-      expect(progress.some((e) => e.type === 'progress' && e.file === path && e.fileLoaded === e.fileTotal), path).toBe(true);
+      expect(progress.some((e) => e.type === 'progress' && e.file.path === path && e.file.done === e.file.total), path).toBe(true);
     }
   });
 
@@ -77,7 +77,7 @@ describe('downloadModel', () => {
       (async () => {
         for await (const e of downloadModel(p)) {
           partial.push(e);
-          if (e.type === 'progress' && e.loaded > 2_000_000) controller.abort();
+          if (e.type === 'progress' && e.done > 2_000_000) controller.abort();
         }
       })(),
     ).rejects.toThrow();
@@ -89,7 +89,7 @@ describe('downloadModel', () => {
     const events = await run(params());
     expect(events.at(-1)?.type).toBe('done');
     const planned = events[0];
-    expect(planned.type === 'started' && planned.loaded).toBe(kept);
+    expect(planned.type === 'started' && planned.done).toBe(kept);
     expect(h.hub.log.filter((r) => r.url.includes('/api/'))).toHaveLength(0);
     expect(h.hub.log.filter((r) => r.server === 'cdn' && r.range !== null).length).toBeGreaterThan(0);
   });

@@ -14,10 +14,10 @@ import type { NetworkContext, StorageContext, TransferPolicies } from './transfe
 import { PendingCheckpoints } from './pending-checkpoints.ts';
 import { runPool, type TaskEvent } from './task-pool.ts';
 import { DEFAULT_CONCURRENCY } from './concurrency.ts';
-import { addSample, bytesPerSecond, etaSeconds, shouldEmit, type DownloadProgress, type Sample } from './progress.ts';
+import { shouldEmit, type DownloadProgress } from './progress.ts';
 
 export type ModelEvent =
-  | { readonly type: 'started'; readonly plan: FilePlan; readonly loaded: number }
+  | { readonly type: 'started'; readonly plan: FilePlan; readonly done: number }
   | ({ readonly type: 'progress' } & DownloadProgress)
   | { readonly type: 'done'; readonly manifest: InstalledManifest };
 
@@ -67,9 +67,9 @@ export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<Mod
   const { plan, layout } = await choosePlan(p);
   const installed = await p.records.getManifest(p.repo);
   const loadedByFile = await planLoadedByFile(p.storage.store, plan, layout);
-  const loaded = [...loadedByFile.values()].reduce((a, b) => a + b, 0);
-  yield { type: 'started', plan, loaded };
-  await ensureSpace(p, plan.totalBytes - loaded); // before anything is copied: a copy needs the space too
+  const done = [...loadedByFile.values()].reduce((a, b) => a + b, 0);
+  yield { type: 'started', plan, done };
+  await ensureSpace(p, plan.totalBytes - done); // before anything is copied: a copy needs the space too
   const checkpoints = new PendingCheckpoints(p.records, { plan, revision: p.revision, startedAt: p.net.wallNow(), rangeBytes: layout.recordedBytes, ranges: layout.ranges });
   await checkpoints.save(); // before any byte is written: the folder is named by a record, never swept as an orphan
   const opened: { work: ModelTransfers | null } = { work: null };
@@ -92,27 +92,23 @@ export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<Mod
   yield { type: 'done', manifest };
 }
 
-/** Throttled progress over the pool's events: one number per file and for the model, speed and ETA. */
+/** Throttled progress over the pool's events: bytes of the model and of the file they came from. */
 async function* progressOf(events: AsyncGenerator<TaskEvent>, plan: FilePlan, loadedByFile: Map<string, number>, now: () => number): AsyncGenerator<ModelEvent> {
   const sizes = new Map(plan.files.map((f) => [f.path, f.size]));
-  let loaded = [...loadedByFile.values()].reduce((a, b) => a + b, 0);
-  let samples: readonly Sample[] = [];
+  let done = [...loadedByFile.values()].reduce((a, b) => a + b, 0);
   let lastEmit: number | null = null;
   for await (const event of events) {
     if (event.type === 'bytes') {
       loadedByFile.set(event.path, (loadedByFile.get(event.path) ?? 0) + event.delta);
-      loaded += event.delta;
+      done += event.delta;
     }
     const at = now();
-    const fileLoaded = loadedByFile.get(event.path) ?? 0;
-    const fileTotal = sizes.get(event.path) ?? 0;
-    // The hot path: one comparison a chunk. A retry always goes out; one request waits while the
-    // others may well be flowing, so it leaves the speed as it is.
-    if (event.type === 'bytes' && !shouldEmit(lastEmit, at, fileLoaded === fileTotal)) continue;
-    if (event.type === 'bytes') [lastEmit, samples] = [at, addSample(samples, { at, bytes: loaded })];
-    const speed = bytesPerSecond(samples);
+    const file = { path: event.path, done: loadedByFile.get(event.path) ?? 0, total: sizes.get(event.path) ?? 0 };
+    // The hot path: one comparison a chunk. A retry always goes out.
+    if (event.type === 'bytes' && !shouldEmit(lastEmit, at, file.done === file.total)) continue;
+    if (event.type === 'bytes') lastEmit = at;
     const retry = event.type === 'retry' ? { reason: event.reason, delayMs: event.delayMs } : null;
-    yield { type: 'progress', file: event.path, fileLoaded, fileTotal, loaded, total: plan.totalBytes, bytesPerSecond: speed, etaSeconds: etaSeconds(plan.totalBytes - loaded, speed), retry };
+    yield { type: 'progress', done, total: plan.totalBytes, file, retry };
   }
 }
 

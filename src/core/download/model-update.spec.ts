@@ -50,10 +50,10 @@ describe('model updates', () => {
     await h.run(h.params());
     h.hub.history.publish('test/updating', 'config.json', '{"model_type": "whisper", "v": 3}');
     const events = await h.run(h.params());
-    const copied = events.filter((e) => e.type === 'progress' && e.file === 'onnx/decoder_model_merged_quantized.onnx');
+    const copied = events.filter((e) => e.type === 'progress' && e.file.path === 'onnx/decoder_model_merged_quantized.onnx');
     expect(copied.length).toBeGreaterThan(0);
     const last = events.filter((e) => e.type === 'progress').at(-1);
-    expect(last).toMatchObject({ loaded: last?.type === 'progress' ? last.total : -1 });
+    expect(last).toMatchObject({ done: last?.type === 'progress' ? last.total : -1 });
     expect(events.at(-1)?.type).toBe('done');
   });
 });

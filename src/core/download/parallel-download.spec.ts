@@ -35,8 +35,8 @@ function bytesAsked(request: Request): number {
 /** Progress never counts more than the model, per file or in all, and ends at exactly the total. */
 function expectHonestProgress(events: ModelEvent[]): void {
   const progress = events.flatMap((e) => (e.type === 'progress' ? [e] : []));
-  expect(progress.every((e) => e.loaded <= TOTAL && e.fileLoaded <= e.fileTotal)).toBe(true);
-  expect(progress.at(-1)?.loaded).toBe(TOTAL);
+  expect(progress.every((e) => e.done <= TOTAL && e.file.done <= e.file.total)).toBe(true);
+  expect(progress.at(-1)?.done).toBe(TOTAL);
 }
 
 // Each test moves ~43 MB through a local server with real sha256 hashing: 2-4 s on a quiet machine,
@@ -48,8 +48,8 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
     expect(await h.store.repoBytes('test/segmented')).toBe(TOTAL);
     expect(decoderRanges().sort()).toEqual([`bytes=0-${16 * MiB - 1}`, `bytes=${16 * MiB}-${32 * MiB - 1}`, `bytes=${32 * MiB}-${DECODER_BYTES - 1}`].sort());
     const progress = events.filter((e) => e.type === 'progress');
-    expect(progress.at(-1)).toMatchObject({ loaded: TOTAL, total: TOTAL });
-    expect(progress.every((e, i) => i === 0 || e.type !== 'progress' || e.loaded >= (progress[i - 1] as { loaded: number }).loaded)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ done: TOTAL, total: TOTAL });
+    expect(progress.every((e, i) => i === 0 || e.type !== 'progress' || e.done >= (progress[i - 1] as { done: number }).done)).toBe(true);
   });
 
   it('resumes per segment after a cancel: only the missing ranges are fetched', async () => {
@@ -57,7 +57,7 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
     const controller = new AbortController();
     await expect(
       (async () => {
-        for await (const e of downloadModel(params({ signal: controller.signal }))) if (e.type === 'progress' && e.loaded > 20 * MiB) controller.abort();
+        for await (const e of downloadModel(params({ signal: controller.signal }))) if (e.type === 'progress' && e.done > 20 * MiB) controller.abort();
       })(),
     ).rejects.toThrow();
     const pending = h.records.pending.get('test/segmented');
@@ -72,7 +72,7 @@ describe('parallel segmented download', { timeout: 40_000 }, () => {
     const events = await run(params({ net: { fetch: counting } }));
     expect(events.at(-1)?.type).toBe('done');
     const planned = events[0];
-    const kept = planned.type === 'started' ? planned.loaded : 0;
+    const kept = planned.type === 'started' ? planned.done : 0;
     expect(kept).toBeGreaterThan(8 * MiB);
     expect(asked.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TOTAL - kept); // never more than what was missing
   });

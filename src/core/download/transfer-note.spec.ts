@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { speedSince } from './progress.ts';
 import { transferNote } from './transfer-note.ts';
 
 describe('transferNote', () => {
@@ -16,14 +15,5 @@ describe('transferNote', () => {
   it('says nothing while bytes flow, then how long the silence has lasted', () => {
     expect(transferNote(null, 500)).toBeNull();
     expect(transferNote(null, 7200)).toBe('No data for 7 s…');
-  });
-});
-
-describe('speedSince', () => {
-  it('decays to 0 over the sampling window instead of freezing', () => {
-    expect(speedSince(45e6, 0)).toBe(45e6);
-    expect(speedSince(45e6, 1500)).toBe(22.5e6);
-    expect(speedSince(45e6, 3000)).toBe(0);
-    expect(speedSince(45e6, 120_000)).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { startWatch, stillFor } from '../job/progress-watch.ts';
 import type { RetryNotice } from './progress.ts';
 
 /** Silence after which a running download says so, rather than looking busy. */
@@ -25,6 +26,6 @@ function retryText(retry: RetryNotice, sinceMs: number): string {
  */
 export function transferNote(retry: RetryNotice | null, sinceMs: number): string | null {
   if (retry) return retryText(retry, sinceMs);
-  if (sinceMs >= QUIET_AFTER_MS) return `No data for ${Math.floor(sinceMs / 1000)} s…`;
-  return null;
+  const still = stillFor(startWatch(0), Math.max(0, sinceMs), QUIET_AFTER_MS / 1000);
+  return still === null ? null : `No data for ${Math.floor(still)} s…`;
 }

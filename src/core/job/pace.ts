@@ -38,8 +38,8 @@ export function speed(pace: Pace, options: PaceOptions = {}): number | null {
   const [ms, work] = [last.at - first.at, last.done - first.done];
   if (ms <= 0 || ms < (options.minMs ?? 0) || work < (options.minDone ?? 0)) return null;
   const rate = (work * 1000) / ms;
-  const window = pace.windowMs === Infinity ? ms : pace.windowMs;
-  return rate * Math.max(0, 1 - Math.max(0, options.sinceMs ?? 0) / window);
+  const decayMs = pace.windowMs === Infinity ? ms : pace.windowMs;
+  return rate * Math.max(0, 1 - Math.max(0, options.sinceMs ?? 0) / decayMs);
 }
 
 /** Seconds left to reach `total` at the speed so far, or null while the speed is unknown or 0. */

@@ -1,9 +1,9 @@
 import { retimed, type Cue, type Word } from '../subtitles/cue.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
-import type { Quality } from '../transcribe-protocol.ts';
 import { finished, heardAgain, NEW_UTTERANCE, type Utterance } from './live-utterance.ts';
 import { firstPace, nextPace, type Pace } from './live-pace.ts';
 import { currentUtterance, MAX_UTTERANCE_SECONDS, type UtteranceSpan } from './utterance-span.ts';
+import type { Quality } from '../transcribe/decode-options.ts';
 
 /** Audio arriving as it is captured, in seconds from the start of the session. */
 export interface LiveAudio {

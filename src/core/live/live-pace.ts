@@ -1,4 +1,4 @@
-import type { Quality } from '../transcribe-protocol.ts';
+import type { Quality } from '../transcribe/decode-options.ts';
 
 /** How the live loop decodes: the decoding, and how much new audio it waits for between passes. */
 export interface Pace {

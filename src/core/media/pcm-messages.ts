@@ -1,4 +1,4 @@
-import type { PcmMessage } from '../media-protocol.ts';
+import type { PcmMessage } from './media-protocol.ts';
 import { SAMPLE_RATE } from '../transcribe/windows.ts';
 
 /** Pieces of a whole recording sent at once: large enough to be few, small enough to let the worker start early. */

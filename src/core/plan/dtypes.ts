@@ -50,3 +50,10 @@ export interface GpuAbility {
 export function offeredOnThisDevice(dtype: Dtype, gpu: GpuAbility): boolean {
   return !isMixed(dtype) || (gpu.webgpu && (gpu.shaderF16 || !partDtypes(dtype).includes('fp16')));
 }
+
+/** A dtype a repo can be downloaded as, with its exact size. */
+export interface DtypeOption {
+  readonly dtype: Dtype;
+  readonly totalBytes: number;
+  readonly fileCount: number;
+}

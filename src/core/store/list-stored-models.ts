@@ -1,8 +1,8 @@
-import type { StoredModel } from '../protocol.ts';
 import type { ModelStore } from './model-store.ts';
 import { planBytesOnDisk } from './plan-bytes-on-disk.ts';
 import { rangeLayout } from './range-layout.ts';
 import type { RecordStore } from './records.ts';
+import type { StoredModel } from './stored-model.ts';
 
 /** Installed models (from manifests) and interrupted downloads (from pending records + bytes on disk). */
 export async function listStoredModels(records: RecordStore, store: ModelStore): Promise<readonly StoredModel[]> {

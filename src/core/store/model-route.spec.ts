@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InstalledManifest } from '../store/records.ts';
+import type { InstalledManifest } from './records.ts';
 import { answerModelRequest, parseModelPath } from './model-route.ts';
 
 const manifest: InstalledManifest = {

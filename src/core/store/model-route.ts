@@ -1,5 +1,5 @@
 import { parseRange } from '../http/parse-range.ts';
-import type { InstalledManifest } from '../store/records.ts';
+import type { InstalledManifest } from './records.ts';
 
 /**
  * Installed model files are served by the service worker at `/models/{owner}/{name}/{path}`:

@@ -1,5 +1,5 @@
-import type { MediaSpan } from '../media-protocol.ts';
 import { cue, type Cue } from './cue.ts';
+import type { MediaSpan } from '../media/media-span.ts';
 
 /** The media a run of cues covers, `first` to `last` (0-based, inclusive). */
 export function spanOfCues(cues: readonly Cue[], first: number, last: number): MediaSpan {

@@ -1,6 +1,6 @@
-import type { MediaSpan } from '../media-protocol.ts';
 import { cuesIn } from './cue-span.ts';
 import type { Cue } from './cue.ts';
+import type { MediaSpan } from '../media/media-span.ts';
 
 /** One cue of a new take, and the stretch of the media it answers for: the old cues there give way to it. */
 export interface TakePiece {

@@ -1,5 +1,5 @@
-import type { Device, DevicePreference } from '../transcribe-protocol.ts';
 import { isSoftwareAdapter, type AdapterFacts } from './software-adapter.ts';
+import type { Device, DevicePreference } from './decode-options.ts';
 
 export interface DeviceChoice {
   readonly device: Device;

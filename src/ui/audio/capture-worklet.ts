@@ -1,5 +1,5 @@
 import { createResampler, type Resampler } from '../../core/media/resampler.ts';
-import type { PcmMessage } from '../../core/media-protocol.ts';
+import type { PcmMessage } from '../../core/media/media-protocol.ts';
 import { downmix } from '../../core/media/downmix.ts';
 
 // The AudioWorkletGlobalScope's names (not in TypeScript's DOM or worker libraries).

@@ -1,6 +1,6 @@
 import type { ImportedSubtitles } from '../../core/subtitles/subtitle-import-protocol.ts';
 import { SUBTITLE_ENCODINGS } from '../../core/subtitles/text-encoding.ts';
-import type { Transcript } from '../state/transcript.svelte.ts';
+import type { Transcript } from '../document/transcript.svelte.ts';
 import { readSubtitleFile, type SubtitleWorker } from './read-subtitle-file.ts';
 
 export interface SubtitleImportDeps {

@@ -1,5 +1,5 @@
 import type { Queue, QueueSummary } from '../../core/projects/batch-queue.ts';
-import type { TranscribeOptions } from '../state/transcriber.svelte.ts';
+import type { TranscribeOptions } from '../transcription/transcribe-options.ts';
 
 /** The queue as the tab running it shows it: what other tabs render. */
 export interface QueueView {

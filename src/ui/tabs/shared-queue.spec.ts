@@ -4,7 +4,7 @@ import { MemoryLockBroker } from '../../testing/memory-hold-lock.ts';
 import { MemoryMediaVault } from '../../testing/memory-media-vault.ts';
 import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
 import { MemoryTabBus } from '../../testing/memory-tab-bus.ts';
-import { BatchQueue } from '../state/batch-queue.svelte.ts';
+import { BatchQueue } from '../queue/batch-queue.svelte.ts';
 import type { HeldLock, HoldLock } from './held-lock.ts';
 import { SharedQueue } from './shared-queue.svelte.ts';
 import { tabSignals } from './tab-signals.ts';

@@ -1,6 +1,6 @@
 import { summarize, type Queue, type QueueSummary } from '../../core/projects/batch-queue.ts';
-import type { BatchQueue } from '../state/batch-queue.svelte.ts';
-import type { TranscribeOptions } from '../state/transcriber.svelte.ts';
+import type { BatchQueue } from '../queue/batch-queue.svelte.ts';
+import type { TranscribeOptions } from '../transcription/transcribe-options.ts';
 import type { HoldLock } from './held-lock.ts';
 import type { QueueCommand, QueueView } from './queue-signals.ts';
 import type { TabSignals } from './tab-signals.ts';

@@ -4,9 +4,9 @@ import { LogConflictError } from '../../core/projects/project-store.ts';
 import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
 import { MemoryLockBroker } from '../../testing/memory-hold-lock.ts';
 import { MemoryTabBus } from '../../testing/memory-tab-bus.ts';
-import { ProjectSaver } from '../state/project-saver.svelte.ts';
-import { Projects } from '../state/projects.svelte.ts';
-import { Transcript } from '../state/transcript.svelte.ts';
+import { ProjectSaver } from '../document/project-saver.svelte.ts';
+import { Projects } from '../projects/projects.svelte.ts';
+import { Transcript } from '../document/transcript.svelte.ts';
 import { ProjectLease } from './project-lease.svelte.ts';
 import { tabSignals } from './tab-signals.ts';
 

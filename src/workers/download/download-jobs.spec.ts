@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHubDouble, type HubDouble } from '../../../e2e/hub/server.ts';
 import { syntheticFile, syntheticRepo } from '../../../e2e/hub/synthetic-repo.ts';
 import { createWasmHasher } from '../../core/download/wasm-hasher.ts';
-import type { DownloadReply } from '../../core/protocol.ts';
+import type { DownloadReply } from '../../core/download/download-protocol.ts';
 import { sleep } from '../../core/util/sleep.ts';
 import { MemoryLocks } from '../../testing/memory-locks.ts';
 import { MemoryRecords, MemoryStore } from '../../testing/memory-store.ts';
@@ -37,7 +37,8 @@ function setup() {
   });
   let next = 0;
   const start = (jobId = `job-${next++}`) => jobs.start({ type: 'download', jobId, repo: 'test/jobs', revision: 'main', dtype: 'q8', hubUrl: hub.hubUrl });
-  const of = (jobId: string) => replies.filter((r) => r.jobId === jobId).map((r) => r.type);
+  /** How a job went: its replies' types, a result by its own type. */
+  const of = (jobId: string) => replies.filter((r) => r.jobId === jobId && r.type !== 'progress' && r.type !== 'update').map((r) => (r.type === 'result' ? r.result.type : r.type));
   return { store, records, locks, replies, elsewhere, jobs, start, of };
 }
 
@@ -50,21 +51,21 @@ describe('DownloadJobs', () => {
     const { start, jobs, replies, of, records } = setup();
     hub.faults.add({ kind: 'throttle', bytesPerSecond: 2_000_000 }, Date.now());
     const running = start('a');
-    await until(() => replies.some((r) => r.type === 'progress' && r.loaded > 200_000));
+    await until(() => replies.some((r) => r.type === 'progress' && r.progress.done > 200_000));
     jobs.abort('a');
     await running;
     expect(of('a').at(-1)).toBe('cancelled');
     expect(records.pending.size).toBe(1);
     hub.faults.reset();
     await start('b');
-    expect(of('b').at(-1)).toBe('done');
+    expect(of('b').at(-1)).toBe('installed');
   });
 
   it('honours an abort that arrives while the job waits for the previous one of the repo', async () => {
-    const { start, jobs, of } = setup();
+    const { start, jobs, of, replies } = setup();
     hub.faults.add({ kind: 'throttle', bytesPerSecond: 2_000_000 }, Date.now());
     const first = start('a');
-    await until(() => of('a').includes('progress'));
+    await until(() => replies.some((r) => r.jobId === 'a' && r.type === 'progress'));
     jobs.abort('a');
     const second = start('b');
     jobs.abort('b');
@@ -84,8 +85,8 @@ describe('DownloadJobs', () => {
     const { start, replies, of, locks } = setup();
     hub.faults.add({ kind: 'stall', path: DECODER, atByte: 500_000 }, Date.now());
     await start('a');
-    expect(of('a').at(-1)).toBe('done');
-    expect(replies.some((r) => r.type === 'progress' && r.retry?.reason === 'stalled')).toBe(true);
+    expect(of('a').at(-1)).toBe('installed');
+    expect(replies.some((r) => r.type === 'update' && r.update.retry?.reason === 'stalled')).toBe(true);
     expect(locks.isHeld('test/jobs')).toBe(false);
   });
 
@@ -93,7 +94,7 @@ describe('DownloadJobs', () => {
     const { start, jobs, replies, of, store, records, elsewhere } = setup();
     hub.faults.add({ kind: 'throttle', bytesPerSecond: 2_000_000 }, Date.now());
     const running = start('a');
-    await until(() => replies.some((r) => r.type === 'progress' && r.loaded > 200_000));
+    await until(() => replies.some((r) => r.type === 'progress' && r.progress.done > 200_000));
     await jobs.remove('test/jobs', 'del');
     await running;
     expect(of('a').at(-1)).toBe('cancelled');

@@ -2,7 +2,8 @@ import { limitConnections } from '../../core/download/concurrency.ts';
 import { downloadModel } from '../../core/download/download-model.ts';
 import type { NetworkContext, StorageContext, TransferPolicies } from '../../core/download/transfer-context.ts';
 import { toErrorData } from '../../core/errors.ts';
-import { message, type DownloadReply, type DownloadRequest } from '../../core/protocol.ts';
+import { frozen } from '../../core/job/job-protocol.ts';
+import type { DownloadReply, DownloadRequest } from '../../core/download/download-protocol.ts';
 import { deleteStoredModel } from '../../core/store/delete-stored-model.ts';
 import type { RecordStore } from '../../core/store/records.ts';
 
@@ -21,7 +22,8 @@ export interface JobDeps {
   readonly withRepoLock: (repo: string, mode: LockMode, work: () => Promise<void>) => Promise<boolean>;
   /** Asks other tabs to cancel their download of the repo. */
   readonly abortElsewhere: (repo: string) => void;
-  readonly post: (reply: DownloadReply) => void;
+  /** A job's reply; `repo`: the repo a download or delete is about (other tabs hear of those too). */
+  readonly post: (reply: DownloadReply, repo: string) => void;
   readonly policies?: TransferPolicies;
 }
 
@@ -51,7 +53,7 @@ export class DownloadJobs {
       await Promise.all(previous.map((job) => job.finished)); // a cancelled job of this repo still closing its files
       if (controller.signal.aborted) return;
       const locked = await this.#deps.withRepoLock(request.repo, 'if-available', () => this.#run(request, controller.signal));
-      if (!locked && !controller.signal.aborted) this.#deps.post(message({ type: 'busy', jobId: request.jobId, repo: request.repo }));
+      if (!locked && !controller.signal.aborted) this.#deps.post(frozen({ type: 'result', jobId: request.jobId, result: { type: 'busy', repo: request.repo } }), request.repo);
     } finally {
       this.#running.delete(request.jobId);
       finish();
@@ -63,7 +65,7 @@ export class DownloadJobs {
     const job = this.#running.get(jobId);
     if (!job || job.controller.signal.aborted) return;
     job.controller.abort();
-    this.#deps.post(message({ type: 'cancelled', jobId, repo: job.repo }));
+    this.#deps.post(frozen({ type: 'cancelled', jobId }), job.repo);
   }
 
   abortRepo(repo: string): void {
@@ -80,7 +82,7 @@ export class DownloadJobs {
     this.#deps.abortElsewhere(repo);
     await Promise.all(local.map((job) => job.finished)); // OPFS refuses to delete open files
     await this.#deps.withRepoLock(repo, 'wait', () => deleteStoredModel(repo, this.#deps.records, this.#deps.storage.store));
-    this.#deps.post(message({ type: 'deleted', jobId, repo }));
+    this.#deps.post(frozen({ type: 'result', jobId, result: { type: 'deleted', repo } }), repo);
   }
 
   #jobsOf(repo: string): Job[] {
@@ -93,13 +95,18 @@ export class DownloadJobs {
       const { net, storage, records, estimate, policies } = this.#deps;
       const concurrency = request.maxConnections ? limitConnections(request.maxConnections) : policies?.concurrency;
       const params = { ...policies, concurrency, repo, revision: request.revision, dtype: request.dtype, storage, records, estimate, signal };
+      const post = (reply: DownloadReply): void => this.#deps.post(frozen(reply), repo);
       for await (const event of downloadModel({ ...params, net: { ...net, hubUrl: request.hubUrl, accessToken: request.accessToken } })) {
         if (signal.aborted) break; // `cancelled` went out already: nothing may follow it
-        if (event.type === 'started') this.#deps.post(message({ type: 'started', jobId, repo, dtype: event.plan.dtype, total: event.plan.totalBytes, loaded: event.loaded }));
-        else this.#deps.post(message({ ...event, jobId, repo }));
+        if (event.type === 'started') post({ type: 'progress', jobId, progress: { done: event.done, total: event.plan.totalBytes, unit: 'bytes' } });
+        else if (event.type === 'done') post({ type: 'result', jobId, result: { type: 'installed', repo, manifest: event.manifest } });
+        else {
+          post({ type: 'progress', jobId, progress: { done: event.done, total: event.total, unit: 'bytes' } });
+          post({ type: 'update', jobId, update: { type: 'file', ...event.file, retry: event.retry } });
+        }
       }
     } catch (error) {
-      if (!signal.aborted) this.#deps.post(message({ type: 'error', jobId, repo, error: toErrorData(error) }));
+      if (!signal.aborted) this.#deps.post(frozen({ type: 'failed', jobId, error: toErrorData(error) }), repo);
     }
   }
 }

@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { createWasmHasher } from '../../core/download/wasm-hasher.ts';
-import type { HashReply, HashRequest } from '../../core/hash-protocol.ts';
+import type { HashReply, HashRequest } from '../../core/download/hash-protocol.ts';
+import type { JobWorker } from '../shared/job-owner.ts';
 import { hashWorkerHashers } from './hash-worker-client.ts';
 
 /** The hash worker's side of the protocol in this thread (real hashing), with a life that can end. */
 class InThreadHashWorker {
-  onmessage: ((event: MessageEvent<HashReply>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
-  readonly #hashers = new Map<string, ReturnType<typeof createWasmHasher>>();
+  readonly #listeners: ((event: MessageEvent<HashReply | { type: 'alive'; lock: string }>) => void)[] = [];
+  readonly #hashers = new Map<string, { hasher: ReturnType<typeof createWasmHasher>; done: number }>();
+  #queue = Promise.resolve();
 
   constructor(readonly lock: string) {
     queueMicrotask(() => this.#reply({ type: 'alive', lock }));
   }
 
+  addEventListener(type: string, listener: (event: MessageEvent<HashReply | { type: 'alive'; lock: string }>) => void): void {
+    if (type === 'message') this.#listeners.push(listener);
+  }
+
   postMessage(request: HashRequest): void {
-    if (this.terminated) return;
-    void this.#handle(request);
+    if (!this.terminated) this.#queue = this.#queue.then(() => this.#handle(request));
   }
 
   terminate(): void {
@@ -24,15 +28,17 @@ class InThreadHashWorker {
   }
 
   async #handle(request: HashRequest): Promise<void> {
-    if (request.type === 'start') this.#hashers.set(request.jobId, createWasmHasher(request.kind, request.size));
-    else if (request.type === 'update') {
-      await (await this.#hashers.get(request.jobId))!.update(new Uint8Array(request.chunk));
-      this.#reply({ type: 'ack', jobId: request.jobId, bytes: request.chunk.byteLength });
-    } else if (request.type === 'digest') this.#reply({ type: 'digest', jobId: request.jobId, hex: await (await this.#hashers.get(request.jobId))!.digest() });
+    const hash = this.#hashers.get(request.jobId);
+    if (request.type === 'start') this.#hashers.set(request.jobId, { hasher: createWasmHasher(request.kind, request.size), done: 0 });
+    else if (request.type === 'update' && hash) {
+      await (await hash.hasher).update(new Uint8Array(request.chunk));
+      hash.done += request.chunk.byteLength;
+      this.#reply({ type: 'progress', jobId: request.jobId, progress: { done: hash.done, total: 3, unit: 'bytes' } });
+    } else if (request.type === 'digest' && hash) this.#reply({ type: 'result', jobId: request.jobId, result: { hex: await (await hash.hasher).digest() } });
   }
 
-  #reply(reply: HashReply): void {
-    if (!this.terminated) this.onmessage?.({ data: reply } as MessageEvent<HashReply>);
+  #reply(reply: HashReply | { type: 'alive'; lock: string }): void {
+    if (!this.terminated) this.#listeners.forEach((l) => l({ data: reply } as MessageEvent<HashReply>));
   }
 }
 
@@ -44,7 +50,7 @@ describe('hashWorkerHashers', () => {
       () => {
         const worker = new InThreadHashWorker(`lock-${workers.length}`);
         workers.push(worker);
-        return worker as unknown as Worker;
+        return worker as unknown as JobWorker<HashRequest, HashReply>;
       },
       (lock, ondeath) => void deaths.set(lock, ondeath),
     );

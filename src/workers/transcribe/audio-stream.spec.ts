@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PcmAck, PcmMessage } from '../../core/media-protocol.ts';
+import type { PcmAck, PcmMessage } from '../../core/media/media-protocol.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { AudioStream } from './audio-stream.ts';
 import { streamedFixedWindows } from './stream-windows-of.ts';

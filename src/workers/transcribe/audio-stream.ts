@@ -1,6 +1,6 @@
 import { StudioError } from '../../core/errors.ts';
 import { PcmBuffer } from '../../core/media/pcm-buffer.ts';
-import type { PcmAck, PcmMessage } from '../../core/media-protocol.ts';
+import type { PcmAck, PcmMessage } from '../../core/media/media-protocol.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { PeakBuilder } from '../../core/media/peaks.ts';
 

@@ -9,10 +9,10 @@ import { FRAME_SECONDS, tokenStarts } from '../../core/transcribe/token-alignmen
 import { previousText, promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { tokensToWords } from '../../core/transcribe/words.ts';
-import type { Task } from '../../core/transcribe-protocol.ts';
 import { alignmentOf, attentionRows, headWeightsOf, type Alignment } from './attention-trail.ts';
 import { generateTokens, type DecodeStart, type Generated } from './generate-tokens.ts';
 import type { WhisperSessions } from './whisper-sessions.ts';
+import type { Task } from '../../core/transcribe/decode-options.ts';
 
 export interface SpeechDecoder {
   readonly sessions: WhisperSessions;

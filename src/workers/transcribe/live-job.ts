@@ -2,13 +2,17 @@ import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transforme
 import { liveCaptions, type LiveDecoder } from '../../core/live/live-captions.ts';
 import { DecodeProfile, NO_PROFILE, type Profiler } from '../../core/transcribe/decode-profile.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
-import type { Device, LiveRequest, Quality, TranscribeReply, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import type { LiveRequest, TranscribeReply, TranscribeRequest, TranscribeUpdate } from '../../core/transcribe/transcribe-protocol.ts';
 import { AudioStream } from './audio-stream.ts';
 import { liveAudio } from './live-audio.ts';
 import { wordDecoder } from './pick-word-decoder.ts';
+import type { Device, Quality } from '../../core/transcribe/decode-options.ts';
 
 export interface LiveJobDeps {
   readonly post: (reply: TranscribeReply) => void;
+  readonly tell: (jobId: string, update: TranscribeUpdate) => void;
+  /** Seconds heard so far. */
+  readonly progress: (jobId: string, done: number, total: number) => void;
   /** The model on `device`, loaded from this device's store (its error names the model). */
   readonly load: () => Promise<AutomaticSpeechRecognitionPipeline>;
   /** Where the model runs, and why there. */
@@ -22,7 +26,7 @@ function decoders(asr: AutomaticSpeechRecognitionPipeline, request: LiveRequest,
   const made = new Map<Quality, Promise<WordDecoder>>();
   let told = false;
   const onlanguage = (code: string, probability: number): void => {
-    if (!told) deps.post({ type: 'language', jobId: request.jobId, code, probability });
+    if (!told) deps.tell(request.jobId, { type: 'language', code, probability });
     told = true;
   };
   return async (samples, quality, prefix) => {
@@ -41,13 +45,15 @@ export async function runLive(request: LiveRequest, deps: LiveJobDeps): Promise<
   const profile = request.profile ? new DecodeProfile(() => performance.now()) : undefined;
   const audio = await liveAudio(stream, profile ?? NO_PROFILE);
   const asr = await deps.load();
-  deps.post({ type: 'ready', jobId, ...deps.setup, loadMs: performance.now() - started, modelsInMemory: deps.modelsInMemory() });
+  deps.tell(jobId, { type: 'ready', ...deps.setup, loadMs: performance.now() - started, modelsInMemory: deps.modelsInMemory() });
   const begun = performance.now();
   for await (const u of liveCaptions(audio, decoders(asr, request, deps, profile ?? NO_PROFILE), request.quality)) {
-    deps.post({ type: 'live', jobId, commit: u.commit, tentative: u.tentative, cues: u.cues, heardSeconds: u.heardSeconds, behindSeconds: u.behindSeconds, behind: u.pace.behind, quality: u.pace.quality, peaks: stream.peaks.take() });
+    deps.progress(jobId, u.heardSeconds, u.heardSeconds);
+    deps.tell(jobId, { type: 'live', commit: u.commit, tentative: u.tentative, cues: u.cues, heardSeconds: u.heardSeconds, behindSeconds: u.behindSeconds, behind: u.pace.behind, quality: u.pace.quality, peaks: stream.peaks.take() });
   }
   if (stream.failure) throw stream.failure;
   // The waveform's last stretch (silence after the last words brings no update of its own).
-  deps.post({ type: 'live', jobId, commit: [], tentative: [], cues: [], heardSeconds: stream.seconds, behindSeconds: 0, behind: false, quality: request.quality, peaks: stream.peaks.take() });
-  deps.post({ type: 'done', jobId, totalSeconds: stream.seconds, elapsedMs: performance.now() - begun, speechSeconds: 0, profile: profile?.data() });
+  deps.tell(jobId, { type: 'live', commit: [], tentative: [], cues: [], heardSeconds: stream.seconds, behindSeconds: 0, behind: false, quality: request.quality, peaks: stream.peaks.take() });
+  deps.progress(jobId, stream.seconds, stream.seconds);
+  deps.post({ type: 'result', jobId, result: { totalSeconds: stream.seconds, elapsedMs: performance.now() - begun, speechSeconds: 0, profile: profile?.data() } });
 }

@@ -3,7 +3,6 @@ import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { pipelineDtype, type Dtype } from '../../core/plan/dtypes.ts';
 import { MODEL_ROUTE_PREFIX } from '../../core/store/model-route.ts';
-import type { Device, DevicePreference } from '../../core/transcribe-protocol.ts';
 import { chooseDevice, type DeviceChoice } from '../../core/transcribe/choose-device.ts';
 import { adapterFacts, type AdapterLike } from '../../core/transcribe/software-adapter.ts';
 import { threadsFor } from '../../core/transcribe/thread-count.ts';
@@ -16,6 +15,7 @@ import { pipelineKey, pipelineKeyParts } from './pipeline-key.ts';
 /** The one cache transformers.js reads model files through, each repo pinned to the commit its load began with. */
 const models = modelCache(installedFileResponse);
 import { singleModelCache } from './pipeline-cache.ts';
+import type { Device, DevicePreference } from '../../core/transcribe/decode-options.ts';
 
 /**
  * Models only from our store; ONNX Runtime only from our origin. Never the hub, never a CDN.

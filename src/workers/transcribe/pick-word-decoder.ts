@@ -5,11 +5,12 @@ import { LANGUAGE_CODES } from '../../core/transcribe/languages.ts';
 import { seededRandom } from '../../core/util/seeded-random.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
 import { languageId } from '../../core/transcribe/whisper-prompt.ts';
-import type { Device, TranscribeRequest } from '../../core/transcribe-protocol.ts';
+import type { TranscribeRequest } from '../../core/transcribe/transcribe-protocol.ts';
 import { decodeSpeechWindow, type SpeechDecoder } from './decode-speech-window.ts';
 import { gpuRowGather } from './gpu-rows.ts';
 import { pipelineWordDecoder } from './pipeline-word-decoder.ts';
 import { speechDecoder } from './speech-decoder.ts';
+import type { Device } from '../../core/transcribe/decode-options.ts';
 
 /** Fast: greedy. Best: greedy, then beam 5 where the greedy text is unsure. Beam: beam 5 on every window. */
 export const BEAMS = { fast: 1, best: 5, beam: 5 } as const;

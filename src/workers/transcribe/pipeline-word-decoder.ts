@@ -4,7 +4,7 @@ import { word } from '../../core/subtitles/cue.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
 import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { spreadWords } from '../../core/transcribe/words.ts';
-import type { Task } from '../../core/transcribe-protocol.ts';
+import type { Task } from '../../core/transcribe/decode-options.ts';
 
 interface AsrChunk {
   timestamp: [number, number | null];

@@ -1,11 +1,16 @@
 import { CaptureError, type Capture, type LiveSource, type OpenSource } from '../audio/live-capture.ts';
 import type { RecordingSink } from '../storage/recording-chunks.ts';
-import type { RunEnd, TranscribeOptions, Transcriber } from './transcriber.svelte.ts';
+import type { Transcript } from '../document/transcript.svelte.ts';
+import type { LiveTranscription } from './live-transcription.svelte.ts';
+import type { RunEnd, TranscribeOptions } from './transcribe-options.ts';
 
 export type LivePhase = 'idle' | 'starting' | 'live' | 'stopping';
 
 export interface LiveSessionDeps {
-  readonly transcriber: Pick<Transcriber, 'listen' | 'transcript' | 'live' | 'busy'>;
+  readonly transcription: Pick<LiveTranscription, 'listen' | 'text'>;
+  readonly transcript: Pick<Transcript, 'keepMedia' | 'cues'>;
+  /** Whether a transcription runs (one at a time). */
+  readonly busy: () => boolean;
   /** Asks for the source's audio (the browser's prompt); capturing starts once the model is ready. */
   readonly open: (source: LiveSource) => Promise<OpenSource>;
   readonly capture: (opened: OpenSource, port: MessagePort, onchunk: (chunk: Blob) => void) => Promise<Capture>;
@@ -27,7 +32,7 @@ const chunkFailure = (error: unknown): string =>
 const failure = (error: unknown): string => (error instanceof CaptureError ? error.message : `Could not start capturing: ${String(error)}`);
 
 /**
- * A live captioning session: the source asked for at once, the transcriber's live run into a new
+ * A live captioning session: the source asked for at once, the live transcription's run into a new
  * project, capture from when the model is ready, and the recording kept with the project when it
  * stops — by the person, by the device, or because the run failed.
  */
@@ -61,7 +66,7 @@ export class LiveSession {
   }
 
   async start(source: LiveSource, options: TranscribeOptions): Promise<void> {
-    if (this.phase !== 'idle' || this.#deps.transcriber.busy) return;
+    if (this.phase !== 'idle' || this.#deps.busy()) return;
     [this.message, this.phase, this.recordingProblem, this.unkept] = [null, 'starting', null, null];
     // Sharing a screen must be asked for within the click; a microphone once the model is ready, as
     // it is live from then on (audio while the model loads would be lost, or heard late).
@@ -73,8 +78,10 @@ export class LiveSession {
     this.#opened = opened ?? null;
     this.#capture = new Promise((resolve) => {
       this.#noCapture = () => resolve(null);
-      const onready = (): void => resolve(this.#capturing(source, channel.port1));
-      this.#deps.transcriber.listen(channel.port2, name, options, { onready, onend: (end) => void this.#ended(end) });
+      const run = this.#deps.transcription.listen(channel.port2, name, options);
+      if (!run) return resolve(null);
+      run.once('ready', () => resolve(this.#capturing(source, channel.port1)));
+      run.once('ended', (end) => void this.#ended(end));
     });
   }
 
@@ -130,7 +137,7 @@ export class LiveSession {
     const file = await capture.stop();
     if (!file) return sink?.kept();
     // Kept with the project: the chunks go. Not kept (storage full): they stay for the next start.
-    const kept = await this.#deps.transcriber.transcript.keepMedia(file, this.#deps.transcriber.live.heardSeconds).then(() => true, () => false);
+    const kept = await this.#deps.transcript.keepMedia(file, this.#deps.transcription.text.heardSeconds).then(() => true, () => false);
     if (kept) await sink?.kept().catch(() => undefined);
     else this.unkept = file;
   }
@@ -139,7 +146,7 @@ export class LiveSession {
   async #ended(end: RunEnd): Promise<void> {
     if (end.error) this.message = end.error.message;
     await this.stop();
-    if (this.#failed && this.#deps.transcriber.transcript.cues.length === 0) await this.#deps.discard?.().catch(() => undefined);
+    if (this.#failed && this.#deps.transcript.cues.length === 0) await this.#deps.discard?.().catch(() => undefined);
     [this.phase, this.#failed] = ['idle', false];
   }
 }

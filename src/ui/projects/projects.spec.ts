@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cue } from '../../core/subtitles/cue.ts';
 import { MemoryProjectStore } from '../../testing/memory-project-store.ts';
-import { ProjectSaver } from './project-saver.svelte.ts';
+import { ProjectSaver } from '../document/project-saver.svelte.ts';
 import { Projects } from './projects.svelte.ts';
-import { Transcript } from './transcript.svelte.ts';
+import { Transcript } from '../document/transcript.svelte.ts';
 
 function setup() {
   const map = new Map<string, string>();

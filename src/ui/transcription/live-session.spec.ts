@@ -3,6 +3,8 @@ import { OPTIONS } from '../../testing/fake-queue-runner.ts';
 import type { Capture, OpenSource } from '../audio/live-capture.ts';
 import { orderedWrites } from '../storage/recording-chunks.ts';
 import { LiveSession, type LiveSessionDeps } from './live-session.svelte.ts';
+import { Emitter } from '../../core/util/emitter.ts';
+import type { RunEvents } from './transcribe-options.ts';
 
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
@@ -11,14 +13,19 @@ function setup({ keepFails }: { keepFails: boolean }) {
   const disk: string[] = [];
   const state = { full: false, onchunk: (_: Blob): void => undefined };
   const recording = new File(['the whole recording'], 'Live microphone.webm', { type: 'audio/webm' });
-  const transcriber = {
-    busy: false,
-    live: { heardSeconds: 3 },
-    transcript: { cues: [], keepMedia: async () => (keepFails ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : undefined) },
-    listen: (_port: MessagePort, _name: string, _options: unknown, hooks: { onready: () => void }) => hooks.onready(),
-  } as unknown as LiveSessionDeps['transcriber'];
+  const transcription = {
+    text: { heardSeconds: 3 },
+    listen: () => {
+      const events = new Emitter<RunEvents>();
+      queueMicrotask(() => events.emit('ready', undefined));
+      return events;
+    },
+  } as unknown as LiveSessionDeps['transcription'];
+  const transcript = { cues: [], keepMedia: async () => (keepFails ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : undefined) };
   const session = new LiveSession({
-    transcriber,
+    transcription,
+    transcript,
+    busy: () => false,
     open: async (source) => ({ source, stream: { getTracks: () => [] }, track: {} }) as unknown as OpenSource,
     capture: async (_opened, _port, onchunk) => ((state.onchunk = onchunk), { onended: () => undefined, stop: async () => recording } satisfies Capture),
     recording: () => ({

@@ -1,7 +1,8 @@
 import { afterReload, isFinished, moved, nextQueued, summarize, withItem, type Queue, type QueueItem, type QueueStatus, type QueueSummary } from '../../core/projects/batch-queue.ts';
 import type { ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
 import type { MediaVault } from '../storage/media-vault.ts';
-import type { RunEnd, TranscribeOptions, Transcriber } from './transcriber.svelte.ts';
+import type { FileTranscription } from '../transcription/file-transcription.svelte.ts';
+import type { RunEnd, TranscribeOptions } from '../transcription/transcribe-options.ts';
 
 /** The queue as it is kept across reloads: its files in order, and the settings each was queued with. */
 export interface SavedQueue {
@@ -14,8 +15,8 @@ export interface QueueStore {
   save(queue: SavedQueue): Promise<void>;
 }
 
-/** The part of the transcriber the queue drives. */
-export type QueueRunner = Pick<Transcriber, 'transcribe' | 'cancel' | 'busy' | 'secondsLeft' | 'onended'>;
+/** The part of the file transcription the queue drives. */
+export type QueueRunner = Pick<FileTranscription, 'transcribe' | 'cancel' | 'busy' | 'secondsLeft' | 'on'>;
 
 export interface BatchDeps {
   readonly runner: QueueRunner;
@@ -53,7 +54,7 @@ export class BatchQueue {
 
   constructor(deps: BatchDeps) {
     this.#deps = deps;
-    deps.runner.onended = (end) => void this.#ended(end);
+    deps.runner.on('ended', (end) => void this.#ended(end));
   }
 
   get summary(): QueueSummary {
@@ -161,7 +162,7 @@ export class BatchQueue {
   #stopOrSet(id: string, status: QueueStatus): void {
     if (this.#running?.id === id) {
       this.#running.stopAs = status;
-      this.#deps.runner.cancel(); // its end comes back through `onended`
+      this.#deps.runner.cancel(); // its end comes back as `ended`
       return;
     }
     const item = this.items.find((i) => i.id === id);

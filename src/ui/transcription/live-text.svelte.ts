@@ -1,7 +1,8 @@
 import type { Word } from '../../core/subtitles/cue.ts';
-import type { Quality, TranscribeReply } from '../../core/transcribe-protocol.ts';
+import type { TranscribeUpdate } from '../../core/transcribe/transcribe-protocol.ts';
+import type { Quality } from '../../core/transcribe/decode-options.ts';
 
-type LiveReply = Extract<TranscribeReply, { type: 'live' }>;
+type LiveUpdate = Extract<TranscribeUpdate, { type: 'live' }>;
 
 /** Live captions as they grow: committed words (never changed) and the tentative tail after them. */
 export class LiveText {
@@ -19,7 +20,7 @@ export class LiveText {
     [this.committed, this.tentative, this.heardSeconds, this.behindSeconds, this.behind, this.quality] = [[], [], 0, 0, false, quality];
   }
 
-  apply(reply: LiveReply): void {
+  apply(reply: LiveUpdate): void {
     if (reply.commit.length > 0) this.committed = Object.freeze([...this.committed, ...reply.commit]);
     this.tentative = reply.tentative;
     [this.heardSeconds, this.behindSeconds, this.behind, this.quality] = [reply.heardSeconds, reply.behindSeconds, reply.behind, reply.quality];

@@ -1,7 +1,8 @@
 /**
- * A silent hang must never be possible: when neither reading nor transcribing has moved for a
- * while, the panel says so. "A while" is at least a minute, and three times the longest pause
- * between moves so far, so a slow model on a slow device (a minute per window) is not called stuck.
+ * A silent hang must never be possible: when a job has not moved for a while, the page says so.
+ * "A while" is at least `minSeconds` (a minute for a transcription, 3 s for a download's bytes),
+ * and three times the longest pause between moves so far, so a slow model on a slow device (a
+ * minute per window) is not called stuck.
  */
 export interface ProgressWatch {
   readonly lastMove: number;
@@ -19,7 +20,7 @@ export function moved(watch: ProgressWatch, now: number): ProgressWatch {
 }
 
 /** Seconds without a move, once that is long enough to say so; else null. */
-export function stillFor(watch: ProgressWatch, now: number): number | null {
+export function stillFor(watch: ProgressWatch, now: number, minSeconds = STILL_SECONDS): number | null {
   const still = (now - watch.lastMove) / 1000;
-  return still >= Math.max(STILL_SECONDS, (3 * watch.longestPause) / 1000) ? still : null;
+  return still >= Math.max(minSeconds, (3 * watch.longestPause) / 1000) ? still : null;
 }

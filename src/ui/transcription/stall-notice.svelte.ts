@@ -1,4 +1,4 @@
-import { moved, startWatch, stillFor, type ProgressWatch } from '../../core/transcribe/progress-watch.ts';
+import { moved, startWatch, stillFor, type ProgressWatch } from '../../core/job/progress-watch.ts';
 
 export interface Clock {
   now(): number;

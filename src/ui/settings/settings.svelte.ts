@@ -1,6 +1,6 @@
 import { HUB_URL, normalizeHubUrl } from '../../core/hub/hub-url.ts';
 import { tokenFor } from '../../core/hub/token-scope.ts';
-import type { DevicePreference } from '../../core/transcribe-protocol.ts';
+import type { DevicePreference } from '../../core/transcribe/decode-options.ts';
 
 const HUB_KEY = 'whisper-studio:hub-url';
 const TOKEN_KEY = 'whisper-studio:hf-token';

@@ -4,9 +4,9 @@ import { packProject, PROJECT_FILE_EXTENSION, unpackProject } from '../../core/p
 import { safeBaseName } from '../../core/format/file-names.ts';
 import type { ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
 import type { ExportFormat } from '../../core/subtitles/formats.ts';
-import type { ProjectSaver } from './project-saver.svelte.ts';
+import type { ProjectSaver } from '../document/project-saver.svelte.ts';
 import type { SearchHit } from './project-search.svelte.ts';
-import type { Transcript } from './transcript.svelte.ts';
+import type { Transcript } from '../document/transcript.svelte.ts';
 import type { KeptMedia, MediaVault } from '../storage/media-vault.ts';
 import type { TabSignals } from '../tabs/tab-signals.ts';
 
