@@ -27,18 +27,16 @@ import { opfsMediaVault } from './ui/storage/opfs-media-vault.ts';
 import { idbRecordingChunks, keepUnfinishedRecordings } from './ui/storage/recording-chunks.ts';
 import { BatchQueue } from './ui/queue/batch-queue.svelte.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
-import { saveBlob, saveText } from './ui/save-text.ts';
+import { saveBlob } from './ui/save-blob.ts';
 import { reloadIntoIsolation } from './ui/isolation-reload.ts';
 import { DeviceInfo } from './ui/models/device-profile.svelte.ts';
 import { connectAllowed } from './core/http/csp-connect.ts';
 import { RtfHistory } from './ui/models/rtf-history.svelte.ts';
 import { autoQuality, runDevice } from './core/catalog/recommend.ts';
-import type { ExportFormat } from './core/subtitles/formats.ts';
+import type { ExportFormat } from './core/subtitles/export-formats.ts';
 import { VideoExport } from './ui/export/video-export.svelte.ts';
 import { exportedVideos, offerExportedVideo, pickSaveTarget } from './ui/storage/exported-video.ts';
-import { docxTranscript } from './ui/export/docx-transcript.ts';
-import { safeBaseName } from './core/format/file-names.ts';
-import { exportFile } from './core/subtitles/export-file.ts';
+import { exportTranscript } from './ui/export/export-transcript.ts';
 import { tabSignals, TAB_CHANNEL } from './ui/tabs/tab-signals.ts';
 import { webHoldLock } from './ui/tabs/held-lock.ts';
 import { ProjectLease } from './ui/tabs/project-lease.svelte.ts';
@@ -146,11 +144,7 @@ const video = new VideoExport({
   now: () => performance.now(),
 });
 void video.measureLeftover();
-const onexport = (format: ExportFormat | 'docx'): void => {
-  if (format === 'docx') return void docxTranscript(transcript.source, transcript.cues).then((blob) => saveBlob(`${safeBaseName(transcript.source)}.docx`, blob));
-  const file = exportFile(transcript.source, transcript.cues, format, video.style);
-  saveText(file.name, file.text, file.type);
-};
+const onexport = (format: ExportFormat): void => void exportTranscript(format, transcript.source, transcript.cues, video.style).then(({ name, blob }) => saveBlob(name, blob));
 
 const recorder = new Recorder(navigator.mediaDevices);
 const live = new LiveSession({

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { StudioError } from '../core/errors.ts';
-import type { SampleSource, SpeechWindow } from '../core/transcribe/speech-windows.ts';
+import type { SpeechWindow } from '../core/transcribe/speech-windows.ts';
 import { DecodeProfile } from '../core/transcribe/decode-profile.ts';
 import { transcribeWindows } from '../core/transcribe/transcribe-audio.ts';
 import { startEarly } from '../core/util/start-early.ts';
@@ -13,6 +13,7 @@ import { vadSession } from './transcribe/vad-session.ts';
 import { wordDecoder } from './transcribe/pick-word-decoder.ts';
 import { runLive } from './transcribe/live-job.ts';
 import type { Device } from '../core/transcribe/decode-options.ts';
+import type { SampleSource } from '../core/media/samples.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

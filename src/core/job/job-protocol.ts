@@ -1,14 +1,5 @@
 import type { ErrorData } from '../errors.ts';
-
-/** What a job counts its work in: bytes (downloads, hashes) or seconds of media (reading, transcribing, video). */
-export type ProgressUnit = 'bytes' | 'seconds';
-
-/** How far a job is: `done` of `total` (0 while unknown). */
-export interface Progress {
-  readonly done: number;
-  readonly total: number;
-  readonly unit: ProgressUnit;
-}
+import type { Progress } from './progress.ts';
 
 /**
  * What every job's worker answers, whatever the job: how far it is, its own news on the way
@@ -25,13 +16,13 @@ export type JobReply<Result, Update = never> =
 export type AnyJobReply = JobReply<unknown, unknown>;
 
 /** The end of a job. */
-export type JobEnd<R extends AnyJobReply> = Extract<R, { readonly type: 'result' | 'failed' | 'cancelled' }>;
+export type JobEndReply<R extends AnyJobReply> = Extract<R, { readonly type: 'result' | 'failed' | 'cancelled' }>;
 
 /**
  * Sent once by every job worker, for no job: it holds Web Lock `lock` while it lives, so whoever
  * owns it learns of its death however it dies (a closed or crashed worker sends no event).
  */
-export interface WorkerAlive {
+export interface AliveMessage {
   readonly type: 'alive';
   readonly lock: string;
 }
@@ -42,7 +33,7 @@ export interface CancelRequest {
   readonly jobId: string;
 }
 
-export const isEnd = <R extends AnyJobReply>(reply: R): reply is JobEnd<R> =>
+export const isEnd = <R extends AnyJobReply>(reply: R): reply is JobEndReply<R> =>
   reply.type === 'result' || reply.type === 'failed' || reply.type === 'cancelled';
 
 /** Messages are created frozen and never changed afterwards. */

@@ -1,4 +1,4 @@
-import type { SampleSource } from '../transcribe/speech-windows.ts';
+import type { SampleSource } from './samples.ts';
 
 /**
  * The part of a long recording still needed, by absolute sample index: samples are appended as

@@ -1,5 +1,5 @@
 import type { PcmMessage } from './media-protocol.ts';
-import { SAMPLE_RATE } from '../transcribe/windows.ts';
+import { SAMPLE_RATE } from './samples.ts';
 
 /** Pieces of a whole recording sent at once: large enough to be few, small enough to let the worker start early. */
 const PIECE_SAMPLES = 30 * SAMPLE_RATE;

@@ -1,9 +1,8 @@
 import { safeBaseName } from '../format/file-names.ts';
 import type { CaptionStyle } from './caption-style.ts';
-import { exportSegments, type ExportFormat } from './formats.ts';
+import { exportSegments } from './formats.ts';
+import { mimeOf, type TextFormat } from './export-formats.ts';
 import type { Cue } from './cue.ts';
-
-const TYPES: Record<ExportFormat, string> = { srt: 'application/x-subrip', vtt: 'text/vtt', ass: 'text/x-ssa', txt: 'text/plain', json: 'application/json' };
 
 /** A file to save: its name, text and MIME type. */
 export interface ExportedFile {
@@ -13,6 +12,6 @@ export interface ExportedFile {
 }
 
 /** The cues of the media `source` as a subtitle or text file, named after the media (made safe to save); ASS in `style` when given. */
-export function exportFile(source: string, cues: readonly Cue[], format: ExportFormat, style?: CaptionStyle): ExportedFile {
-  return Object.freeze({ name: `${safeBaseName(source)}.${format}`, text: exportSegments(format, cues, { style, title: source }), type: TYPES[format] });
+export function exportFile(source: string, cues: readonly Cue[], format: TextFormat, style?: CaptionStyle): ExportedFile {
+  return Object.freeze({ name: `${safeBaseName(source)}.${format}`, text: exportSegments(format, cues, { style, title: source }), type: mimeOf(format) });
 }

@@ -4,7 +4,7 @@ import { toCues, type CueLimits } from './cues.ts';
 import { cue, type Cue } from './cue.ts';
 import { formatTimestamp, parseTimestamp } from './timestamp.ts';
 
-export type ExportFormat = 'srt' | 'vtt' | 'ass' | 'txt' | 'json';
+import type { TextFormat } from './export-formats.ts';
 
 /** ASS is laid out on a 1080p frame when the video's size is not at hand: players scale it to theirs. */
 const ASS_FRAME = Object.freeze({ width: 1920, height: 1080 });
@@ -35,7 +35,7 @@ export function toJson(segments: readonly Cue[]): string {
   return JSON.stringify({ segments: segments.map(entry) }, null, 2) + '\n';
 }
 
-export function exportSegments(format: ExportFormat, segments: readonly Cue[], look: { style?: CaptionStyle; title?: string } = {}): string {
+export function exportSegments(format: TextFormat, segments: readonly Cue[], look: { style?: CaptionStyle; title?: string } = {}): string {
   switch (format) {
     case 'srt': return toSrt(segments);
     case 'vtt': return toVtt(segments);

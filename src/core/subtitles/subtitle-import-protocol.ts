@@ -11,7 +11,7 @@ export interface SubtitleImportRequest {
 }
 
 /** A subtitle file's cues, and how its text was read. */
-export interface ImportedSubtitles {
+export interface SubtitleImportResult {
   readonly cues: readonly Cue[];
   /** Blocks left out: no text, or times that could not be read. */
   readonly skipped: number;
@@ -19,7 +19,7 @@ export interface ImportedSubtitles {
   readonly how: 'bom' | 'guessed' | 'chosen';
 }
 
-export type SubtitleImportReply = JobReply<ImportedSubtitles>;
+export type SubtitleImportReply = JobReply<SubtitleImportResult>;
 
 /** A file bigger than this is no subtitle file a person edits (a three-hour film's SRT is about 200 kB). */
 export const MAX_SUBTITLE_BYTES = 20 * 1024 * 1024;

@@ -4,7 +4,7 @@ import { seededRandom } from '../util/seeded-random.ts';
 import { DEFAULT_VAD, type Span } from './speech-regions.ts';
 import type { SpeechWindow } from './speech-windows.ts';
 import { readAheadCovers, settledWindows } from './stream-windows.ts';
-import { SAMPLE_RATE } from './windows.ts';
+import { SAMPLE_RATE } from '../media/samples.ts';
 
 const FRAME = DEFAULT_VAD.frameSamples / SAMPLE_RATE;
 

@@ -1,4 +1,4 @@
-import { SAMPLE_RATE } from './windows.ts';
+import { SAMPLE_RATE } from '../media/samples.ts';
 
 /** A stretch of the original audio, in seconds. */
 export interface Span {

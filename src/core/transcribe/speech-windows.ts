@@ -1,5 +1,7 @@
 import type { Span } from './speech-regions.ts';
-import { SAMPLE_RATE, WINDOW_SECONDS } from './windows.ts';
+import { WINDOW_SECONDS } from './windows.ts';
+import { SAMPLE_RATE } from '../media/samples.ts';
+import type { SampleSource } from '../media/samples.ts';
 
 /**
  * What Whisper hears at once: pieces of speech from the original audio, in order, with a short
@@ -72,10 +74,6 @@ export function packWindows(pieces: readonly Span[], max = WINDOW_SECONDS): Spee
 }
 
 /** Samples by absolute index: a whole recording, or the part of a stream still held. */
-export interface SampleSource {
-  subarray(start: number, end: number): Float32Array;
-}
-
 /** A window's samples: its pieces of the original audio, with silence at the joins. */
 export function windowSamples(audio: SampleSource, speech: SpeechWindow): Float32Array {
   const out = new Float32Array(Math.round(speech.duration * SAMPLE_RATE));

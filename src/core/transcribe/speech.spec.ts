@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { speechRegions } from './speech-regions.ts';
 import { remainder, speechWindows, toOriginalSpan, toOriginalTime, windowOf, windowSamples } from './speech-windows.ts';
-import { SAMPLE_RATE } from './windows.ts';
+import { SAMPLE_RATE } from '../media/samples.ts';
 
 const FRAME = 512 / SAMPLE_RATE;
 /** Frame probabilities: speech (0.9) in the given [from, to) seconds, silence (0.05) elsewhere. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VAD, speechRegions } from './speech-regions.ts';
 import { speechWindows, type SpeechWindow } from './speech-windows.ts';
 import { MAX_OPEN_SECONDS, settledWindows } from './stream-windows.ts';
-import { SAMPLE_RATE } from './windows.ts';
+import { SAMPLE_RATE } from '../media/samples.ts';
 
 const FRAME = DEFAULT_VAD.frameSamples / SAMPLE_RATE;
 

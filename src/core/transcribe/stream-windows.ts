@@ -1,6 +1,6 @@
 import { DEFAULT_VAD, speechRegions, type Span, type VadOptions } from './speech-regions.ts';
 import { packWindows, speechPieces, windowOf, type SpeechWindow } from './speech-windows.ts';
-import { SAMPLE_RATE } from './windows.ts';
+import { SAMPLE_RATE } from '../media/samples.ts';
 
 /**
  * Windows of a stream being read, handed out only once more audio could not change them. Speech

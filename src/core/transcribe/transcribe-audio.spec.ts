@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { word } from '../subtitles/cue.ts';
 import { speechWindows } from './speech-windows.ts';
 import { fixedWindows, transcribeWindows, type WordDecoder } from './transcribe-audio.ts';
-import { SAMPLE_RATE } from './windows.ts';
 import { spreadWords } from './words.ts';
+import { SAMPLE_RATE } from '../media/samples.ts';
 
 const tone = (seconds: number): Float32Array => Float32Array.from({ length: seconds * SAMPLE_RATE }, (_, i) => 0.3 * Math.sin(i / 7));
 

@@ -2,8 +2,9 @@ import type { Cue, Word } from '../subtitles/cue.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
 import { NO_PROFILE, type Profiler } from './decode-profile.ts';
 import { isSilent } from './silence.ts';
-import { pieceEndAt, remainder, toOriginalSpan, windowOf, windowSamples, type SampleSource, type SpeechWindow } from './speech-windows.ts';
+import { pieceEndAt, remainder, toOriginalSpan, windowOf, windowSamples, type SpeechWindow } from './speech-windows.ts';
 import { WINDOW_SECONDS } from './windows.ts';
+import type { SampleSource } from '../media/samples.ts';
 
 /** Words heard in one window (≤ 30 s of 16 kHz mono), timed relative to it; none when it holds no speech. */
 /**

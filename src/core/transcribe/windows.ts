@@ -1,5 +1,4 @@
 /** Whisper hears 30 s at a time. */
 export const WINDOW_SECONDS = 30;
-export const SAMPLE_RATE = 16_000;
 /** Shorter audio holds no word Whisper could hear. */
 export const MIN_AUDIO_SECONDS = 0.1;

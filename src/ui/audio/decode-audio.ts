@@ -1,5 +1,5 @@
 import { StudioError } from '../../core/errors.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /** Bigger files than this would need several GB once decoded; refuse them before starting. */
 export const MAX_MEDIA_BYTES = 2 * 1024 ** 3;

@@ -2,11 +2,12 @@ import type { DownloadReply, DownloadRequest, DownloadResult, DownloadUpdate, Ta
 import type { RetryNotice } from '../../core/download/progress.ts';
 import type { UpdateInfo } from '../../core/download/check-update.ts';
 import type { ErrorData } from '../../core/errors.ts';
-import { frozen, type Progress } from '../../core/job/job-protocol.ts';
+import { frozen } from '../../core/job/job-protocol.ts';
 import { paced, startPace, type Pace } from '../../core/job/pace.ts';
 import type { Dtype, DtypeOption } from '../../core/plan/dtypes.ts';
 import type { StoredModel } from '../../core/store/stored-model.ts';
 import type { JobOwner, JobStart } from '../../workers/shared/job-owner.ts';
+import type { Progress } from '../../core/job/progress.ts';
 
 export type Inspection =
   | { readonly state: 'loading' }

@@ -3,7 +3,7 @@ import { entryBytes, replayLog } from '../../core/projects/project-log.ts';
 import { packProject, PROJECT_FILE_EXTENSION, unpackProject } from '../../core/projects/project-file.ts';
 import { safeBaseName } from '../../core/format/file-names.ts';
 import type { ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
-import type { ExportFormat } from '../../core/subtitles/formats.ts';
+import type { TextFormat } from '../../core/subtitles/export-formats.ts';
 import type { ProjectSaver } from '../document/project-saver.svelte.ts';
 import type { SearchHit } from './project-search.svelte.ts';
 import type { Transcript } from '../document/transcript.svelte.ts';
@@ -70,7 +70,7 @@ export class Projects {
   }
 
   /** The chosen projects' cues in the chosen formats, as one ZIP. */
-  async exportZip(ids: readonly string[], formats: readonly ExportFormat[]): Promise<Uint8Array> {
+  async exportZip(ids: readonly string[], formats: readonly TextFormat[]): Promise<Uint8Array> {
     await this.#saver.settled();
     const loaded = await Promise.all(ids.map((id) => this.#store.load(id)));
     const sources = loaded.flatMap((p) => (p ? [{ name: p.meta.name, cues: replayLog(p.entries).present }] : []));

@@ -1,5 +1,5 @@
 import { EXPORTS_DIR, type VideoResult } from '../../core/video/video-result.ts';
-import { saveBlob } from '../save-text.ts';
+import { saveBlob } from '../save-blob.ts';
 
 /** The file a video job wrote into OPFS `exports/`, offered as a download straight from disk (never read into memory). */
 export async function offerExportedVideo(result: VideoResult): Promise<void> {

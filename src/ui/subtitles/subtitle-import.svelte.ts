@@ -1,4 +1,4 @@
-import type { ImportedSubtitles } from '../../core/subtitles/subtitle-import-protocol.ts';
+import type { SubtitleImportResult } from '../../core/subtitles/subtitle-import-protocol.ts';
 import { SUBTITLE_ENCODINGS } from '../../core/subtitles/text-encoding.ts';
 import type { Transcript } from '../document/transcript.svelte.ts';
 import { readSubtitleFile, type SubtitleWorker } from './read-subtitle-file.ts';
@@ -14,7 +14,7 @@ export interface ImportReport {
   readonly cues: number;
   readonly skipped: number;
   readonly encoding: string;
-  readonly how: ImportedSubtitles["how"];
+  readonly how: SubtitleImportResult["how"];
 }
 
 export const encodingLabel = (encoding: string): string => SUBTITLE_ENCODINGS.find(([value]) => value === encoding)?.[1] ?? encoding;
@@ -52,7 +52,7 @@ export class SubtitleImport {
     if (read) transcript.splice({ index: 0, count: transcript.cues.length }, read.cues);
   }
 
-  async #read(file: File, encoding: string | null): Promise<ImportedSubtitles | null> {
+  async #read(file: File, encoding: string | null): Promise<SubtitleImportResult | null> {
     [this.error, this.busy] = [null, true];
     try {
       const read = await readSubtitleFile(file, { makeWorker: this.#deps.makeWorker, encoding });

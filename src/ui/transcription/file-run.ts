@@ -6,11 +6,12 @@ import { jumpNote } from '../../core/media/sample-timeline.ts';
 import type { Cue } from '../../core/subtitles/cue.ts';
 import type { Quality } from '../../core/transcribe/decode-options.ts';
 import type { TranscribeReply, TranscribeRequest, TranscribeResult, TranscriptionRequest } from '../../core/transcribe/transcribe-protocol.ts';
-import { MIN_AUDIO_SECONDS, SAMPLE_RATE } from '../../core/transcribe/windows.ts';
+import { MIN_AUDIO_SECONDS } from '../../core/transcribe/windows.ts';
 import type { JobOwner } from '../../workers/shared/job-owner.ts';
 import { MediaReading, type ReaderJobs } from './media-reading.ts';
 import { RUN_ADVICE, type RunEnd, type TranscribeOptions } from './transcribe-options.ts';
 import type { TranscriptionStatus } from './transcription-status.svelte.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /** The transcription worker's owner: it keeps the model in memory between jobs. */
 export type TranscriptionJobs = JobOwner<TranscriptionRequest, TranscribeReply>;

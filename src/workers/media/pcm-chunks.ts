@@ -3,8 +3,8 @@ import { downmix } from '../../core/media/downmix.ts';
 import { CHUNK_SECONDS } from '../../core/media/stream-limits.ts';
 import { createResampler, type Resampler } from '../../core/media/resampler.ts';
 import { placePiece, START, type Placement, type Timeline } from '../../core/media/sample-timeline.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import type { MediaSpan } from '../../core/media/media-span.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 
 /** A jump in the track's timestamps left out of the transcript's timeline (seconds). */

@@ -3,9 +3,9 @@ import { toErrorData, StudioError } from '../../core/errors.ts';
 import { formatDuration } from '../../core/format/format-duration.ts';
 import type { PcmAck, PcmMessage } from '../../core/media/media-protocol.ts';
 import { mayReadOn } from '../../core/media/stream-limits.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { pcmChunks, type TimestampJump } from './pcm-chunks.ts';
 import type { MediaSpan } from '../../core/media/media-span.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 export interface StreamOptions {
   readonly name: string;

@@ -1,4 +1,4 @@
-import type { AnyJobReply, WorkerAlive } from '../../core/job/job-protocol.ts';
+import type { AnyJobReply, AliveMessage } from '../../core/job/job-protocol.ts';
 import { isEnd } from '../../core/job/job-protocol.ts';
 
 /** The part of a Worker a job owner uses, so specs (and workers that own workers) can pass their own. */
@@ -15,7 +15,7 @@ export type WatchLife = (lock: string, ondeath: () => void) => void;
 
 export interface JobOwnerDeps<Req, Reply> {
   /** A fresh worker: at the first job, and at the next job after one died or was terminated. */
-  readonly spawn: () => JobWorker<Req, Reply | WorkerAlive>;
+  readonly spawn: () => JobWorker<Req, Reply | AliveMessage>;
   /** Who stopped, as a person reads it: "The transcription worker". */
   readonly name: string;
   /** Without it, only `error` events tell of a death. */
@@ -50,7 +50,7 @@ const defaultId = (): string => `job-${Date.now().toString(36)}-${(counter++).to
 export class JobOwner<Req extends { readonly jobId: string }, Reply extends AnyJobReply> {
   readonly #deps: JobOwnerDeps<Req, Reply>;
   readonly #jobs = new Map<string, RunOptions<Reply>>();
-  #worker: JobWorker<Req, Reply | WorkerAlive> | null = null;
+  #worker: JobWorker<Req, Reply | AliveMessage> | null = null;
 
   constructor(deps: JobOwnerDeps<Req, Reply>) {
     this.#deps = deps;
@@ -82,7 +82,7 @@ export class JobOwner<Req extends { readonly jobId: string }, Reply extends AnyJ
     this.#endAll((jobId) => ({ type: 'cancelled', jobId }) as Reply);
   }
 
-  #ensure(): JobWorker<Req, Reply | WorkerAlive> {
+  #ensure(): JobWorker<Req, Reply | AliveMessage> {
     if (this.#worker) return this.#worker;
     const worker = this.#deps.spawn();
     worker.addEventListener('message', ({ data }) => this.#receive(worker, data));
@@ -91,9 +91,9 @@ export class JobOwner<Req extends { readonly jobId: string }, Reply extends AnyJ
     return (this.#worker = worker);
   }
 
-  #receive(worker: JobWorker<Req, Reply | WorkerAlive>, reply: Reply | WorkerAlive): void {
+  #receive(worker: JobWorker<Req, Reply | AliveMessage>, reply: Reply | AliveMessage): void {
     if (worker !== this.#worker) return;
-    if (reply.type === 'alive') return this.#deps.watchLife?.((reply as WorkerAlive).lock, () => this.#crashed(worker, 'it was closed or crashed'));
+    if (reply.type === 'alive') return this.#deps.watchLife?.((reply as AliveMessage).lock, () => this.#crashed(worker, 'it was closed or crashed'));
     const job = this.#jobs.get((reply as Reply).jobId);
     if (!job) return;
     if (isEnd(reply as Reply)) this.#jobs.delete((reply as Reply).jobId);
@@ -101,7 +101,7 @@ export class JobOwner<Req extends { readonly jobId: string }, Reply extends AnyJ
   }
 
   /** The worker is gone or broken: its jobs fail with what happened, and the next job gets a fresh one. */
-  #crashed(worker: JobWorker<Req, Reply | WorkerAlive>, reason: string): void {
+  #crashed(worker: JobWorker<Req, Reply | AliveMessage>, reason: string): void {
     if (worker !== this.#worker) return;
     this.#worker = null;
     worker.terminate();

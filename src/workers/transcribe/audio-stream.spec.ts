@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PcmAck, PcmMessage } from '../../core/media/media-protocol.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { AudioStream } from './audio-stream.ts';
 import { streamedFixedWindows } from './stream-windows-of.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /** A stream fed through a real MessageChannel, as the media reader feeds it. */
 function feed() {

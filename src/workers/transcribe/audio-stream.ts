@@ -1,8 +1,8 @@
 import { StudioError } from '../../core/errors.ts';
 import { PcmBuffer } from '../../core/media/pcm-buffer.ts';
 import type { PcmAck, PcmMessage } from '../../core/media/media-protocol.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { PeakBuilder } from '../../core/media/peaks.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /**
  * The samples the media reader streams in, as far as they are still needed. Dropping what no

@@ -7,12 +7,12 @@ import { endsInLoop, findLoop } from '../../core/transcribe/repetition.ts';
 import { isUnsure, UNSURE_RULES } from '../../core/transcribe/unsure.ts';
 import { FRAME_SECONDS, tokenStarts } from '../../core/transcribe/token-alignment.ts';
 import { previousText, promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { tokensToWords } from '../../core/transcribe/words.ts';
 import { alignmentOf, attentionRows, headWeightsOf, type Alignment } from './attention-trail.ts';
 import { generateTokens, type DecodeStart, type Generated } from './generate-tokens.ts';
 import type { WhisperSessions } from './whisper-sessions.ts';
 import type { Task } from '../../core/transcribe/decode-options.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 export interface SpeechDecoder {
   readonly sessions: WhisperSessions;

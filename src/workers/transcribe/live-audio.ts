@@ -1,11 +1,11 @@
 import { Tensor } from 'onnxruntime-web/webgpu';
 import type { LiveAudio } from '../../core/live/live-captions.ts';
 import type { Profiler } from '../../core/transcribe/decode-profile.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import type { AudioStream } from './audio-stream.ts';
 import { Probabilities } from './probabilities.ts';
 import { SileroStream, VAD_FRAME } from './silero-vad.ts';
 import { vadSession } from './vad-session.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /** Captured audio as the live loop reads it: Silero follows it a whole frame at a time (the last partial one once it ends). */
 export async function liveAudio(stream: AudioStream, profile: Profiler): Promise<LiveAudio> {

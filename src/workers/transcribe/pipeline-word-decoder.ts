@@ -2,9 +2,9 @@ import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transforme
 import type { Word } from '../../core/subtitles/cue.ts';
 import { word } from '../../core/subtitles/cue.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import { spreadWords } from '../../core/transcribe/words.ts';
 import type { Task } from '../../core/transcribe/decode-options.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 interface AsrChunk {
   timestamp: [number, number | null];

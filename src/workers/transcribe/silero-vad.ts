@@ -1,6 +1,6 @@
 import type { InferenceSession } from 'onnxruntime-web/webgpu';
-import { SAMPLE_RATE } from '../../core/transcribe/windows.ts';
 import type { TensorClass } from './whisper-sessions.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /** Silero VAD v5 at 16 kHz: 512 new samples per call, after the last 64 of the previous call. */
 export const VAD_FRAME = 512;

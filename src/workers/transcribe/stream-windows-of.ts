@@ -3,11 +3,12 @@ import { VAD_STEP_SECONDS } from '../../core/media/stream-limits.ts';
 import { NO_PROFILE, type Profiler } from '../../core/transcribe/decode-profile.ts';
 import { settledWindows } from '../../core/transcribe/stream-windows.ts';
 import { windowOf, type SpeechWindow } from '../../core/transcribe/speech-windows.ts';
-import { SAMPLE_RATE, WINDOW_SECONDS } from '../../core/transcribe/windows.ts';
+import { WINDOW_SECONDS } from '../../core/transcribe/windows.ts';
 import type { AudioStream } from './audio-stream.ts';
 import { SileroStream, VAD_FRAME } from './silero-vad.ts';
 import { Probabilities } from './probabilities.ts';
 import { vadSession } from './vad-session.ts';
+import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /** Audio read by Silero between two looks for settled windows. */
 const VAD_STEP_SAMPLES = VAD_STEP_SECONDS * SAMPLE_RATE - ((VAD_STEP_SECONDS * SAMPLE_RATE) % VAD_FRAME);
