@@ -58,9 +58,9 @@ const downloads = new JobOwner<DownloadRequest, DownloadReply>({
 const whenRepoFree = (repo: string, then: () => void): void => void navigator.locks.request(repoLockName(repo), () => then());
 const library = new Library(downloads, new BroadcastChannel(DOWNLOAD_CHANNEL), () => settings.hub(), undefined, whenRepoFree);
 const storage = new StorageStatus(navigator.storage);
-library.onchange = () => {
+library.on('change', () => {
   void storage.refresh().then(() => (library.stored.some((m) => m.state === 'installed') ? storage.askToPersist() : undefined));
-};
+});
 library.refresh();
 void storage.refresh();
 
@@ -126,7 +126,7 @@ const batch = new BatchQueue({ runner: files, vault, projects: projectStore, sto
 // One tab runs the queue (the first to take its lock); the others show it and hand it their files.
 const queue = new SharedQueue({ queue: batch, hold: webHoldLock(navigator.locks), signals });
 const projects = new Projects(projectStore, saver, transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, signals, onremove: (id) => queue.forget(id) });
-saver.onmeta = () => void projects.refresh();
+saver.on('meta', () => void projects.refresh());
 const search = new ProjectSearch(projectStore);
 const recordings = idbRecordingChunks(navigator.locks);
 // A live session cut off by a reload or a crash: its recording, kept as it came, becomes its project's media.

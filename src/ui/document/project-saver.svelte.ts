@@ -5,6 +5,7 @@ import type { Cues } from '../../core/subtitles/cue-edits.ts';
 import type { History } from '../../core/subtitles/edit-history.ts';
 import type { ProjectAccess, ProjectLease } from '../tabs/project-lease.svelte.ts';
 import type { TabSignals } from '../tabs/tab-signals.ts';
+import { Emitter } from '../../core/util/emitter.ts';
 
 /** The pieces a saver needs from the page: where projects are, a clock, ids, and where the open project's id is kept. */
 export interface SaverDeps {
@@ -67,13 +68,17 @@ export class ProjectSaver {
   pending = $state(0);
   /** Which project is open (null before the first, or after it was deleted). */
   openId = $state<string | null>(null);
-  /** Called once a project's name, status or existence changed on disk (the project list refreshes). */
-  onmeta: () => void = () => undefined;
+  readonly #events = new Emitter<{ meta: void }>();
   readonly #deps: SaverDeps;
   #meta: ProjectMeta | null = null;
   #seq = 0;
   #waiting: { projectId: string; seq: number; entry: LogEntry }[] = [];
   #queue: Promise<void> = Promise.resolve();
+
+  /** `meta`: a project's name, status or existence changed on disk (the project list refreshes). */
+  on(event: 'meta', listener: () => void): () => void {
+    return this.#events.on(event, listener);
+  }
 
   constructor(deps: SaverDeps) {
     this.#deps = deps;
@@ -91,7 +96,7 @@ export class ProjectSaver {
     this.#seq = 0; // entries of the project open before still wait their turn: they carry its id
     this.#deps.keys.setItem(CURRENT_KEY, this.#meta.id);
     this.#begin(this.#meta, existing !== undefined);
-    void this.settled().then(() => this.onmeta());
+    void this.settled().then(() => this.#events.emit('meta', undefined));
   }
 
   /** Whether this tab may write the open project (always, without a lease). */
@@ -121,7 +126,7 @@ export class ProjectSaver {
     if (!this.#meta || this.readOnly) return;
     this.#meta = Object.freeze({ ...this.#meta, ...patch, updatedAt: this.#deps.now() });
     this.#write();
-    void this.settled().then(() => this.onmeta());
+    void this.settled().then(() => this.#events.emit('meta', undefined));
   }
 
   /** No project is open any more (it was deleted): nothing is saved until the next one starts. */

@@ -7,6 +7,7 @@ import { paced, startPace, type Pace } from '../../core/job/pace.ts';
 import type { Dtype, DtypeOption } from '../../core/plan/dtypes.ts';
 import type { StoredModel } from '../../core/store/stored-model.ts';
 import type { JobOwner, JobStart } from '../../workers/shared/job-owner.ts';
+import { Emitter } from '../../core/util/emitter.ts';
 import type { Progress } from '../../core/job/progress.ts';
 
 export type Inspection =
@@ -78,14 +79,18 @@ export class Library {
   updates = $state.raw<Readonly<Record<string, UpdateInfo>>>({});
   /** Where the last update check stands: null before the first. */
   updateCheck = $state.raw<{ readonly state: 'checking' } | { readonly state: 'done'; readonly at: number; readonly failed: number } | null>(null);
-  /** Called after a model is installed or deleted (e.g. to refresh the storage meter). */
-  onchange: () => void = () => undefined;
+  readonly #events = new Emitter<{ change: void }>();
 
   constructor(jobs: DownloadJobs, tabs: TabPort, hub: () => { hubUrl: string; accessToken?: string }, clock: () => number = () => performance.now(), whenRepoFree?: WhenRepoFree) {
     [this.#jobs, this.#tabs, this.#hub, this.#clock, this.#whenRepoFree] = [jobs, tabs, hub, clock, whenRepoFree];
     tabs.addEventListener('message', ({ data }) => {
       if (data.type === 'relay' && !this.#mine.has(data.reply.jobId)) this.#relayed(data.repo, data.reply);
     });
+  }
+
+  /** `change`: a model was installed or deleted, or orphaned bytes freed (the storage meter refreshes). */
+  on(event: 'change', listener: () => void): () => void {
+    return this.#events.on(event, listener);
   }
 
   refresh(): void {
@@ -170,7 +175,7 @@ export class Library {
       case 'busy': this.transfers = update(this.transfers, result.repo, { state: 'busy' }); return;
       case 'listed':
         this.stored = result.models;
-        if (result.freed > 0) this.onchange(); // orphaned bytes went: the storage meter shows it
+        if (result.freed > 0) this.#events.emit('change', undefined); // orphaned bytes went: the storage meter shows it
         return;
       case 'updates':
         this.updates = Object.freeze(Object.fromEntries(result.updates.map((u) => [u.repo, u])));
@@ -180,7 +185,7 @@ export class Library {
       case 'deleted':
         [this.transfers, this.updates] = [update(this.transfers, result.repo, undefined), update(this.updates, result.repo, undefined)];
         this.refresh();
-        this.onchange();
+        this.#events.emit('change', undefined);
         return;
       default: result satisfies never;
     }
