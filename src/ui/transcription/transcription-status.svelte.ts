@@ -50,7 +50,7 @@ export class TranscriptionStatus {
 
   /** A run begins (`phase`: reading a file, or loading for live audio); `cancel` stops it. */
   begin(phase: 'reading' | 'loading', cancel: () => void): void {
-    [this.phase, this.error, this.language, this.notes, this.device] = [phase, null, null, [], this.device];
+    [this.phase, this.error, this.language, this.notes] = [phase, null, null, []];
     [this.doneSeconds, this.totalSeconds, this.secondsLeft, this.readSeconds, this.readDone] = [0, 0, null, null, false];
     [this.#cancel, this.#startedAt, this.#pace] = [cancel, this.#now(), null];
   }

@@ -6,7 +6,7 @@ import { seededRandom } from '../../core/util/seeded-random.ts';
 import type { WordDecoder } from '../../core/transcribe/transcribe-audio.ts';
 import { languageId } from '../../core/transcribe/whisper-prompt.ts';
 import type { TranscribeRequest } from '../../core/transcribe/transcribe-protocol.ts';
-import { decodeSpeechWindow, type SpeechDecoder } from './decode-speech-window.ts';
+import { decodeSpeechWindow, type SpeechDecoder } from '../../core/transcribe/decode-window.ts';
 import { gpuRowGather } from './gpu-rows.ts';
 import { pipelineWordDecoder } from './pipeline-word-decoder.ts';
 import { speechDecoder } from './speech-decoder.ts';

@@ -1,9 +1,9 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import type { InferenceSession } from 'onnxruntime-web/webgpu';
 import { whisperTokens, type WhisperGenerationConfig } from '../../core/transcribe/whisper-prompt.ts';
-import type { SpeechDecoder } from './decode-speech-window.ts';
+import type { SpeechDecoder } from '../../core/transcribe/decode-window.ts';
 import type { RowGather } from './gpu-rows.ts';
-import { WhisperSessions, type TensorClass } from './whisper-sessions.ts';
+import { WhisperSessions, type Cache, type TensorClass } from './whisper-sessions.ts';
 import { windowFeatures, type WhisperFeatureExtractor } from './window-features.ts';
 
 /** The pipeline's pieces this worker reads (the typings do not expose sessions and configs). */
@@ -30,7 +30,7 @@ async function deflatedSize(bytes: Uint8Array): Promise<number> {
  * Our own decoder over a loaded pipeline's model, or null when the model cannot be driven
  * directly (no cross-attention outputs, non-float32 logits, no alignment heads): those use the pipeline.
  */
-export function speechDecoder(asr: AutomaticSpeechRecognitionPipeline, Tensor: TensorClass, gpuGather: RowGather | null = null): SpeechDecoder | null {
+export function speechDecoder(asr: AutomaticSpeechRecognitionPipeline, Tensor: TensorClass, gpuGather: RowGather | null = null): SpeechDecoder<InstanceType<TensorClass>, InstanceType<TensorClass>, Cache> | null {
   const parts = asr as unknown as PipelineParts;
   const { model } = parts;
   const encoder = model.sessions.model;
@@ -40,7 +40,7 @@ export function speechDecoder(asr: AutomaticSpeechRecognitionPipeline, Tensor: T
   const sessions = new WhisperSessions(encoder, decoder, Tensor, gpuGather);
   if (!sessions.drivable) return null;
   return {
-    sessions,
+    model: sessions,
     config,
     tokens: whisperTokens(config, model.config.vocab_size),
     features: async (samples) => {

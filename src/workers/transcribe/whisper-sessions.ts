@@ -1,21 +1,14 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
 import type { RowGather } from './gpu-rows.ts';
+import type { Alignment } from '../../core/transcribe/attention-trail.ts';
+import type { DecoderOutput, WhisperModel } from '../../core/transcribe/whisper-model.ts';
+import { attentionRows } from './attention-rows.ts';
 
 /** ORT's Tensor class, passed in: sessions only accept tensors of the ORT build that made them. */
 export type TensorClass = typeof Tensor;
 
 /** The decoder's key/value cache, by input name (`past_key_values.N.decoder.key`, …). */
 export type Cache = Readonly<Record<string, Tensor>>;
-
-export interface DecoderOutput {
-  /** Per batch row: the logits of the last position. */
-  readonly rows: Float32Array[];
-  /** Per batch row: the logits of one of the positions fed. */
-  readonly rowsAt: (position: number) => Float32Array[];
-  readonly cache: Cache;
-  /** Cross-attention of the layers asked for, [batch, heads, positions, 1500] each. */
-  readonly attention: Tensor[];
-}
 
 const positionRow = (logits: Tensor, batch: number, position: number): Float32Array => {
   const [, length, vocab] = logits.dims;
@@ -33,7 +26,7 @@ const placeholderSafe = new WeakMap<InferenceSession, Promise<boolean>>();
  * Whisper's two ONNX sessions (encoder, merged decoder with cache) driven directly, so decoding can
  * keep several beams, sample, and read cross-attention: the pipeline can do none of these.
  */
-export class WhisperSessions {
+export class WhisperSessions implements WhisperModel<Tensor, Tensor, Cache> {
   readonly #encoder: InferenceSession;
   readonly #decoder: InferenceSession;
   readonly #Tensor: TensorClass;
@@ -155,13 +148,30 @@ export class WhisperSessions {
   }
 
   /** One decoder call: `ids` rows of equal length, fed after what the cache holds (`first`: it holds nothing). */
-  async step(ids: readonly (readonly number[])[], hidden: Tensor, cache: Cache, first: boolean, layers: readonly number[] = []): Promise<DecoderOutput> {
-    const attentionNames = layers.map((l) => `cross_attentions.${l}`);
+  async step(ids: readonly (readonly number[])[], hidden: Tensor, cache: Cache, first: boolean, alignment?: Alignment): Promise<DecoderOutput<Cache>> {
+    const attentionNames = (alignment?.layers ?? []).map((l) => `cross_attentions.${l}`);
     const raw = await this.#run(ids, await this.#hiddenFor(ids, hidden, cache, first), cache, first, ['logits', ...this.#presentNames(cache, first), ...attentionNames]);
     const logits = raw.logits;
     const rows = ids.map((_, b) => positionRow(logits, b, logits.dims[1] - 1));
     const rowsAt = (position: number): Float32Array[] => ids.map((_, b) => positionRow(logits, b, position));
-    return { rows, rowsAt, cache: this.#nextCache(raw, cache, first), attention: attentionNames.map((n) => raw[n]) };
+    const attention = attentionNames.map((n) => raw[n]);
+    return { rows, rowsAt, cache: this.#nextCache(raw, cache, first), attention: (batch, count) => (alignment ? attentionRows(attention, alignment, batch, count) : []) };
+  }
+
+  /**
+   * The cache for `sources` rows; the encoder parts are equal in every row, so only their count
+   * matters. Rows already in order are not copied: greedy decoding never copies.
+   */
+  reorder(cache: Cache, sources: readonly number[], batch: number): Cache {
+    if (sources.length === batch && sources.every((s, i) => s === i)) return cache;
+    const resized = sources.length !== batch;
+    const same = sources.map(() => 0);
+    const next: Record<string, Tensor> = {};
+    for (const [name, tensor] of Object.entries(cache)) {
+      if (!name.includes('.encoder.')) next[name] = this.gather(tensor, sources);
+      else next[name] = resized ? this.gather(tensor, same) : tensor;
+    }
+    return next;
   }
 
   /** One row of a cache as a batch of one: its decoder part picked, the encoder part (equal in every row) from `encoderOf`. */

@@ -1,14 +1,13 @@
-import type { Tensor } from 'onnxruntime-web/webgpu';
-import { beamStep, bestBeam, logSoftmax, sampleToken, type Beam, type BeamStep } from '../../core/transcribe/beam-search.ts';
-import { endsInLoop } from '../../core/transcribe/repetition.ts';
-import type { Profiler } from '../../core/transcribe/decode-profile.ts';
-import type { WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
-import { attentionRows, extend, trailRows, type Alignment, type AttentionRow, type Trail } from './attention-trail.ts';
-import type { Cache, WhisperSessions } from './whisper-sessions.ts';
+import { beamStep, bestBeam, logSoftmax, sampleToken, type Beam, type BeamStep } from './beam-search.ts';
+import { endsInLoop } from './repetition.ts';
+import type { Profiler } from './decode-profile.ts';
+import type { WhisperTokens } from './whisper-prompt.ts';
+import { extend, trailRows, type Alignment, type AttentionRow, type Trail } from './attention-trail.ts';
+import type { WhisperModel } from './whisper-model.ts';
 
 /** Where decoding starts: logits for the first text token, and the cache and encoder output for one row. */
-export interface DecodeStart {
-  readonly hidden: Tensor;
+export interface DecodeStart<Hidden, Cache> {
+  readonly hidden: Hidden;
   readonly cache: Cache;
   readonly row: Float32Array;
   /** Cross-attention of the prompt's positions, when word times are gathered while decoding. */
@@ -43,24 +42,6 @@ function suppressed(row: Float32Array, tokens: WhisperTokens, first: boolean): F
   return out;
 }
 
-const inOrder = (sources: readonly number[], batch: number): boolean => sources.length === batch && sources.every((s, i) => s === i);
-
-/**
- * The cache for `sources` rows; the encoder parts are equal in every row, so only their count
- * matters. Rows already in order are not copied: greedy decoding never copies.
- */
-function reorder(sessions: WhisperSessions, cache: Cache, sources: readonly number[], batch: number): Cache {
-  if (inOrder(sources, batch)) return cache;
-  const resized = sources.length !== batch;
-  const same = sources.map(() => 0);
-  const next: Record<string, Tensor> = {};
-  for (const [name, tensor] of Object.entries(cache)) {
-    if (!name.includes('.encoder.')) next[name] = sessions.gather(tensor, sources);
-    else next[name] = resized ? sessions.gather(tensor, same) : tensor;
-  }
-  return next;
-}
-
 /** One step's choice: beams by likelihood at temperature 0, one sampled hypothesis above it. */
 function choose(beams: readonly Beam[], rows: readonly Float32Array[], tokens: WhisperTokens, options: GenerateOptions, first: boolean): BeamStep {
   const allowed = rows.map((r) => suppressed(r, tokens, first));
@@ -85,7 +66,7 @@ function guessed(step: BeamStep, options: GenerateOptions): boolean {
 }
 
 /** Where a hypothesis ended: the cache row that holds it, how many of its tokens were fed, and its attention so far. */
-interface End {
+interface End<Cache> {
   readonly cache: Cache;
   readonly row: number;
   readonly fed: number;
@@ -93,14 +74,14 @@ interface End {
 }
 
 /** The hypotheses of one window as they grow: tokens, cache rows, and (with an alignment) each one's cross-attention. */
-class Hypotheses {
+class Hypotheses<Hidden, Cache> {
   beams: Beam[] = [{ tokens: [], logProb: 0 }];
   trails: (Trail | null)[] = [null];
   cache: Cache;
   rows: Float32Array[];
-  readonly ends = new Map<Beam, End>();
+  readonly ends = new Map<Beam, End<Cache>>();
 
-  constructor(start: DecodeStart) {
+  constructor(start: DecodeStart<Hidden, Cache>) {
     [this.cache, this.rows] = [start.cache, [start.row]];
   }
 
@@ -110,17 +91,16 @@ class Hypotheses {
   }
 
   /** Feed each live hypothesis its newest token. */
-  async grow(sessions: WhisperSessions, start: DecodeStart, step: BeamStep, options: GenerateOptions): Promise<void> {
-    this.cache = reorder(sessions, this.cache, step.alive.map((b) => b.source), this.beams.length);
+  async grow(model: WhisperModel<unknown, Hidden, Cache>, start: DecodeStart<Hidden, Cache>, step: BeamStep, options: GenerateOptions): Promise<void> {
+    this.cache = model.reorder(this.cache, step.alive.map((b) => b.source), this.beams.length);
     this.trails = step.alive.map((b) => this.trails[b.source]);
     this.beams = step.alive.map((b) => ({ tokens: b.tokens, logProb: b.logProb, tokenLogProbs: b.tokenLogProbs }));
     options.profile.count('decoder steps');
     options.profile.count('decoder rows', this.beams.length);
-    const layers = options.alignment?.layers ?? [];
-    const out = await options.profile.time('decoder calls', () => sessions.step(this.beams.map((b) => [b.tokens.at(-1)!]), start.hidden, this.cache, false, layers));
+    const out = await options.profile.time('decoder calls', () => model.step(this.beams.map((b) => [b.tokens.at(-1)!]), start.hidden, this.cache, false, options.alignment));
     [this.rows, this.cache] = [out.rows, out.cache];
-    sessions.keepOnly([start.cache, this.cache, ...[...this.ends.values()].map((e) => e.cache)]);
-    if (options.alignment) this.trails = this.trails.map((t, b) => extend(t, attentionRows(out.attention, options.alignment!, b, 1)));
+    model.keepOnly([start.cache, this.cache, ...[...this.ends.values()].map((e) => e.cache)]);
+    if (options.alignment) this.trails = this.trails.map((t, b) => extend(t, out.attention(b, 1)));
   }
 
   /** Live hypotheses when the budget ran out end where they stand. */
@@ -133,11 +113,11 @@ class Hypotheses {
  * The cross-attention of every position of a window's text (prompt, text, end-of-text): the rows
  * gathered while decoding, plus one call that feeds what the chosen hypothesis never fed.
  */
-async function alignmentRows(sessions: WhisperSessions, start: DecodeStart, end: End, text: readonly number[], eot: number, alignment: Alignment): Promise<AttentionRow[]> {
+async function alignmentRows<Hidden, Cache>(model: WhisperModel<unknown, Hidden, Cache>, start: DecodeStart<Hidden, Cache>, end: End<Cache>, text: readonly number[], eot: number, alignment: Alignment): Promise<AttentionRow[]> {
   const feed = [...text.slice(end.fed), eot];
-  const cache = sessions.rowOf(end.cache, end.row, start.cache);
-  const out = await sessions.step([feed], start.hidden, cache, false, alignment.layers);
-  return [...(start.promptRows ?? []), ...trailRows(end.trail), ...attentionRows(out.attention, alignment, 0, feed.length)];
+  const cache = model.rowOf(end.cache, end.row, start.cache);
+  const out = await model.step([feed], start.hidden, cache, false, alignment);
+  return [...(start.promptRows ?? []), ...trailRows(end.trail), ...out.attention(0, feed.length)];
 }
 
 /**
@@ -145,7 +125,7 @@ async function alignmentRows(sessions: WhisperSessions, start: DecodeStart, end:
  * beam search at temperature 0, sampling above it, the model's cache reordered along with the beams.
  * With an alignment, the cross-attention of every position comes along (word times need no second pass).
  */
-export async function generateTokens(sessions: WhisperSessions, start: DecodeStart, tokens: WhisperTokens, options: GenerateOptions, promptLength: number): Promise<Generated> {
+export async function generateTokens<Hidden, Cache>(model: WhisperModel<unknown, Hidden, Cache>, start: DecodeStart<Hidden, Cache>, tokens: WhisperTokens, options: GenerateOptions, promptLength: number): Promise<Generated> {
   const h = new Hypotheses(start);
   const finished: Beam[] = [];
   for (let length = 0; length + promptLength < options.maxTokens; length++) {
@@ -153,9 +133,10 @@ export async function generateTokens(sessions: WhisperSessions, start: DecodeSta
     h.finish(step);
     finished.push(...step.finished);
     const target = options.temperature === 0 ? options.beamSize : 1;
-    if (guessed(step, options)) return Object.freeze({ ...step.alive[0], unsure: true });
+    // Ended first: greedy's runner-up to end-of-text is always unlikely, and is no guess of the text.
     if (finished.length >= target || step.alive.length === 0) break;
-    await h.grow(sessions, start, step, options);
+    if (guessed(step, options)) return Object.freeze({ ...step.alive[0], unsure: true });
+    await h.grow(model, start, step, options);
   }
   if (finished.length === 0) h.endAlive();
   const best = bestBeam(finished.length > 0 ? finished : h.beams)!;
@@ -163,6 +144,6 @@ export async function generateTokens(sessions: WhisperSessions, start: DecodeSta
   const text = ended ? best.tokens.slice(0, -1) : best.tokens;
   const tokenLogProbs = (best.tokenLogProbs ?? []).slice(0, text.length);
   const end = h.ends.get(best);
-  const alignment = options.alignment && end ? await options.profile.time('word times', () => alignmentRows(sessions, start, end, text, tokens.eot, options.alignment!)) : undefined;
+  const alignment = options.alignment && end ? await options.profile.time('word times', () => alignmentRows(model, start, end, text, tokens.eot, options.alignment!)) : undefined;
   return Object.freeze({ tokens: text, logProb: best.logProb, tokenLogProbs, alignment });
 }

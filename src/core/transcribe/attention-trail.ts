@@ -1,5 +1,4 @@
-import type { Tensor } from 'onnxruntime-web/webgpu';
-import type { HeadWeights } from '../../core/transcribe/token-alignment.ts';
+import type { HeadWeights } from './token-alignment.ts';
 
 /** Which cross-attention heads time words (the model's alignment heads), and how many frames of the window hold audio. */
 export interface Alignment {
@@ -20,20 +19,6 @@ export interface Trail {
 
 export function alignmentOf(heads: readonly (readonly [number, number])[], frames: number): Alignment {
   return Object.freeze({ heads, layers: [...new Set(heads.map(([layer]) => layer))], frames });
-}
-
-/** The rows of batch row `batch` for the `count` positions a decoder call was fed, from its [batch, heads, positions, 1500] outputs. */
-export function attentionRows(attention: readonly Tensor[], alignment: Alignment, batch: number, count: number): AttentionRow[] {
-  return Array.from({ length: count }, (_, position) => {
-    const out = new Float32Array(alignment.heads.length * alignment.frames);
-    alignment.heads.forEach(([layer, head], h) => {
-      const tensor = attention[alignment.layers.indexOf(layer)];
-      const [, heads, length, all] = tensor.dims;
-      const at = ((batch * heads + head) * length + (length - count + position)) * all;
-      out.set((tensor.data as Float32Array).subarray(at, at + alignment.frames), h * alignment.frames);
-    });
-    return out;
-  });
 }
 
 export const extend = (trail: Trail | null, rows: readonly AttentionRow[]): Trail | null => rows.reduce<Trail | null>((before, row) => ({ row, before }), trail);

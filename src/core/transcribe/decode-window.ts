@@ -1,25 +1,25 @@
-import type { Tensor } from 'onnxruntime-web/webgpu';
-import type { Word } from '../../core/subtitles/cue.ts';
-import { logSoftmax } from '../../core/transcribe/beam-search.ts';
-import { averageLogProb, compressionRatio, CONTINUATION_RULES, decodeWithFallback, isNoSpeech, tokenBudget, WHISPER_RULES, type DecodeAttempt, type QualityRules } from '../../core/transcribe/decode-quality.ts';
-import type { Profiler } from '../../core/transcribe/decode-profile.ts';
-import { endsInLoop, findLoop } from '../../core/transcribe/repetition.ts';
-import { isUnsure, UNSURE_RULES } from '../../core/transcribe/unsure.ts';
-import { FRAME_SECONDS, tokenStarts } from '../../core/transcribe/token-alignment.ts';
-import { previousText, promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from '../../core/transcribe/whisper-prompt.ts';
-import { tokensToWords } from '../../core/transcribe/words.ts';
-import { alignmentOf, attentionRows, headWeightsOf, type Alignment } from './attention-trail.ts';
+import type { Word } from '../subtitles/cue.ts';
+import { logSoftmax } from './beam-search.ts';
+import { averageLogProb, compressionRatio, CONTINUATION_RULES, decodeWithFallback, isNoSpeech, tokenBudget, WHISPER_RULES, type DecodeAttempt, type QualityRules } from './decode-quality.ts';
+import type { Profiler } from './decode-profile.ts';
+import { endsInLoop, findLoop } from './repetition.ts';
+import { isUnsure, UNSURE_RULES } from './unsure.ts';
+import { FRAME_SECONDS, tokenStarts } from './token-alignment.ts';
+import { previousText, promptAfterLanguage, type WhisperGenerationConfig, type WhisperTokens } from './whisper-prompt.ts';
+import { tokensToWords } from './words.ts';
+import { alignmentOf, headWeightsOf, type Alignment } from './attention-trail.ts';
 import { generateTokens, type DecodeStart, type Generated } from './generate-tokens.ts';
-import type { WhisperSessions } from './whisper-sessions.ts';
-import type { Task } from '../../core/transcribe/decode-options.ts';
-import { SAMPLE_RATE } from '../../core/media/samples.ts';
+import type { WhisperModel } from './whisper-model.ts';
+import type { Task } from './decode-options.ts';
+import { SAMPLE_RATE } from '../media/samples.ts';
 
-export interface SpeechDecoder {
-  readonly sessions: WhisperSessions;
+/** A Whisper model with what decoding needs around it: its tokens, its tokenizer, and the compression the quality rules measure. */
+export interface SpeechDecoder<Features = unknown, Hidden = unknown, Cache = unknown> {
+  readonly model: WhisperModel<Features, Hidden, Cache>;
   readonly config: WhisperGenerationConfig;
   readonly tokens: WhisperTokens;
   /** Log-mel features of ≤ 30 s of 16 kHz audio, padded to 30 s. */
-  features(samples: Float32Array): Promise<Tensor>;
+  features(samples: Float32Array): Promise<Features>;
   decodeText(ids: readonly number[]): string;
   /** A text's token ids, no special tokens (for a prompt). */
   encodeText(text: string): number[];
@@ -61,16 +61,16 @@ export interface WindowResult {
   readonly avgLogProb: number;
 }
 
-type Begun = DecodeStart & { noSpeechProb: number; prompt: number[]; detected: DetectedLanguage | null };
+type Begun = DecodeStart<unknown, unknown> & { noSpeechProb: number; prompt: number[]; detected: DetectedLanguage | null };
 
 /** The head (previous text, SOT) in a first call, read for no-speech and the language; the rest of the prompt after it. */
-async function feedInTwo(d: SpeechDecoder, hidden: Tensor, head: readonly number[], request: WindowRequest, alignment: Alignment): Promise<Begun> {
-  const sot = await d.sessions.step([head], hidden, d.sessions.emptyCache(1), true, alignment.layers);
+async function feedInTwo(d: SpeechDecoder, hidden: unknown, head: readonly number[], request: WindowRequest, alignment: Alignment): Promise<Begun> {
+  const sot = await d.model.step([head], hidden, d.model.emptyCache(1), true, alignment);
   const atSot = logSoftmax(sot.rows[0]); // the last position fed: start-of-transcript
   const detected = request.languageId === null ? detectLanguage(atSot, d.tokens) : null;
   const rest = promptAfterLanguage(d.config, request.languageId ?? detected?.id ?? null, request.task);
-  const next = await d.sessions.step([rest], hidden, sot.cache, false, alignment.layers);
-  const promptRows = [...attentionRows(sot.attention, alignment, 0, head.length), ...attentionRows(next.attention, alignment, 0, rest.length)];
+  const next = await d.model.step([rest], hidden, sot.cache, false, alignment);
+  const promptRows = [...sot.attention(0, head.length), ...next.attention(0, rest.length)];
   return { hidden, cache: next.cache, row: next.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt: [...head, ...rest], detected };
 }
 
@@ -80,11 +80,11 @@ async function feedInTwo(d: SpeechDecoder, hidden: Tensor, head: readonly number
  * tokens fed so made it loop; in a first call, it went on right). The language is known by the
  * time a prefix exists (its words were decoded in that language).
  */
-async function feedWhole(d: SpeechDecoder, hidden: Tensor, head: readonly number[], request: WindowRequest & { languageId: number }, alignment: Alignment): Promise<Begun> {
+async function feedWhole(d: SpeechDecoder, hidden: unknown, head: readonly number[], request: WindowRequest & { languageId: number }, alignment: Alignment): Promise<Begun> {
   const prompt = [...head, ...promptAfterLanguage(d.config, request.languageId, request.task), ...(request.prefixIds ?? [])];
-  const fed = await d.sessions.step([prompt], hidden, d.sessions.emptyCache(1), true, alignment.layers);
+  const fed = await d.model.step([prompt], hidden, d.model.emptyCache(1), true, alignment);
   const atSot = logSoftmax(fed.rowsAt(head.length - 1)[0]);
-  const promptRows = attentionRows(fed.attention, alignment, 0, prompt.length);
+  const promptRows = fed.attention(0, prompt.length);
   return { hidden, cache: fed.cache, row: fed.rows[0], promptRows, noSpeechProb: Math.exp(atSot[d.tokens.noSpeech]), prompt, detected: null };
 }
 
@@ -92,7 +92,7 @@ async function feedWhole(d: SpeechDecoder, hidden: Tensor, head: readonly number
 async function begin(d: SpeechDecoder, samples: Float32Array, request: WindowRequest, alignment: Alignment): Promise<Begun> {
   const { profile, languageId } = request;
   const features = await profile.time('features', () => d.features(samples));
-  const hidden = await profile.time('encoder', () => d.sessions.encode(features));
+  const hidden = await profile.time('encoder', () => d.model.encode(features));
   const head = [...previousText(d.tokens, request.promptIds), d.tokens.sot];
   const whole = continues(request) && languageId !== null;
   return profile.time('prompt', () => (whole ? feedWhole(d, hidden, head, { ...request, languageId }, alignment) : feedInTwo(d, hidden, head, request, alignment)));
@@ -148,7 +148,7 @@ const rulesOf = (request: WindowRequest): QualityRules => (continues(request) ? 
 
 function generate(w: WindowContext, beamSize: number, temperature: number, stopBelow?: number): Promise<Generated> {
   const options = { beamSize, temperature, random: w.random, maxTokens: w.maxTokens, profile: w.request.profile, stopBelow, alignment: w.alignment, continues: continues(w.request) };
-  return generateTokens(w.d.sessions, w.start, w.d.tokens, options, w.start.prompt.length);
+  return generateTokens(w.d.model, w.start, w.d.tokens, options, w.start.prompt.length);
 }
 
 /** Beam search (or greedy) at temperature 0, falling back to rising temperatures when the text loops or the model is unsure. */
@@ -189,7 +189,7 @@ export async function decodeSpeechWindow(d: SpeechDecoder, samples: Float32Array
     const start = await begin(d, samples, request, alignment);
     return await decodeFrom({ d, start, request, alignment, random, maxTokens: tokenBudget(seconds) }, seconds);
   } finally {
-    d.sessions.keepOnly([]); // frees the window's caches on the GPU (WebGPU); a no-op on the CPU
+    d.model.keepOnly([]); // frees the window's caches on the GPU (WebGPU); a no-op on the CPU
   }
 }
 
