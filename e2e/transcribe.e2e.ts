@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseCues } from '../src/core/subtitles/formats.ts';
-import { addRepo, expectInstalled, installTiny, openApp, startDownload } from './app.ts';
+import { installTiny, openApp } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { APP_PORT } from './ports.ts';
@@ -103,20 +103,6 @@ test.describe('a transcription worker that fails', () => {
     const text = await transcribeJfk(page);
     expect(wordErrorRate(JFK_TEXT, text), text).toBeLessThanOrEqual(0.1);
   });
-});
-
-test('switching models twice leaves one model in memory', async ({ page }) => {
-  test.setTimeout(300_000);
-  await installTiny(page);
-  const twin = await addRepo(page, 'test/whisper-tiny-twin');
-  await startDownload(twin);
-  await expectInstalled(twin);
-  for (const repo of ['Xenova/whisper-tiny', 'test/whisper-tiny-twin', 'Xenova/whisper-tiny']) {
-    await page.getByLabel('Model', { exact: true }).selectOption(repo);
-    const text = await transcribeJfk(page);
-    expect(wordErrorRate(JFK_TEXT, text), `${repo}: ${text}`).toBeLessThanOrEqual(0.1);
-    await expect(page.getByTestId('device')).toHaveAttribute('data-models-in-memory', '1');
-  }
 });
 
 test('a file the browser decodes whole (?decode=whole) reaches the worker the way streamed audio does, and reads the same', async ({ page }) => {

@@ -118,14 +118,14 @@ test('burn-in of the VP9/Opus WebM: H.264 out, the Opus packets copied', async (
 
 test('Cancel mid-way stops the burn-in and leaves no file behind', async ({ browser }) => {
   test.setTimeout(180_000);
-  // Long enough (1,500 frames at 640×360) that it is seen between a tenth and a half done well before the end, even on an idle machine.
+  // Long enough (1,500 frames at 640×360) that it is seen under way well before the end, even on an idle machine.
   const clip = await longMedia(browser, readFileSync(JFK), { minutes: 1, video: true, picture: { width: 640, height: 360, fps: 25 } });
   await importOnto({ name: 'clip.webm', mimeType: 'video/webm', buffer: clip.bytes });
   let downloads = 0;
   page.on('download', () => void (downloads += 1));
   await videoButton(/Burn captions into the video/)();
-  // Not later than half-way: seen at 9x % on an idle machine, the job finished before the click reached it.
-  await expect(page.getByTestId('video-percent')).toHaveText(/^[1-4]\d%$/, { timeout: 60_000 });
+  // Cancelled as soon as it is seen under way (1–99 %): how far it gets between two looks depends on the machine (an idle one went 9 % → 53 %).
+  await expect(page.getByTestId('video-percent')).toHaveText(/^[1-9]\d?%$/, { timeout: 60_000 });
   await page.getByTestId('video-export').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('video-cancelled')).toBeVisible();
   const left = await page.evaluate(async () => {

@@ -50,8 +50,6 @@ export function defaultRepos(): HubRepo[] {
     // Real whisper-base from npm (its hub commit is not known: the double names one of its own).
     fixtureRepo({ id: 'Xenova/whisper-base', sha: 'ba5e'.repeat(10), dir: whisperBaseDir() }),
     fixtureRepo({ id: 'test/gated-whisper-tiny', sha: 'a'.repeat(40), dir: whisperTinyDir(), gated: true }),
-    // The same real weights under a second name: a second model to switch to.
-    fixtureRepo({ id: 'test/whisper-tiny-twin', sha: 'b'.repeat(40), dir: whisperTinyDir() }),
     syntheticWhisper('test/whisper-1gib', 384 * MiB, 640 * MiB),
     multiDtypeWhisper('test/whisper-dtypes'),
     syntheticWhisper('test/whisper-64mib', 16 * MiB, 48 * MiB),
