@@ -26,8 +26,11 @@ const SIZES: readonly { pattern: RegExp; cost: number; rank: number }[] = [
   { pattern: /^distil-large/, cost: 10, rank: 5 }, { pattern: /turbo/, cost: 7, rank: 5 }, { pattern: /^large/, cost: 22, rank: 6 },
 ];
 const LARGE = SIZES.at(-1)!;
-/** Best (greedy, beams where unsure) over Fast on dense talk: base 1.5×, small 2.2× (beams cost more on a bigger decoder). */
-const BEST_OVER_FAST = 1.7;
+/**
+ * Best (greedy, beams only where greedy is unsure) over Fast on dense talk: tiny 1.25×, base 1.3×
+ * (bench, 2026-12-05). Small was 2.3× while a bug sent every window to the beams; not measured since.
+ */
+const BEST_OVER_FAST = 1.3;
 /** whisper-tiny decoded Fast before anything ran here: WASM measured on 2 cores (0.09); a real GPU assumed ~5× faster. */
 const DEFAULT_TINY_FAST_RTF: Record<Device, number> = { wasm: 0.1, webgpu: 0.02 };
 

@@ -8,10 +8,10 @@ const gpu: DeviceProfile = { gpu: 'real', shaderF16: true, threads: 8, memoryGiB
 const run = (repo: string, quality: 'fast' | 'best', rtf: number): RtfRecord => ({ repo, device: 'wasm', quality, rtf });
 
 describe('recommend', () => {
-  it('on a 2-core CPU: base decoded Fast, small as the more accurate one, tiny as the faster one, each with why', () => {
+  it('on a 2-core CPU: base decoded Best (beams only where unsure keep it 5× real time), small as the more accurate one, tiny as the faster one, each with why', () => {
     const list = recommend(WHISPER_CATALOG, cpu, []);
-    expect(list.map((r) => [r.entry.name, r.role, r.quality])).toEqual([['base', 'recommended', 'fast'], ['small', 'more accurate', 'fast'], ['tiny', 'faster', 'best']]);
-    expect(list[0].why).toMatch(/^Recommended: runs on CPU, ~\d+× real time, decoded Fast$/);
+    expect(list.map((r) => [r.entry.name, r.role, r.quality])).toEqual([['base', 'recommended', 'best'], ['small', 'more accurate', 'fast'], ['tiny', 'faster', 'best']]);
+    expect(list[0].why).toMatch(/^Recommended: runs on CPU, ~\d+× real time, decoded Best$/);
     expect(list[1].why).toMatch(/^More accurate: ~\d+× real time, decoded Fast$/);
   });
   it('with a real GPU, a bigger multilingual model', () => {
@@ -39,7 +39,8 @@ describe('recommend', () => {
 describe('autoQuality', () => {
   it('beams where unsure when that stays four times faster than real time here, and never on long media', () => {
     expect(autoQuality('Xenova/whisper-tiny', 'wasm', 60, [])).toBe('best');
-    expect(autoQuality('Xenova/whisper-base', 'wasm', 60, [])).toBe('fast');
+    expect(autoQuality('Xenova/whisper-small', 'wasm', 60, [])).toBe('fast');
+    expect(autoQuality('Xenova/whisper-base', 'wasm', 60, [run('Xenova/whisper-base', 'best', 0.25)])).toBe('fast');
     expect(autoQuality('Xenova/whisper-base', 'wasm', 60, [run('Xenova/whisper-base', 'best', 0.1)])).toBe('best');
     expect(autoQuality('Xenova/whisper-tiny', 'wasm', 900, [])).toBe('fast');
   });

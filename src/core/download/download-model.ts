@@ -4,7 +4,7 @@ import { listRepoFiles } from '../hub/list-repo-files.ts';
 import { resolveCommit } from '../hub/resolve-commit.ts';
 import type { Dtype } from '../plan/dtypes.ts';
 import { planFiles, type FilePlan } from '../plan/file-plan.ts';
-import { planLoadedByFile } from '../store/plan-bytes-on-disk.ts';
+import { planDoneByFile } from '../store/plan-bytes-on-disk.ts';
 import { rangeBytesFor } from '../plan/byte-ranges.ts';
 import { rangeLayout, type RangeLayout } from '../store/range-layout.ts';
 import type { InstalledManifest, RecordStore } from '../store/records.ts';
@@ -66,8 +66,8 @@ async function ensureSpace(p: DownloadModelParams, missing: number): Promise<voi
 export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<ModelEvent> {
   const { plan, layout } = await choosePlan(p);
   const installed = await p.records.getManifest(p.repo);
-  const loadedByFile = await planLoadedByFile(p.storage.store, plan, layout);
-  const done = [...loadedByFile.values()].reduce((a, b) => a + b, 0);
+  const doneByFile = await planDoneByFile(p.storage.store, plan, layout);
+  const done = [...doneByFile.values()].reduce((a, b) => a + b, 0);
   yield { type: 'started', plan, done };
   await ensureSpace(p, plan.totalBytes - done); // before anything is copied: a copy needs the space too
   const checkpoints = new PendingCheckpoints(p.records, { plan, revision: p.revision, startedAt: p.net.wallNow(), rangeBytes: layout.recordedBytes, ranges: layout.ranges });
@@ -80,7 +80,7 @@ export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<Mod
     yield* runPool(opened.work.tasks, { signal: p.signal, now: p.net.now, concurrency: p.concurrency });
   }
   try {
-    yield* progressOf(transfers(), plan, loadedByFile, p.net.now);
+    yield* progressOf(transfers(), plan, doneByFile, p.net.now);
   } finally {
     await opened.work?.close();
     await checkpoints.drained();
@@ -93,17 +93,17 @@ export async function* downloadModel(p: DownloadModelParams): AsyncGenerator<Mod
 }
 
 /** Throttled progress over the pool's events: bytes of the model and of the file they came from. */
-async function* progressOf(events: AsyncGenerator<TaskEvent>, plan: FilePlan, loadedByFile: Map<string, number>, now: () => number): AsyncGenerator<ModelEvent> {
+async function* progressOf(events: AsyncGenerator<TaskEvent>, plan: FilePlan, doneByFile: Map<string, number>, now: () => number): AsyncGenerator<ModelEvent> {
   const sizes = new Map(plan.files.map((f) => [f.path, f.size]));
-  let done = [...loadedByFile.values()].reduce((a, b) => a + b, 0);
+  let done = [...doneByFile.values()].reduce((a, b) => a + b, 0);
   let lastEmit: number | null = null;
   for await (const event of events) {
     if (event.type === 'bytes') {
-      loadedByFile.set(event.path, (loadedByFile.get(event.path) ?? 0) + event.delta);
+      doneByFile.set(event.path, (doneByFile.get(event.path) ?? 0) + event.delta);
       done += event.delta;
     }
     const at = now();
-    const file = { path: event.path, done: loadedByFile.get(event.path) ?? 0, total: sizes.get(event.path) ?? 0 };
+    const file = { path: event.path, done: doneByFile.get(event.path) ?? 0, total: sizes.get(event.path) ?? 0 };
     // The hot path: one comparison a chunk. A retry always goes out.
     if (event.type === 'bytes' && !shouldEmit(lastEmit, at, file.done === file.total)) continue;
     if (event.type === 'bytes') lastEmit = at;

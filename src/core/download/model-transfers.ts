@@ -6,7 +6,7 @@ import type { PoolTask } from './task-pool.ts';
 import type { NetworkContext, StorageContext, TransferPolicies } from './transfer-context.ts';
 
 export interface ModelTransfers {
-  /** Their events are deltas from the bytes on disk when the files were opened (`planLoadedByFile`). */
+  /** Their events are deltas from the bytes on disk when the files were opened (`planDoneByFile`). */
   readonly tasks: readonly PoolTask[];
   /** Close every file the tasks opened, recording their progress (idempotent; files close themselves when verified). */
   close(): Promise<void>;

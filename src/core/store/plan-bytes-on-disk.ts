@@ -7,7 +7,7 @@ import type { RangeLayout } from './range-layout.ts';
  * Bytes of each file of a plan already in the store: up to its planned size, or, for a file fetched
  * as several ranges, what its ranges have on disk (its size counts the gaps between them).
  */
-export async function planLoadedByFile(store: ModelStore, plan: FilePlan, layout?: RangeLayout): Promise<Map<string, number>> {
+export async function planDoneByFile(store: ModelStore, plan: FilePlan, layout?: RangeLayout): Promise<Map<string, number>> {
   const sizes = await Promise.all(plan.files.map((f) => store.sizeOf({ repo: plan.repo, commit: plan.commit, path: f.path })));
   return new Map(
     plan.files.map((file, i) => {
@@ -18,7 +18,7 @@ export async function planLoadedByFile(store: ModelStore, plan: FilePlan, layout
   );
 }
 
-/** Bytes of a plan already in the store (see `planLoadedByFile`). */
+/** Bytes of a plan already in the store (see `planDoneByFile`). */
 export async function planBytesOnDisk(store: ModelStore, plan: FilePlan, layout?: RangeLayout): Promise<number> {
-  return [...(await planLoadedByFile(store, plan, layout)).values()].reduce((a, b) => a + b, 0);
+  return [...(await planDoneByFile(store, plan, layout)).values()].reduce((a, b) => a + b, 0);
 }
