@@ -42,13 +42,13 @@ const UNHEARD_SECONDS = 1;
  * sentence): when speech is left after the last word, the rest of the window is decoded again,
  * as Whisper's own loop seeks to where the text stopped.
  */
-async function decodeAll(audio: SampleSource, speech: SpeechWindow, decode: WordDecoder, profile: Profiler): Promise<Word[]> {
+async function decodeAll(samples: SampleSource, speech: SpeechWindow, decode: WordDecoder, profile: Profiler): Promise<Word[]> {
   const placed: Word[] = [];
   let rest: SpeechWindow | null = speech;
   while (rest) {
     if (rest !== speech) profile.count('text stopped early: rest decoded again');
-    const samples = windowSamples(audio, rest);
-    const words = isSilent(samples) ? [] : await decode(samples);
+    const piece = windowSamples(samples, rest);
+    const words = isSilent(piece) ? [] : await decode(piece);
     placed.push(...placeWords(rest, words));
     // The last word's time may stretch over speech the text skipped, but never past its own piece.
     const last = words.at(-1);
@@ -64,14 +64,14 @@ async function decodeAll(audio: SampleSource, speech: SpeechWindow, decode: Word
  * arriving (a stream being read); silent ones are not decoded at all.
  */
 export async function* transcribeWindows(
-  audio: SampleSource,
+  samples: SampleSource,
   windows: Iterable<SpeechWindow> | AsyncIterable<SpeechWindow>,
   decode: WordDecoder,
   totalSeconds: () => number,
   profile: Profiler = NO_PROFILE,
 ): AsyncGenerator<TranscribeStep> {
   for await (const speech of windows) {
-    const words = await decodeAll(audio, speech, decode, profile);
+    const words = await decodeAll(samples, speech, decode, profile);
     const cues = await profile.time('cue building', async () => Object.freeze(wordCues(words)));
     yield Object.freeze({ cues, doneSeconds: speech.pieces.at(-1)!.end, totalSeconds: totalSeconds() });
   }
