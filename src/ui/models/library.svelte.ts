@@ -40,7 +40,7 @@ export type Transfer =
   | { readonly state: 'failed'; readonly error: ErrorData };
 
 /** The page's side of the download worker: its one owner. */
-export type DownloadJobs = Pick<JobOwner<DownloadRequest, DownloadReply>, 'run' | 'send'>;
+export type DownloadOwner = Pick<JobOwner<DownloadRequest, DownloadReply>, 'run' | 'send'>;
 
 /** The part of a BroadcastChannel the library uses. */
 export interface TabPort {
@@ -63,7 +63,7 @@ const update = <T>(record: Readonly<Record<string, T>>, key: string, value: T | 
 
 /** The model library: what is on this device, sizes from the hub, downloads in this and other tabs. */
 export class Library {
-  readonly #jobs: DownloadJobs;
+  readonly #jobs: DownloadOwner;
   readonly #tabs: TabPort;
   readonly #hub: () => { hubUrl: string; accessToken?: string };
   readonly #clock: () => number;
@@ -81,7 +81,7 @@ export class Library {
   updateCheck = $state.raw<{ readonly state: 'checking' } | { readonly state: 'done'; readonly at: number; readonly failed: number } | null>(null);
   readonly #events = new Emitter<{ change: void }>();
 
-  constructor(jobs: DownloadJobs, tabs: TabPort, hub: () => { hubUrl: string; accessToken?: string }, clock: () => number = () => performance.now(), whenRepoFree?: WhenRepoFree) {
+  constructor(jobs: DownloadOwner, tabs: TabPort, hub: () => { hubUrl: string; accessToken?: string }, clock: () => number = () => performance.now(), whenRepoFree?: WhenRepoFree) {
     [this.#jobs, this.#tabs, this.#hub, this.#clock, this.#whenRepoFree] = [jobs, tabs, hub, clock, whenRepoFree];
     tabs.addEventListener('message', ({ data }) => {
       if (data.type === 'relay' && !this.#mine.has(data.reply.jobId)) this.#relayed(data.repo, data.reply);

@@ -8,18 +8,18 @@ import type { Quality } from '../../core/transcribe/decode-options.ts';
 import type { TranscribeReply, TranscribeRequest, TranscribeResult, TranscriptionRequest } from '../../core/transcribe/transcribe-protocol.ts';
 import { MIN_AUDIO_SECONDS } from '../../core/transcribe/windows.ts';
 import type { JobOwner } from '../../workers/shared/job-owner.ts';
-import { MediaReading, type ReaderJobs } from './media-reading.ts';
+import { MediaReading, type ReaderOwner } from './media-reading.ts';
 import { RUN_ADVICE, type RunEnd, type TranscribeOptions } from './transcribe-options.ts';
 import type { TranscriptionStatus } from './transcription-status.svelte.ts';
 import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /** The transcription worker's owner: it keeps the model in memory between jobs. */
-export type TranscriptionJobs = JobOwner<TranscriptionRequest, TranscribeReply>;
+export type TranscriptionOwner = JobOwner<TranscriptionRequest, TranscribeReply>;
 
 export interface FileRunDeps {
-  readonly jobs: TranscriptionJobs;
+  readonly jobs: TranscriptionOwner;
   /** The media reader worker's owner; without one, every file is decoded whole by `decode`. */
-  readonly readers?: ReaderJobs;
+  readonly readers?: ReaderOwner;
   /** The browser's whole-file decoding: for what the reader cannot stream. */
   readonly decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
   /** What Decoding → Automatic decodes this model with, for media this long (core/catalog/recommend.ts). */

@@ -3,13 +3,13 @@ import { applyRules, type ReplaceRule } from '../../core/subtitles/replace-rules
 import type { TranscribeReply, TranscribeUpdate } from '../../core/transcribe/transcribe-protocol.ts';
 import { Emitter } from '../../core/util/emitter.ts';
 import type { Transcript } from '../document/transcript.svelte.ts';
-import type { TranscriptionJobs } from './file-run.ts';
+import type { TranscriptionOwner } from './file-run.ts';
 import { LiveText } from './live-text.svelte.ts';
 import { RUN_ADVICE, type RunEnd, type RunEvents, type TranscribeOptions } from './transcribe-options.ts';
 import type { TranscriptionStatus } from './transcription-status.svelte.ts';
 
 export interface LiveTranscriptionDeps {
-  readonly jobs: TranscriptionJobs;
+  readonly jobs: TranscriptionOwner;
   readonly status: TranscriptionStatus;
   readonly transcript: Transcript;
 }

@@ -5,7 +5,7 @@ import type { JobOwner } from '../../workers/shared/job-owner.ts';
 import { RUN_ADVICE } from './transcribe-options.ts';
 
 /** The media reader worker's owner: one file at a time. */
-export type ReaderJobs = JobOwner<ReaderRequest, ReaderReply>;
+export type ReaderOwner = JobOwner<ReaderRequest, ReaderReply>;
 
 export interface ReadingEvents {
   /** Seconds of the media read so far (`done`: all of it). */
@@ -22,10 +22,10 @@ export interface ReadingEvents {
  * is), `start` sends its samples to the transcriber, `stop` ends the worker at once.
  */
 export class MediaReading {
-  readonly #jobs: ReaderJobs;
+  readonly #jobs: ReaderOwner;
   readonly #events: ReadingEvents;
 
-  constructor(jobs: ReaderJobs, events: ReadingEvents) {
+  constructor(jobs: ReaderOwner, events: ReadingEvents) {
     [this.#jobs, this.#events] = [jobs, events];
   }
 
