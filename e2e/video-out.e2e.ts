@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'ass-compiler';
 import { strFromU8, unzipSync } from 'fflate';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { installTiny } from './app.ts';
 import { longMedia } from './long-media.ts';
 import { PROJECT_ROOT } from './hub/fixture-paths.ts';
@@ -45,6 +45,8 @@ test.afterAll(async () => page?.close());
 async function importOnto(media: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   await page.getByLabel('Audio or video file').setInputFiles(media);
   await page.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'jfk.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
+  // Every test imports the same cues: only the new project being the open one says they are its cues, on its media.
+  await expect(page.getByRole('button', { name: `Open ${typeof media === 'string' ? basename(media) : media.name}`, exact: true })).toBeDisabled();
   await expect(page.getByLabel(/^Text of cue/)).toHaveCount(2);
   await expect(page.getByLabel(/^Text of cue/).nth(1)).toHaveValue(CUES[1].text);
 }
@@ -124,7 +126,7 @@ test('Cancel mid-way stops the burn-in and leaves no file behind', async ({ brow
   let downloads = 0;
   page.on('download', () => void (downloads += 1));
   await videoButton(/Burn captions into the video/)();
-  // Cancelled as soon as it is seen under way (1–99 %): how far it gets between two looks depends on the machine (an idle one went 9 % → 53 %).
+  // Cancelled as soon as it is seen under way (1–99 %): how far it gets between two looks depends on the machine.
   await expect(page.getByTestId('video-percent')).toHaveText(/^[1-9]\d?%$/, { timeout: 60_000 });
   await page.getByTestId('video-export').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('video-cancelled')).toBeVisible();
