@@ -79,7 +79,12 @@ export class LiveSession {
     this.#capture = new Promise((resolve) => {
       this.#noCapture = () => resolve(null);
       const run = this.#deps.transcription.listen(channel.port2, name, options);
-      if (!run) return resolve(null);
+      if (!run) {
+        // Another transcription began meanwhile: this session never starts, and a shared screen is let go.
+        opened?.stream.getTracks().forEach((t) => t.stop());
+        [this.phase, this.#opened] = ['idle', null];
+        return resolve(null);
+      }
       run.once('ready', () => resolve(this.#capturing(source, channel.port1)));
       run.once('ended', (end) => void this.#ended(end));
     });

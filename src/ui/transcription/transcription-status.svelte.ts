@@ -2,7 +2,7 @@ import type { ErrorData } from '../../core/errors.ts';
 import { paced, startPace, timeLeft, type Pace } from '../../core/job/pace.ts';
 import type { Device } from '../../core/transcribe/decode-options.ts';
 import type { Phase, RunEnd } from './transcribe-options.ts';
-import { StallNotice, type Clock } from './stall-notice.svelte.ts';
+import { realClock, StallNotice, type Clock } from './stall-notice.svelte.ts';
 
 /** Too little done says nothing yet about the speed (loading and the first window dominate). */
 const MIN_DONE_SECONDS = 30;
@@ -43,9 +43,9 @@ export class TranscriptionStatus {
   #startedAt = 0;
   #pace: Pace | null = null;
 
-  constructor(clock?: Clock) {
+  constructor(clock: Clock = realClock) {
     this.stall = new StallNotice(clock);
-    this.#now = () => (clock ?? { now: () => performance.now() }).now();
+    this.#now = () => clock.now();
   }
 
   /** A run begins (`phase`: reading a file, or loading for live audio); `cancel` stops it. */
