@@ -26,8 +26,10 @@ for (const [fault, by] of [['file larger than listed', 4096], ['file smaller tha
     // Stopped on the first answer (its Content-Range total), so little or nothing may be on disk yet.
     await expect(model.getByRole('alert')).toContainText(`${DECODER} of ${REPO} is ${DECODER_BYTES + by} bytes on the server, but the hub's file list says ${DECODER_BYTES}`, { timeout: 60_000 });
     await expect(model.getByTestId('model-status')).not.toContainText('Installed');
-    const asked = (await log()).filter((r) => r.server === 'hub' && r.url.endsWith(DECODER)).length;
-    expect(asked).toBeLessThanOrEqual(2); // each range asked once: no retry loop
+    // How many ranges were under way when the first answer came depends on the pool's growth; none is asked twice.
+    const asked = (await log()).filter((r) => r.server === 'hub' && r.method === 'GET' && r.url.endsWith(DECODER)).map((r) => r.range);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked).size).toBe(asked.length);
     return 'message with both sizes, stopped (no loop)';
   });
 }
