@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { addRepo, installTiny, openApp, startDownload } from './app.ts';
+import { addRepo, goTo, installTiny, openApp, startDownload } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
 
@@ -21,11 +21,15 @@ async function violations(page: Page, state: string): Promise<string[]> {
   return found;
 }
 
-test('no serious or critical axe violations: empty, downloading, transcribed and editing, light and dark', async ({ page }) => {
-  // Twelve axe passes, a download and a transcription: minutes on a busy two-core machine.
+test('no serious or critical axe violations in any view: empty, downloading, transcribed and editing, light and dark', async ({ page }) => {
+  // Many axe passes, a download and a transcription: minutes on a busy two-core machine.
   test.setTimeout(300_000);
-  await openApp(page);
-  const found = await violations(page, 'empty');
+  await openApp(page, '/');
+  const found = await violations(page, 'first run');
+  for (const view of ['Live', 'Projects', 'Models', 'Settings'] as const) {
+    await goTo(page, view);
+    found.push(...(await violations(page, `empty ${view}`)));
+  }
 
   await hubControl.inject({ kind: 'throttle', bytesPerSecond: 200_000 });
   const model = await addRepo(page, 'test/whisper-64mib');
@@ -36,6 +40,7 @@ test('no serious or critical axe violations: empty, downloading, transcribed and
   await hubControl.reset();
 
   await installTiny(page);
+  found.push(...(await violations(page, 'new')));
   await page.getByLabel('Audio or video file').setInputFiles(JFK!);
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
@@ -43,12 +48,16 @@ test('no serious or critical axe violations: empty, downloading, transcribed and
   found.push(...(await violations(page, 'transcribed')));
 
   await page.getByLabel('Text of cue 1').fill('Edited by a person.');
-  found.push(...(await violations(page, 'editing')));
+  for (const panel of ['Find and replace', 'Retake a stretch', 'Export']) {
+    await page.getByRole('button', { name: panel }).click();
+    found.push(...(await violations(page, `editing, ${panel}`)));
+  }
   await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
   found.push(...(await violations(page, 'shortcuts')));
   await page.getByRole('button', { name: 'Close' }).click();
 
   // Two files queued: the queue's list, its summary and the buttons of each file.
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles([JFK!, JFK!].map((path, i) => ({ name: `queued-${i}.wav`, mimeType: 'audio/wav', buffer: readFileSync(path) })));
   await page.getByRole('button', { name: 'Transcribe 2 files' }).click();
   await expect(page.getByTestId('queue')).toBeVisible();

@@ -7,7 +7,7 @@ import { findChromium } from '../scripts/chromium-path.ts';
 import { bare, expectSameWords, wordsOn } from './device-words.ts';
 import { beginLive, committedSeen, expectOnlyGrows } from './live-page.ts';
 import { compose, RATE, readWav, toWav } from './test-audio.ts';
-import { addRepo, addTiny, expectInstalled, openApp, opfsHashes, row, startDownload } from './app.ts';
+import { addRepo, addTiny, expectInstalled, goTo, openApp, openPanel, opfsHashes, row, startDownload } from './app.ts';
 import { askedRanges, DECODER, resumedRanges } from './download-log.ts';
 import { fixtureSha256, q8Bytes, WHISPER_TINY_Q8 } from './fixture-files.ts';
 import { DEFAULT_CONCURRENCY } from '../src/core/download/concurrency.ts';
@@ -77,6 +77,7 @@ interface Run {
 
 /** Transcribes a file (jfk.wav by default) with the chosen model and settings; the JSON export's cues. */
 async function transcribe(repo: string, run: Run): Promise<{ text: string; words: Word[] }> {
+  await goTo(page, 'New');
   await page.getByLabel('Model', { exact: true }).selectOption(repo);
   await page.getByLabel('Language').selectOption(run.language ?? 'english');
   await page.getByLabel('Task').selectOption(run.task ?? 'transcribe');
@@ -86,6 +87,7 @@ async function transcribe(repo: string, run: Run): Promise<{ text: string; words
   await page.getByLabel('Audio or video file').setInputFiles({ name: run.name, mimeType: 'audio/wav', buffer: run.audio ?? readFileSync(JFK!) });
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByTestId('transcribe-done')).toContainText(`from ${run.name}`, { timeout: 120_000 });
+  await openPanel(page, 'Export');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
   const { segments } = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { segments: { text: string; words?: Word[] }[] };
   return { text: segments.map((s) => s.text).join(' '), words: segments.flatMap((s) => s.words ?? []) };
@@ -113,6 +115,7 @@ test('base transcribes jfk.wav offline in Fast and Best, every word timed and wi
 });
 
 test('a stretch transcribed again with base comes as a take, and is accepted as one undo step', async () => {
+  await openPanel(page, 'Retake a stretch');
   await page.getByLabel('Transcribe again from cue').fill('2');
   await page.getByLabel('to cue', { exact: true }).fill('2');
   const before = await page.getByLabel('Text of cue 2').inputValue();
@@ -141,6 +144,7 @@ test('Spanish speech (espeak-ng): base hears Spanish on Auto and writes Spanish;
   const audio = readFileSync(resolve(PROJECT_ROOT, 'e2e/fixtures/hints', HINT_FIXTURES.spanish.file));
   const spanish = await transcribe(BASE, { quality: 'fast', name: 'playa-auto.wav', audio, language: '' });
   await expect(page.getByTestId('detected-language')).toContainText('Language heard: Spanish');
+  await goTo(page, 'New');
   await expect(page.getByTestId('language-advice')).toHaveCount(0); // base copes: nothing to warn of
   const english = await transcribe(BASE, { quality: 'fast', name: 'playa-translate.wav', audio, language: 'spanish', task: 'translate' });
   console.log(`whisper-base on espeak-ng Spanish: "${spanish.text}" — WER ${wordErrorRate(HINT_FIXTURES.spanish.text, spanish.text).toFixed(2)}; translated: "${english.text}"`);
@@ -159,6 +163,7 @@ test('switching tiny and base back and forth leaves one model in memory', async 
 });
 
 test('live captions with base: words committed while jfk.wav is spoken into the microphone, never changed, kept as cues', async () => {
+  await goTo(page, 'Live');
   await page.getByLabel('Model', { exact: true }).selectOption(BASE);
   await beginLive(page);
   await expect(page.getByTestId('live-committed')).toContainText(/your country\W*$/i, { timeout: 90_000 });
@@ -172,6 +177,7 @@ test('live captions with base: words committed while jfk.wav is spoken into the 
 
 test('WebGPU chosen in Settings runs base on the software adapter: beam search gives the words WASM gives, with word times and how sure each was', async () => {
   test.setTimeout(360_000);
+  await goTo(page, 'New');
   await page.getByLabel('Model', { exact: true }).selectOption(BASE);
   // jfk.wav's first phrase with beam 5: every step Best takes on a GPU (greedy is one beam), in the time CI has.
   const phrase = { name: 'jfk-phrase-base.wav', mimeType: 'audio/wav', buffer: toWav(readWav(JFK!).subarray(0, 3 * RATE)) };
@@ -182,5 +188,6 @@ test('WebGPU chosen in Settings runs base on the software adapter: beam search g
   const cpu = await wordsOn(page, 'wasm', 'beam', phrase, 120_000);
   expectSameWords(gpu.words, cpu.words);
   expect(gpu.words.map(bare).join(' ')).toContain('my fellow americans');
+  await goTo(page, 'Settings');
   await page.getByLabel('Device', { exact: true }).selectOption('auto');
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { installTiny } from './app.ts';
+import { goTo, installTiny } from './app.ts';
 import { HINT_FIXTURES } from './fixtures/hints/hint-fixtures.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
@@ -16,6 +16,7 @@ const cueText = (page: Page): Promise<string> => page.getByLabel(/^Text of cue/)
 interface Run { language: string; quality: string; file?: string; task?: 'transcribe' | 'translate'; prompt?: string; names?: string; rules?: string }
 
 async function transcribe(page: Page, options: Run): Promise<string> {
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles(options.file ?? JFK!);
   await page.getByLabel('Language').selectOption(options.language);
   await page.getByLabel('Task').selectOption(options.task ?? 'transcribe');
@@ -55,6 +56,7 @@ test('Translate turns Italian speech (festival) into English words; Transcribe k
   const italian = await transcribe(page, { file: ITALIAN, language: 'italian', quality: 'fast' });
   expect(italian).toMatch(/grazie/i);
   // tiny with another language: the form says it is not to be trusted there.
+  await goTo(page, 'New');
   await expect(page.getByTestId('language-advice')).toContainText('whisper-tiny often mishears languages other than English');
   const english = await transcribe(page, { file: ITALIAN, language: 'italian', quality: 'fast', task: 'translate' });
   console.log(`transcribed: ${italian}\ntranslated: ${english}`);
@@ -86,6 +88,7 @@ test('two cues transcribed again with Best: only that stretch is read, the diff 
   const fast = await transcribe(page, { language: 'english', quality: 'fast' });
   const count = await page.getByLabel(/^Text of cue/).count();
   expect(count).toBeGreaterThanOrEqual(2);
+  await page.getByRole('button', { name: 'Retake a stretch' }).click();
   await page.getByLabel('Decoding').selectOption('best');
   await page.getByLabel('Transcribe again from cue').fill(String(count - 1));
   await page.getByLabel('to cue', { exact: true }).fill(String(count));

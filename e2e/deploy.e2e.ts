@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { addTiny } from './app.ts';
+import { addTiny, goTo } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { PROJECT_ROOT } from './hub/fixture-paths.ts';
@@ -39,6 +39,7 @@ test('on a static host that sends no headers, the app reloads once into cross-or
         }),
     );
     expect(refused).toBe('connect-src');
+    await goTo(page, 'Settings');
     await page.getByLabel('Hub endpoint').fill('https://mirror.example');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByTestId('hub-blocked')).toContainText("This build's Content-Security-Policy does not allow connections to https://mirror.example");
@@ -47,6 +48,7 @@ test('on a static host that sends no headers, the app reloads once into cross-or
     await expect(page.getByTestId('hub-blocked')).toHaveCount(0);
 
     await addTiny(page);
+    await goTo(page, 'New');
     await page.getByLabel('Audio or video file').setInputFiles(JFK!);
     await page.getByLabel('Language').selectOption('english');
     await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
@@ -59,6 +61,7 @@ test('on a static host that sends no headers, the app reloads once into cross-or
     await page.reload();
     await expect.poll(() => isolated(page), { timeout: 30_000 }).toBe(true);
     await expect(page.getByRole('heading', { level: 1, name: 'Whisper Studio' })).toBeVisible();
+    await goTo(page, 'New');
     await page.getByLabel('Audio or video file').setInputFiles(JFK!);
     await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
     await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { goTo, openPanel } from './app.ts';
 import { expect, type Page } from '@playwright/test';
 
 export interface ExportedWord { readonly text: string; readonly start: number; readonly end: number; readonly probability?: number }
@@ -10,7 +11,9 @@ export const bare = (w: ExportedWord): string => w.text.toLowerCase().replace(/[
 
 /** Transcribe `media` in English on the device chosen in Settings: its words as the JSON export gives them, and how long the run took. */
 export async function wordsOn(page: Page, device: 'webgpu' | 'wasm', quality: 'fast' | 'best' | 'beam', media: Media, timeout: number): Promise<{ words: ExportedWord[]; ms: number }> {
+  await goTo(page, 'Settings');
   await page.getByLabel('Device', { exact: true }).selectOption(device);
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles(media);
   await page.getByLabel('Language').selectOption('english');
   await page.getByLabel('Decoding').selectOption(quality);
@@ -21,6 +24,7 @@ export async function wordsOn(page: Page, device: 'webgpu' | 'wasm', quality: 'f
   const ms = Date.now() - begun;
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('device')).toContainText(device === 'webgpu' ? 'WebGPU' : 'WASM');
+  await openPanel(page, 'Export');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
   const { segments } = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { segments: { words?: ExportedWord[] }[] };
   return { words: segments.flatMap((s) => s.words ?? []), ms };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addRepo, expectInstalled, opfsHashes, openApp, startDownload } from './app.ts';
+import { addRepo, expectInstalled, goTo, openApp, opfsHashes, startDownload } from './app.ts';
 import { fixtureSha256, WHISPER_TINY_Q8, WHISPER_TINY_Q8_BYTES } from './fixture-files.ts';
 import { askedBytes, askedRanges, CRAWL, DECODER, DECODER_BYTES, rangeCount, recordedBytes, resumedRanges, settledRecordedBytes, TINY_RANGE_BYTES, untilRecorded } from './download-log.ts';
 import { hubControl } from './hub-control.ts';
@@ -121,8 +121,10 @@ test('a gated model asks for a token; with one it installs, and the CDN never se
   const model = await addRepo(page, 'test/gated-whisper-tiny');
   await startDownload(model);
   await expect(model.getByRole('alert')).toContainText('test/gated-whisper-tiny is a gated model');
+  await goTo(page, 'Settings');
   await page.getByLabel('Hugging Face token').fill('hf_double_has_access');
   await page.getByRole('button', { name: 'Save token' }).click();
+  await goTo(page, 'Models');
   await model.getByRole('button', { name: 'Resume' }).click();
   await expectInstalled(model);
   const log = await hubControl.log();

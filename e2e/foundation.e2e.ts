@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addRepo, openApp, row } from './app.ts';
+import { addRepo, goTo, openApp, row } from './app.ts';
 import { WHISPER_TINY_Q8_BYTES } from './fixture-files.ts';
 import { hubControl } from './hub-control.ts';
 import { HUB_URL } from './ports.ts';
@@ -7,14 +7,14 @@ import { HUB_URL } from './ports.ts';
 test.beforeEach(async () => hubControl.reset());
 
 test('the app opens cross-origin isolated with its header and an empty library', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/models');
   await expect(page.getByRole('heading', { level: 1, name: 'Whisper Studio' })).toBeVisible();
   await expect(page.getByTestId('library-empty')).toBeVisible();
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 });
 
 test('reads a repo listing through the hub client pointed at the double by the hub setting', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/settings');
   await page.getByLabel('Hub endpoint').fill(HUB_URL);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const model = await addRepo(page, 'Xenova/whisper-tiny');
@@ -26,6 +26,7 @@ test('reads a repo listing through the hub client pointed at the double by the h
   expect(trees.length, 'the double pages the listing; the client must follow Link').toBeGreaterThan(1);
 
   await page.reload();
+  await goTo(page, 'Settings');
   await expect(page.getByLabel('Hub endpoint')).toHaveValue(HUB_URL);
 });
 
@@ -36,7 +37,7 @@ test('a repo that does not exist gets a message that says what to check', async 
 });
 
 test('the library puts a short list recommended for this device first, each with why, and the rest under "All models"', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '/#/models');
   const recommended = page.getByTestId('recommended');
   await expect(recommended.getByRole('listitem')).toHaveCount(3);
   await expect(recommended.getByTestId('model-why')).toHaveText([/^Recommended: /, /^More accurate: /, /^Faster: /]);
@@ -48,7 +49,7 @@ test('the library puts a short list recommended for this device first, each with
 
 test('a model too big for what the device says of its memory says so before the download; the recommendations leave it out', async ({ page }) => {
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 }));
-  await openApp(page);
+  await openApp(page, '/#/models');
   await expect(row(page, 'small').getByTestId('model-memory')).toHaveText(/^Needs about [\d.]+ GB of memory to run; this device reports 2 GB/);
   await expect(row(page, 'base').getByTestId('model-memory')).toHaveCount(0);
   await expect(page.getByTestId('recommended').getByTestId('model-small')).toHaveCount(0);

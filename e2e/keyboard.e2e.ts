@@ -26,6 +26,8 @@ async function tabTo(page: Page, selector: string, text?: string): Promise<void>
 test('keyboard only: add a model, download it, transcribe a file, export SRT', async ({ page }) => {
   test.setTimeout(180_000);
   await openApp(page);
+  await tabTo(page, 'a', 'Models');
+  await page.keyboard.press('Enter');
   await tabTo(page, '#repo-id');
   await page.keyboard.type('Xenova/whisper-tiny');
   await page.keyboard.press('Enter');
@@ -36,6 +38,8 @@ test('keyboard only: add a model, download it, transcribe a file, export SRT', a
   await page.keyboard.press('Enter');
   await expect(row.getByTestId('model-status')).toContainText('Installed', { timeout: 60_000 });
 
+  await tabTo(page, 'a', 'New');
+  await page.keyboard.press('Enter');
   await tabTo(page, '#t-file');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(' ')]);
   await chooser.setFiles(JFK!);
@@ -43,6 +47,8 @@ test('keyboard only: add a model, download it, transcribe a file, export SRT', a
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 120_000 });
 
+  await tabTo(page, 'button', 'Export');
+  await page.keyboard.press('Enter');
   await tabTo(page, 'button', 'SRT');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   const cues = parseCues(readFileSync((await download.path())!, 'utf8'));
@@ -60,7 +66,7 @@ test('keyboard only in the studio: next cue, move the playhead, set a start, spl
   const startOfLast = page.getByRole('textbox', { name: `Start of cue ${count}`, exact: true });
   const before = seconds(await startOfLast.inputValue());
 
-  await page.getByRole('heading', { name: 'Transcribe', exact: true }).click(); // outside text fields: the studio's keys apply
+  await page.getByTestId('editor-view').getByRole('heading', { level: 2 }).click(); // outside text fields: the studio's keys apply
   for (let i = 0; i < last; i++) await page.keyboard.press('.');
   await page.keyboard.press(',');
   await page.keyboard.press('.');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { findChromium } from '../scripts/chromium-path.ts';
+import { goTo } from './app.ts';
 import { HINT_FIXTURES } from './fixtures/hints/hint-fixtures.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { committedSeen, expectOnlyGrows, playRecording, startLive } from './live-page.ts';
@@ -71,6 +72,8 @@ test('a longer talk with two voices and pauses: committed words never change on 
   const committed = seen.at(-1)!;
   // The painter's made-up name is beyond whisper-tiny ("times and co-endled"): two words of 40.
   expect(wordErrorRate(SCRIPT, committed), committed).toBeLessThanOrEqual(0.2);
+  await page.getByRole('link', { name: /^Open .* in the editor$/ }).click();
+  await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible();
   expect(await page.getByLabel(/^Text of cue/).count()).toBeGreaterThanOrEqual(3);
   expect(wordErrorRate(SCRIPT, await cueText(page))).toBeLessThanOrEqual(0.2);
   expect(await keptRecordingSeconds(page)).toBeGreaterThan(30);
@@ -80,16 +83,21 @@ test('a longer talk with two voices and pauses: committed words never change on 
 test('a reload in the middle of a session keeps what was recorded: it becomes the project\'s audio at the next start', async ({ page }) => {
   test.setTimeout(240_000);
   await startLive(page);
+  // The session goes on while the editor shows its project.
+  await goTo(page, 'Editor');
   // The painter's sentence has become cues (the pause after it ended its utterance); jfk.wav plays again.
   await expect.poll(() => cueText(page), { timeout: 90_000 }).toMatch(/painter/i);
   // A second of recording a chunk, waiting on the device while the session goes on.
   expect(await waitingChunks(page)).toBeGreaterThan(15);
   await page.reload();
+  await goTo(page, 'Live');
   await expect(page.getByRole('button', { name: 'Start live captions' })).toBeVisible({ timeout: 60_000 });
   await expect.poll(() => waitingChunks(page), { timeout: 30_000 }).toBe(0);
   // At least 1 s of silence, 11 s of jfk.wav, 0.8 s and 4 s of the painter were recorded.
   expect(await keptRecordingSeconds(page)).toBeGreaterThan(15);
+  await goTo(page, 'Projects');
   await expect(page.getByTestId('project').filter({ hasText: 'Live microphone' })).toContainText('media copy');
+  await goTo(page, 'Editor');
   await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible({ timeout: 30_000 });
   const duration = await playRecording(page);
   expect(duration === -1 || duration > 15).toBe(true);

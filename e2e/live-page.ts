@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { installTiny } from './app.ts';
+import { goTo, installTiny } from './app.ts';
 
 /** Records the committed text on every change, in the page (no update is missed between two looks from here). */
 async function recordCommitted(page: Page): Promise<void> {
@@ -20,6 +20,7 @@ export async function startLive(page: Page): Promise<void> {
 
 /** Start live captions in English with the model chosen, and record every change of the committed text. */
 export async function beginLive(page: Page): Promise<void> {
+  await goTo(page, 'Live');
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Start live captions' }).click();
   await expect(page.getByTestId('live-committed')).toBeAttached();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { findChromium } from '../scripts/chromium-path.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
-import { installTiny } from './app.ts';
+import { goTo, installTiny } from './app.ts';
 import { committedSeen, expectOnlyGrows, playRecording, startLive } from './live-page.ts';
 import { compose, readWav, toWav } from './test-audio.ts';
 import { wordErrorRate } from './wer.ts';
@@ -37,12 +37,14 @@ test('live captions of a microphone: words are committed while it speaks and nev
   const committed = seen.at(-1)!;
   expect(wordErrorRate(JFK_TEXT, committed), committed).toBeLessThanOrEqual(0.15);
   await expect(page.getByTestId('live-tentative')).toHaveText('');
-  // The committed text became word-timed cues, as a file's would.
+  // The committed text became word-timed cues, as a file's would: the session opens in the editor.
+  await page.getByRole('link', { name: /^Open .* in the editor$/ }).click();
   const cues = await page.getByLabel(/^Text of cue/).evaluateAll((inputs) => inputs.map((i) => (i as HTMLTextAreaElement).value).join(' '));
   expect(wordErrorRate(JFK_TEXT, cues)).toBeLessThanOrEqual(0.15);
   // The project keeps the recording: after a reload it opens again and plays.
   await page.reload();
   await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible();
+  await expect(page).toHaveURL(/#\/editor\/[\w-]+$/);
   const duration = await playRecording(page);
   expect(duration === -1 || duration > 10).toBe(true);
 });
@@ -70,6 +72,7 @@ test('a microphone that stops sending audio ends the session with a message, and
   });
   await expect(page.getByTestId('live-message')).toContainText('The microphone stopped sending audio');
   await expect(page.getByRole('button', { name: 'Start live captions' })).toBeVisible({ timeout: 30_000 });
+  await goTo(page, 'Editor');
   await expect(page.getByLabel(/^Text of cue/).first()).toBeVisible();
   expect((await committedSeen(page)).at(-1)).toContain('fellow');
 });
@@ -80,8 +83,10 @@ test('a microphone that cannot be opened once the model is ready says so and lea
     MediaDevices.prototype.getUserMedia = async () => Promise.reject(new DOMException('Could not start audio source', 'NotReadableError'));
   });
   await installTiny(page);
+  await goTo(page, 'Live');
   await page.getByRole('button', { name: 'Start live captions' }).click();
   await expect(page.getByTestId('live-message')).toContainText('The microphone is not available', { timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Start live captions' })).toBeVisible({ timeout: 30_000 });
+  await goTo(page, 'Projects');
   await expect.poll(() => page.getByTestId('project').filter({ hasText: 'Live microphone' }).count(), { timeout: 15_000 }).toBe(0);
 });

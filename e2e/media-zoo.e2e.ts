@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { installTiny } from './app.ts';
+import { goTo, installTiny, openPanel } from './app.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { PROJECT_ROOT } from './hub/fixture-paths.ts';
 import { wordErrorRate } from './wer.ts';
@@ -63,11 +63,13 @@ test.afterAll(async () => {
 
 /** Transcribes one file and says how it went: the JSON export's words, or the message. */
 async function transcribe(name: string, bytes: Buffer): Promise<{ text: string; firstWord: number; lastWord: number } | { message: string }> {
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   const outcome = page.getByTestId('transcribe-done').or(page.getByTestId('no-speech')).or(page.getByRole('alert'));
   await expect(outcome).toBeVisible({ timeout: 90_000 });
   if (await page.getByRole('alert').isVisible()) return { message: (await page.getByRole('alert').textContent()) ?? '' };
+  await openPanel(page, 'Export');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
   const { segments: cues } = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { segments: { text: string; words?: { start: number; end: number }[] }[] };
   const words = cues.flatMap((c) => c.words ?? []);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addTiny, expectInstalled, row } from './app.ts';
+import { addTiny, expectInstalled, goTo, row } from './app.ts';
 import { fixtureSha256, WHISPER_TINY_Q8 } from './fixture-files.ts';
 import { defaultRepos } from './hub/default-repos.ts';
 import { PROJECT_ROOT, whisperTinyDir } from './hub/fixture-paths.ts';
@@ -84,6 +84,7 @@ test('offline with the hub stopped, jfk.wav still transcribes, and nothing leave
   await page.reload();
   const outside: string[] = [];
   context.on('request', (r) => !r.url().startsWith(site.url) && !/^(blob|data):/.test(r.url()) && outside.push(r.url()));
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles(jfk!);
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();

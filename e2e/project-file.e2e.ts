@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { installTiny, openApp } from './app.ts';
+import { goTo, installTiny, openApp } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
 
@@ -25,6 +25,7 @@ test('a project exported with its media opens in a fresh profile with the same c
   }
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await goTo(page, 'Projects');
   await expect(page.getByTestId('project')).toContainText('media copy');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export project jfk.wav' }).click()]);
   expect(download.suggestedFilename()).toBe('jfk.wsproject');
@@ -33,7 +34,7 @@ test('a project exported with its media opens in a fresh profile with the same c
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await openApp(other);
+  await openApp(other, '/#/projects');
   await other.getByLabel('Import a project file').setInputFiles({ name: 'jfk.wsproject', mimeType: 'application/zip', buffer: file });
   await expect(other.getByLabel(/^Text of cue/)).toHaveCount(2);
   await expect(other.getByLabel('Text of cue 1')).toHaveValue('And so, my fellow Americans:');
@@ -48,6 +49,7 @@ test('a project exported with its media opens in a fresh profile with the same c
   await other.reload(); // kept, not only shown
   await expect(other.getByLabel('Text of cue 1')).toHaveValue('And so my fellow Americans');
 
+  await goTo(other, 'Projects');
   await other.getByLabel('Import a project file').setInputFiles({ name: 'broken.wsproject', mimeType: 'application/zip', buffer: file.subarray(0, file.length - 4000) });
   await expect(other.getByTestId('project-file-message')).toContainText('damaged');
   await expect(other.getByTestId('project')).toHaveCount(1);

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseCues } from '../src/core/subtitles/formats.ts';
-import { installTiny } from './app.ts';
+import { goTo, installTiny } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
 
@@ -11,6 +11,7 @@ test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
 test.beforeEach(async () => hubControl.reset());
 
 async function transcribe(page: Page, name: string): Promise<void> {
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles({ name, mimeType: 'audio/wav', buffer: readFileSync(JFK!) });
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
@@ -28,6 +29,7 @@ test('every transcription is a project: the list keeps them, one opens with its 
   const cue2 = page.getByLabel('Text of cue 2');
   await cue2.fill('A zebra crossed the second file.');
   await cue2.blur();
+  await goTo(page, 'Projects');
   await expect(page.getByTestId('project')).toHaveCount(2);
 
   // Search every transcript: the hit opens its project with the player at the cue.
@@ -37,10 +39,11 @@ test('every transcription is a project: the list keeps them, one opens with its 
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByTestId('search-hit')).toHaveCount(1);
   await expect(page.getByTestId('search-hit')).toContainText('A zebra crossed the second file.');
-  await page.getByTestId('search-hit').getByRole('button').click();
+  await page.getByTestId('search-hit').getByRole('link').click();
   await expect(page.getByLabel('Text of cue 2')).toHaveValue('A zebra crossed the second file.');
   await expect(page.getByTestId('cues').locator('li[aria-current="true"]')).toHaveCount(1);
   await expect(page.getByTestId('cues').locator('li[aria-current="true"] textarea')).toHaveValue('A zebra crossed the second file.');
+  await goTo(page, 'Projects');
   await expect(projectRow(page, 'first.wav')).toContainText('Done');
   await expect(projectRow(page, 'second.wav')).toContainText('Xenova/whisper-tiny');
 
@@ -49,6 +52,7 @@ test('every transcription is a project: the list keeps them, one opens with its 
   await page.reload(); // the open project is the one a reload shows
   await expect(page.getByLabel('Text of cue 1')).toHaveValue('Words of the first file.');
 
+  await goTo(page, 'Projects');
   await projectRow(page, 'second.wav').getByRole('button', { name: 'Rename second.wav' }).click();
   await page.getByLabel('New name').fill('Interview 2');
   await page.getByTestId('projects').getByRole('button', { name: 'Save', exact: true }).click();
@@ -74,9 +78,12 @@ test('every transcription is a project: the list keeps them, one opens with its 
   await page.getByRole('button', { name: 'Duplicate Interview 2' }).click();
   await expect(projectRow(page, 'Interview 2 (copy)')).toBeVisible();
 
+  await projectRow(page, 'first.wav').getByRole('button', { name: 'Open first.wav' }).click();
+  await expect(page.getByLabel('Text of cue 1')).toHaveValue('Words of the first file.');
+  await goTo(page, 'Projects');
   await projectRow(page, 'first.wav').getByRole('button', { name: 'Delete first.wav' }).click();
   await expect(page.getByTestId('project')).toHaveCount(2);
-  await expect(page.getByLabel('Text of cue 1')).toHaveCount(0); // the open project went with it
+  await expect(page.getByRole('link', { name: 'Editor', exact: true })).toHaveCount(0); // the open project went with it
   await page.reload();
   await expect(page.getByTestId('project')).toHaveCount(2);
 });

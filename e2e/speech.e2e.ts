@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCues } from '../src/core/subtitles/formats.ts';
 import { wrapLines } from '../src/core/subtitles/cues.ts';
-import { installTiny } from './app.ts';
+import { installTiny, openPanel } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { SENTENCES } from './fixtures/speech/sentences.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
@@ -21,6 +21,7 @@ async function transcribe(page: Page, name: string, audio: Float32Array): Promis
 }
 
 async function exported(page: Page, format: 'srt' | 'vtt' | 'json'): Promise<string> {
+  await openPanel(page, 'Export');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: format.toUpperCase(), exact: true }).click()]);
   return readFileSync((await download.path())!, 'utf8');
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { installTiny, seconds, transcribeInEnglish } from './app.ts';
+import { goTo, installTiny, openPanel, seconds, transcribeInEnglish } from './app.ts';
 import { parseCues } from '../src/core/subtitles/formats.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
@@ -26,7 +26,7 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   await expect.poll(() => playhead(page)).toBeGreaterThanOrEqual(second);
   await expect(cues.nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(cues.nth(0)).not.toHaveAttribute('aria-current', 'true');
-  await page.getByRole('heading', { name: 'Transcribe' }).click();
+  await page.getByTestId('editor-view').getByRole('heading', { level: 2 }).click(); // outside text fields
   await page.keyboard.press(' ');
   await expect.poll(() => page.locator('[data-testid="player"] audio').evaluate((a) => (a as HTMLAudioElement).paused)).toBe(true);
 
@@ -45,14 +45,15 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(cues).toHaveCount(count);
   await page.getByRole('button', { name: 'Start of cue 1 0.1 s later' }).click();
-  await page.getByRole('heading', { name: 'Transcribe' }).click();
+  await page.getByTestId('editor-view').getByRole('heading', { level: 2 }).click(); // outside text fields
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
 
   // Find and replace.
+  await openPanel(page, 'Find and replace');
   const before = (await cueTexts(page)).join(' ');
   const countries = (before.match(/country/gi) ?? []).length;
-  await page.getByLabel('Find').fill('country');
+  await page.getByLabel('Find', { exact: true }).fill('country');
   await page.getByLabel('Replace with').fill('nation');
   await page.getByRole('button', { name: 'Replace all' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'replaced' })).toHaveText(`${countries} replaced`);
@@ -65,14 +66,18 @@ test('the transcribed audio plays with its cues: play from a cue, the playing cu
   await expect.poll(() => cueTexts(page)).toEqual(kept); // the project reopens from IndexedDB
   const audio = page.getByLabel('Media: jfk.wav');
   await expect.poll(() => audio.evaluate((el: HTMLMediaElement) => el.duration)).toBeGreaterThan(10);
+  await goTo(page, 'Projects');
   await page.getByRole('button', { name: 'Remove media of jfk.wav' }).click();
+  await goTo(page, 'Editor');
   await expect(page.getByTestId('player')).toContainText('choose the file again');
+  await goTo(page, 'Models');
   await expect(page.getByTestId('storage-media')).toHaveText('0 B');
 });
 
 test('a video plays in the page with its cues as a live subtitle track that follows edits', async ({ page }) => {
   await installTiny(page);
   const video = await recordVideo(page, readFileSync(JFK!));
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles({ name: 'jfk.webm', mimeType: 'video/webm', buffer: video });
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
@@ -115,16 +120,6 @@ test('a video plays in the page with its cues as a live subtitle track that foll
   await expect(cues).toHaveCount(count);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(cues).toHaveCount(count + 1);
-
-  // `SCREENSHOTS=1 npx playwright test e2e/studio.e2e.ts` refreshes the README's pictures of the studio.
-  if (process.env.SCREENSHOTS) {
-    await player.evaluate((v) => (v as HTMLVideoElement).pause());
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await page.locator('#transcribe-heading').scrollIntoViewIfNeeded();
-      await page.locator('section[aria-labelledby="transcribe-heading"]').screenshot({ path: `docs/studio-${colorScheme}.png` });
-    }
-  }
 });
 
 test('the timeline: the waveform read with the media, cues as regions; dragging a cue edge retimes it, in the export too, and undo puts it back; a stretch drawn on it is transcribed again', async ({ page }) => {
@@ -142,6 +137,7 @@ test('the timeline: the waveform read with the media, cues as regions; dragging 
   await expect.poll(async () => seconds(await end1.inputValue())).toBeGreaterThan(before + 0.1);
   const after = seconds(await end1.inputValue());
 
+  await openPanel(page, 'Export');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SRT', exact: true }).click()]);
   const exported = parseCues(readFileSync((await download.path())!, 'utf8'));
   expect(exported[0].end).toBeCloseTo(after, 2);
@@ -155,6 +151,7 @@ test('the timeline: the waveform read with the media, cues as regions; dragging 
   await page.mouse.click(wave.x + wave.width * 0.75, wave.y + wave.height / 2);
   await expect.poll(() => playhead(page)).toBeGreaterThan(5);
   // A stretch drawn across the waveform, over cues (they let the pointer through while drawing), is transcribed again.
+  await openPanel(page, 'Retake a stretch');
   await page.getByRole('button', { name: 'Choose a stretch on the timeline' }).click();
   await expect(page.getByRole('button', { name: 'Choose a stretch on the timeline' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('timeline').locator('.wave').scrollIntoViewIfNeeded();

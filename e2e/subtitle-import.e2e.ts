@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp } from './app.ts';
+import { goTo, openApp } from './app.ts';
 
 /**
  * Subtitle files as people find them: a corpus of encodings and formats (e2e/fixtures/subtitles),
@@ -30,16 +30,18 @@ const srtOf = (count: number): string =>
 test('the corpus imports with the right encodings, cue counts and characters', async ({ page }) => {
   await openApp(page);
   for (const { file, cues, cue, text } of corpus) {
+    await goTo(page, 'Projects');
     await input(page).setInputFiles({ name: file, mimeType: 'text/plain', buffer: readFileSync(new URL(file, DIR)) });
     await expect(page.getByTestId('import-report'), file).toContainText(`from ${file}`);
     await expect(cueTexts(page), file).toHaveCount(cues);
     await expect(page.getByLabel(`Text of cue ${cue}`), file).toHaveValue(text);
   }
+  await goTo(page, 'Projects');
   await expect(page.getByTestId('project')).toHaveCount(corpus.length);
 });
 
 test('a wrong guess is read again in the encoding the person picks, as one undo step', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '/#/projects');
   const cyrillic = Buffer.concat([Buffer.from('1\r\n00:00:01,000 --> 00:00:02,000\r\n'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from('\r\n')]);
   await input(page).setInputFiles({ name: 'old-russian.srt', mimeType: 'text/plain', buffer: cyrillic });
   await expect(page.getByTestId('import-report')).toContainText('Windows-1252) (guessed)');
@@ -63,6 +65,7 @@ async function prepare(page: Page, files: Record<string, string>): Promise<void>
 }
 
 async function pick(page: Page, name: string): Promise<void> {
+  await goTo(page, 'Projects');
   await input(page).evaluate((element, file) => {
     const transfer = new DataTransfer();
     transfer.items.add((window as unknown as { prepared: Record<string, File> }).prepared[file]);

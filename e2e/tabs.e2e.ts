@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { installTiny, openApp } from './app.ts';
+import { goTo, installTiny, openApp } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { jfkWav } from './hub/fixture-audio.ts';
 
@@ -22,7 +22,7 @@ async function edit(page: Page, cue: number, text: string): Promise<void> {
 /** A tab of the browser with a project of three cues made from a subtitle file (no model needed). */
 async function tabWithProject(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await openApp(page);
+  await openApp(page, '/#/projects');
   await page.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'talk.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
   await expect(cueTexts(page)).toHaveCount(3);
   return page;
@@ -32,7 +32,7 @@ test('two tabs on one project: one writer, the other read-only and following, Op
   const a = await tabWithProject(context);
 
   const b = await context.newPage();
-  await openApp(b); // reopens the last project by itself: read-only, and it says why
+  await openApp(b, '/#/editor'); // reopens the last project by itself: read-only, and it says why
   await expect(readOnly(b)).toContainText('open for editing in another tab');
   await expect(b.getByLabel('Text of cue 1')).toHaveJSProperty('readOnly', true);
   await expect(b.getByRole('button', { name: 'Delete cue 1' })).toBeDisabled();
@@ -66,13 +66,15 @@ test('two tabs on one project: one writer, the other read-only and following, Op
 test('a project deleted in one tab closes in the other and stays deleted', async ({ context }) => {
   const a = await tabWithProject(context);
   const b = await context.newPage();
-  await openApp(b);
+  await openApp(b, '/#/editor');
   await expect(cueTexts(b)).toHaveCount(3);
 
   await edit(a, 1, 'an edit just before the delete');
+  await goTo(b, 'Projects');
   await b.getByRole('button', { name: 'Delete talk.srt' }).click();
   await expect(a.getByTestId('project-notice')).toContainText('deleted in another tab');
   await expect(cueTexts(a)).toHaveCount(0);
+  await goTo(a, 'Projects');
   await expect(a.getByTestId('project')).toHaveCount(0);
   for (const page of [a, b]) {
     await page.reload();
@@ -88,17 +90,21 @@ test('the queue runs in one tab: files added in another are run there, once, and
   const a = await context.newPage();
   await installTiny(a);
   const b = await context.newPage();
-  await openApp(b);
+  await openApp(b, '/#/new');
+  await expect(b.getByLabel('Model', { exact: true })).toHaveValue('Xenova/whisper-tiny'); // A's download is B's model too
   const wav = (name: string) => ({ name, mimeType: 'audio/wav', buffer: readFileSync(jfk!) });
   await b.getByLabel('Audio or video file').setInputFiles([wav('one.wav'), wav('two.wav')]);
   await b.getByLabel('Language').selectOption('english');
   await b.getByRole('button', { name: 'Transcribe 2 files' }).click();
   await expect(b.getByText('The queue runs in another tab')).toBeVisible();
   await expect(b.getByTestId('queue')).toBeVisible(); // A's queue, shown in B
+  await goTo(a, 'Editor'); // A runs B's files: the editor shows them come in
   await expect(a.getByTestId('transcribe-done')).toContainText('from two.wav', { timeout: 120_000 });
+  await goTo(a, 'Projects');
   for (const page of [a, b]) {
     await expect(page.getByTestId('project')).toHaveCount(2);
     await expect(page.getByTestId('project').filter({ hasText: 'Done' })).toHaveCount(2);
   }
+  await goTo(b, 'Editor');
   await expect(b.getByTestId('device')).toHaveCount(0); // B never loaded a model nor ran a file
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseCues } from '../src/core/subtitles/formats.ts';
-import { installTiny, openApp } from './app.ts';
+import { goTo, installTiny, openApp, openPanel } from './app.ts';
 import { hubControl } from './hub-control.ts';
 import { JFK_TEXT, jfkWav } from './hub/fixture-audio.ts';
 import { APP_PORT } from './ports.ts';
@@ -12,6 +12,7 @@ test.skip(JFK === null, 'needs ../shared/fixtures/audio/jfk.wav');
 test.beforeEach(async () => hubControl.reset());
 
 async function transcribeJfk(page: Page): Promise<string> {
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles(JFK!);
   await page.getByLabel('Language').selectOption('english');
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
@@ -29,6 +30,7 @@ test('transcribes jfk.wav with the installed whisper-tiny, on this origin only, 
   await expect(page.getByTestId('device')).toContainText(/WASM, \d thread|WebGPU/);
   expect(elsewhere).toEqual([]);
 
+  await openPanel(page, 'Export');
   for (const format of ['srt', 'vtt'] as const) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: format.toUpperCase(), exact: true }).click()]);
     const body = readFileSync((await download.path())!, 'utf8');
@@ -65,10 +67,13 @@ test('a file that is not audio gets a plain message; cancel stops and keeps the 
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('notes.txt is not audio or video this browser can decode');
 
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles(JFK!);
   await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByText('Cancelled.')).toBeVisible();
+  await goTo(page, 'New');
+  await page.getByLabel('Audio or video file').setInputFiles(JFK!);
   await expect(page.getByRole('button', { name: 'Transcribe', exact: true })).toBeEnabled();
 });
 
@@ -81,9 +86,10 @@ test('records from the microphone and transcribes the recording (the fake microp
   await expect(page.getByTestId('no-speech')).toContainText(/No speech found in recording-.*\.webm/, { timeout: 120_000 });
 });
 
-test('with no model installed, the panel says where to get one', async ({ page }) => {
-  await openApp(page);
-  await expect(page.getByTestId('no-model')).toContainText('Download one in the model library');
+test('with no model installed, New offers the one for this device and the others a click away', async ({ page }) => {
+  await openApp(page, '/');
+  await expect(page.getByTestId('no-model')).toContainText('No model is on this device yet');
+  await expect(page.getByRole('link', { name: 'Other models and sizes' })).toHaveAttribute('href', '#/models');
 });
 
 test.describe('a transcription worker that fails', () => {
@@ -97,7 +103,8 @@ test.describe('a transcription worker that fails', () => {
     await page.getByLabel('Language').selectOption('english');
     await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('The transcription worker stopped', { timeout: 30_000 });
-    await expect(page.getByRole('button', { name: 'Transcribe', exact: true })).toBeEnabled();
+    await goTo(page, 'New');
+    await expect(page.getByRole('button', { name: 'Record from microphone' })).toBeEnabled();
 
     await context.unrouteAll();
     const text = await transcribeJfk(page);

@@ -3,7 +3,7 @@ import { parse } from 'ass-compiler';
 import { strFromU8, unzipSync } from 'fflate';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { installTiny } from './app.ts';
+import { goTo, installTiny, openPanel } from './app.ts';
 import { longMedia } from './long-media.ts';
 import { PROJECT_ROOT } from './hub/fixture-paths.ts';
 import { mp4WebVttCues } from './mp4-webvtt.ts';
@@ -43,10 +43,14 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => page?.close());
 
 async function importOnto(media: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await goTo(page, 'New');
+  const before = page.url();
   await page.getByLabel('Audio or video file').setInputFiles(media);
   await page.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'jfk.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
-  // Every test imports the same cues: only the new project being the open one says they are its cues, on its media.
-  await expect(page.getByRole('button', { name: `Open ${typeof media === 'string' ? basename(media) : media.name}`, exact: true })).toBeDisabled();
+  // Every test imports the same cues: only the editor's address naming a new project says they are its cues, on its media.
+  await expect(page).toHaveURL(/#\/editor\/[\w-]+$/);
+  expect(page.url()).not.toBe(before);
+  await expect(page.getByRole('heading', { level: 2, name: typeof media === 'string' ? basename(media) : media.name })).toBeVisible();
   await expect(page.getByLabel(/^Text of cue/)).toHaveCount(2);
   await expect(page.getByLabel(/^Text of cue/).nth(1)).toHaveValue(CUES[1].text);
 }
@@ -56,8 +60,12 @@ async function downloaded(click: () => Promise<void>): Promise<Buffer> {
   return readFileSync((await download.path())!);
 }
 
-const exportButton = (name: string) => () => page.getByRole('button', { name, exact: true }).click();
+const exportButton = (name: string) => async () => {
+  await openPanel(page, 'Export');
+  await page.getByRole('button', { name, exact: true }).click();
+};
 const videoButton = (name: RegExp) => async () => {
+  await openPanel(page, 'Export');
   const panel = page.getByTestId('video-export');
   if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
   await panel.getByRole('button', { name }).click();
@@ -162,6 +170,7 @@ test('Cancel mid-way stops the burn-in and leaves no file behind', async ({ brow
 
 test('karaoke: frames at two word times light different words', async () => {
   test.setTimeout(240_000);
+  await goTo(page, 'New');
   await page.getByLabel('Audio or video file').setInputFiles(MP4);
   await page.getByLabel('Language').selectOption('english');
   await page.getByLabel('Decoding').selectOption('fast');

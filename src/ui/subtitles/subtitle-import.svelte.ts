@@ -29,18 +29,24 @@ export class SubtitleImport {
   /** Reading: the page says so, and the file input waits. */
   busy = $state(false);
   readonly #deps: SubtitleImportDeps;
-  #last: { readonly file: File; readonly projectId: string | null } | null = null;
+  #last = $state.raw<{ readonly file: File; readonly projectId: string | null } | null>(null);
+
+  /** The project the report is about (the editor says it there only). */
+  get reportedProject(): string | null {
+    return this.#last?.projectId ?? null;
+  }
 
   constructor(deps: SubtitleImportDeps) {
     this.#deps = deps;
   }
 
-  /** `file`'s cues as a new project on `media` (a file to play, or only its name until it is picked). */
-  async import(file: File, media: File | string, options: { readonly copy: boolean; readonly encoding: string | null }): Promise<void> {
+  /** `file`'s cues as a new project on `media` (a file to play, or only its name until it is picked); false if unreadable. */
+  async import(file: File, media: File | string, options: { readonly copy: boolean; readonly encoding: string | null }): Promise<boolean> {
     const read = await this.#read(file, options.encoding);
-    if (!read) return;
+    if (!read) return false;
     await this.#deps.transcript.importCues(media, read.cues, options);
     this.#last = { file, projectId: this.#deps.transcript.projectId };
+    return true;
   }
 
   /** The last file again in `encoding`: its cues replace the imported ones in their project (one undo step). */
