@@ -106,6 +106,7 @@ test('base transcribes jfk.wav offline in Fast and Best, every word timed and wi
       expect(words.at(-1)!.end).toBeGreaterThan(9); // jfk.wav speaks until about 10.5 s
     }
     // Once it ran here, the library says how fast, for this repo and the catalog's port of the same model.
+    await goTo(page, 'Models');
     for (const name of [BASE, 'base']) {
       await expect(row(page, name).getByTestId('model-speed')).toHaveText(/^On this device: ~\d+× real time \(Fast\), ~\d+× real time \(Best\)$/);
     }
@@ -115,6 +116,7 @@ test('base transcribes jfk.wav offline in Fast and Best, every word timed and wi
 });
 
 test('a stretch transcribed again with base comes as a take, and is accepted as one undo step', async () => {
+  await goTo(page, 'Editor');
   await openPanel(page, 'Retake a stretch');
   await page.getByLabel('Transcribe again from cue').fill('2');
   await page.getByLabel('to cue', { exact: true }).fill('2');

@@ -34,7 +34,7 @@ test.afterEach(async () => {
 
 async function openControlled(page: Page): Promise<void> {
   await page.addInitScript((url) => localStorage.setItem('whisper-studio:hub-url', url), hub.hubUrl);
-  await page.goto(site.url);
+  await page.goto(`${site.url}#/models`); // not New: with no model, New reads the recommended model's size from the hub
   await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }

@@ -83,7 +83,7 @@ test('every view has its address: links, Back and reload keep the view; a projec
   await page.goto(link); // the project's link, typed or from a bookmark
   await expect(page.getByRole('heading', { level: 2, name: 'linked.mp4' })).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel('Text of cue 1')).toHaveValue('And so my');
+  await expect(page.getByLabel('Text of cue 1', { exact: true })).toHaveValue('And so my');
   // With a project, the home is Projects.
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'Projects', exact: true })).toHaveAttribute('aria-current', 'page');
