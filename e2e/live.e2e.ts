@@ -29,7 +29,7 @@ test('live captions of a microphone: words are committed while it speaks and nev
   await expect(page.getByTestId('live-status')).toBeVisible({ timeout: 60_000 });
   // Committed text comes while the speech goes on, before the pause that makes it cues.
   await expect(page.getByTestId('live-committed')).toContainText('fellow', { timeout: 60_000 });
-  await expect(page.getByTestId('live-committed')).toContainText(/your country\W*$/i, { timeout: 60_000 });
+  await expect(page.getByTestId('live-committed')).toContainText(/you can do for your country\W*$/i, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Stop live captions' }).click();
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 30_000 });
   const seen = await committedSeen(page);
