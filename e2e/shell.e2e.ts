@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { goTo, installTiny, openApp } from './app.ts';
 import { compose, readWav, toWav } from './test-audio.ts';
@@ -25,7 +25,7 @@ const SRT = Array.from({ length: CUES }, (_, i) => `${i + 1}\n${stamp(i * 0.68)}
 /** A project from the MP4 and the SRT above, open in the editor. */
 async function importProject(page: Page, name: string): Promise<void> {
   await goTo(page, 'New');
-  await page.getByLabel('Audio or video file').setInputFiles({ name, mimeType: 'video/mp4', buffer: (await import('node:fs')).readFileSync(MP4) });
+  await page.getByLabel('Audio or video file').setInputFiles({ name, mimeType: 'video/mp4', buffer: readFileSync(MP4) });
   await page.getByLabel('Subtitles to fix (SRT, VTT, ASS)').setInputFiles({ name: 'cues.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   await expect(page.getByLabel(`Text of cue ${CUES}`)).toBeAttached();
@@ -53,13 +53,7 @@ async function onScreen(page: Page, element: Locator): Promise<boolean> {
   return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= height + 1 && box.x + box.width <= width + 1;
 }
 
-const pageScrolls = async (page: Page): Promise<boolean> => {
-  if (process.env.DEBUG_SHOT) {
-    await page.screenshot({ path: `/tmp/shot-${page.viewportSize()!.width}.png` });
-    console.log(await page.evaluate(() => JSON.stringify({ sh: document.documentElement.scrollHeight, ih: innerHeight, sw: document.documentElement.scrollWidth, iw: innerWidth, boxes: ['#app', '.shell', 'main', '.editor', '.studio', '.stage', '.list', '.timeline', 'header'].map((q) => { const e = document.querySelector(q); const r = e?.getBoundingClientRect(); return `${q}:${Math.round(r?.top ?? -1)}+${Math.round(r?.height ?? -1)}/${e?.scrollHeight}`; }), wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`) })));
-  }
-  return page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth);
-};
+const pageScrolls = (page: Page): Promise<boolean> => page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth);
 
 test('every view has its address: links, Back and reload keep the view; a project has a link', async ({ page }) => {
   await openApp(page, '/#/settings');

@@ -1,4 +1,5 @@
 import type { ReaderReply, ReaderRequest } from '../core/media/media-protocol.ts';
+import { memoryStorage } from './memory-storage.ts';
 import type { TranscribeReply, TranscribeUpdate, TranscriptionRequest } from '../core/transcribe/transcribe-protocol.ts';
 import type { Cue } from '../core/subtitles/cue.ts';
 import type { Quality } from '../core/transcribe/decode-options.ts';
@@ -17,10 +18,6 @@ type Alive = { type: 'alive'; lock: string };
 export type TranscribeWorker = FakeWorker<TranscriptionRequest, TranscribeReply | Alive>;
 export type ReaderWorker = FakeWorker<ReaderRequest, ReaderReply | Alive>;
 
-const memory = (): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> => {
-  const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
-};
 
 export interface HarnessOptions {
   readonly decode?: () => Promise<Float32Array>;
@@ -36,7 +33,7 @@ export function transcriptionHarness(options: HarnessOptions = {}) {
   const readers: ReaderWorker[] = [];
   const deaths = new Map<string, () => void>();
   const watchLife = (lock: string, ondeath: () => void): void => void deaths.set(lock, ondeath);
-  const saver = new ProjectSaver({ store: new MemoryProjectStore(), now: () => 0, newId: () => `p${ids++}`, keys: memory() });
+  const saver = new ProjectSaver({ store: new MemoryProjectStore(), now: () => 0, newId: () => `p${ids++}`, keys: memoryStorage() });
   const transcript = new Transcript(saver, null);
   const status = new TranscriptionStatus();
   const deps: FileRunDeps & { transcript: Transcript } = {
