@@ -34,6 +34,7 @@ import { connectAllowed } from './core/http/csp-connect.ts';
 import { RtfHistory } from './ui/models/rtf-history.svelte.ts';
 import { autoQuality, runDevice } from './core/catalog/recommend.ts';
 import type { ExportFormat } from './core/subtitles/export-formats.ts';
+import type { SpeakerMark } from './core/subtitles/speaker-marks.ts';
 import { VideoExport } from './ui/export/video-export.svelte.ts';
 import { exportedVideos, offerExportedVideo, pickSaveTarget } from './ui/storage/exported-video.ts';
 import { exportTranscript } from './ui/export/export-transcript.ts';
@@ -152,7 +153,8 @@ const video = new VideoExport({
   now: () => performance.now(),
 });
 void video.measureLeftover();
-const onexport = (format: ExportFormat): void => void exportTranscript(format, transcript.source, transcript.cues, video.style).then(({ name, blob }) => saveBlob(name, blob));
+const onexport = (format: ExportFormat, speakerMark: SpeakerMark): void =>
+  void exportTranscript(format, transcript.source, transcript.cues, video.style, speakerMark).then(({ name, blob }) => saveBlob(name, blob));
 
 const recorder = new Recorder(navigator.mediaDevices);
 const live = new LiveSession({

@@ -1,6 +1,7 @@
 import { applyCueAction, replaceAll, type CueAction, type Cues } from '../subtitles/cue-edits.ts';
 import { history, record, redo, undo, type History } from '../subtitles/edit-history.ts';
 import { cue, type Cue } from '../subtitles/cue.ts';
+import { assignSpeaker, renameSpeaker } from '../speakers/speaker-edits.ts';
 
 /**
  * What a person did to the cues, as data: saved one at a time (never the whole transcript), and
@@ -12,13 +13,17 @@ export type EditOp =
   | { readonly type: 'replace'; readonly find: string; readonly replacement: string }
   /** `count` cues from `index` give way to `cues` (a stretch transcribed again, accepted). */
   | { readonly type: 'splice'; readonly index: number; readonly count: number; readonly cues: Cues }
+  /** The cues at `indices` said by `speaker` (null: by nobody named). */
+  | { readonly type: 'assign'; readonly indices: readonly number[]; readonly speaker: string | null }
+  /** A speaker called `to` everywhere (a name another speaker has merges the two). */
+  | { readonly type: 'rename'; readonly from: string; readonly to: string }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' };
 
 /** A cue keeps its word timings only while its text is the one they time. */
 function edited(old: Cue, patch: Extract<EditOp, { type: 'edit' }>['patch']): Cue {
   const text = patch.text ?? old.text;
-  return cue(patch.start ?? old.start, patch.end ?? old.end, text, text === old.text ? old.words : undefined);
+  return cue(patch.start ?? old.start, patch.end ?? old.end, text, text === old.text ? old.words : undefined, old.speaker);
 }
 
 /** The cues after one edit (not undo or redo), with how many cues a replace changed. */
@@ -32,6 +37,10 @@ export function applyEdit(cues: Cues, op: Exclude<EditOp, { type: 'undo' | 'redo
       return replaceAll(cues, op.find, op.replacement);
     case 'splice':
       return { cues: Object.freeze([...cues.slice(0, op.index), ...op.cues, ...cues.slice(op.index + op.count)]), count: op.cues.length };
+    case 'assign':
+      return { cues: assignSpeaker(cues, op.indices, op.speaker), count: op.indices.length };
+    case 'rename':
+      return { cues: renameSpeaker(cues, op.from, op.to), count: 1 };
     default:
       return op satisfies never;
   }

@@ -1,5 +1,6 @@
 import type { Cues } from '../subtitles/cue-edits.ts';
 import type { EditOp } from './edit-log.ts';
+import type { SpeakerTurn } from '../speakers/speaker-turns.ts';
 import { replayLog, type LogEntry } from './project-log.ts';
 import type { ProjectMeta, ProjectSettings, ProjectStatus } from './project-store.ts';
 
@@ -14,13 +15,18 @@ export interface ProjectFileBody {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+const isSpeaker = (v: unknown): boolean => v === undefined || typeof v === 'string';
+const isWord = (w: unknown): boolean => isObject(w) && isNumber(w.start) && isNumber(w.end) && typeof w.text === 'string' && isSpeaker(w.speaker);
+
 function isCue(v: unknown): boolean {
-  if (!isObject(v) || !isNumber(v.start) || !isNumber(v.end) || typeof v.text !== 'string') return false;
-  return v.words === undefined || (Array.isArray(v.words) && v.words.every((w) => isObject(w) && isNumber(w.start) && isNumber(w.end) && typeof w.text === 'string'));
+  if (!isObject(v) || !isNumber(v.start) || !isNumber(v.end) || typeof v.text !== 'string' || !isSpeaker(v.speaker)) return false;
+  return v.words === undefined || (Array.isArray(v.words) && v.words.every(isWord));
 }
 
+const isTurn = (v: unknown): boolean => isObject(v) && isNumber(v.start) && isNumber(v.end) && typeof v.speaker === 'string';
+
 const isCues = (v: unknown): boolean => Array.isArray(v) && v.every(isCue);
-const OP_TYPES = new Set<EditOp['type']>(['edit', 'act', 'replace', 'splice', 'undo', 'redo']);
+const OP_TYPES = new Set<EditOp['type']>(['edit', 'act', 'replace', 'splice', 'assign', 'rename', 'undo', 'redo']);
 
 function isOp(v: unknown): boolean {
   if (!isObject(v) || !OP_TYPES.has(v.type as EditOp['type'])) return false;
@@ -28,6 +34,8 @@ function isOp(v: unknown): boolean {
   if (v.type === 'act') return isNumber(v.index) && isObject(v.action) && isNumber(v.playhead);
   if (v.type === 'replace') return typeof v.find === 'string' && typeof v.replacement === 'string';
   if (v.type === 'splice') return isNumber(v.index) && isNumber(v.count) && isCues(v.cues);
+  if (v.type === 'assign') return Array.isArray(v.indices) && v.indices.every(isNumber) && (v.speaker === null || typeof v.speaker === 'string');
+  if (v.type === 'rename') return typeof v.from === 'string' && typeof v.to === 'string';
   return true;
 }
 
@@ -55,6 +63,7 @@ function readEntry(v: unknown, fromBase64: (text: string) => Uint8Array): LogEnt
   if (!isObject(v)) return null;
   if (v.kind === 'cues' && isCues(v.cues)) return Object.freeze({ kind: 'cues', cues: Object.freeze(v.cues) as Cues });
   if (v.kind === 'op' && isOp(v.op)) return Object.freeze({ kind: 'op', op: v.op as EditOp });
+  if (v.kind === 'speakers' && Array.isArray(v.turns) && v.turns.every(isTurn)) return Object.freeze({ kind: 'speakers', turns: Object.freeze(v.turns) as readonly SpeakerTurn[] });
   if (v.kind === 'peaks' && typeof v.peaks === 'string') return Object.freeze({ kind: 'peaks', peaks: fromBase64(v.peaks) });
   return null;
 }

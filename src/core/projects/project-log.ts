@@ -1,6 +1,7 @@
 import type { Cues } from '../subtitles/cue-edits.ts';
 import { history, type History } from '../subtitles/edit-history.ts';
 import { step, type EditOp } from './edit-log.ts';
+import { labelByTurns, type SpeakerTurn } from '../speakers/speaker-turns.ts';
 
 /**
  * A project is saved as a log, one entry at a time: the cues of each transcribed window as it
@@ -9,6 +10,8 @@ import { step, type EditOp } from './edit-log.ts';
 export type LogEntry =
   | { readonly kind: 'cues'; readonly cues: Cues }
   | { readonly kind: 'op'; readonly op: EditOp }
+  /** Who speaks when, as detection found it once the transcription ended: it labels the cues (and cuts them at changes). */
+  | { readonly kind: 'speakers'; readonly turns: readonly SpeakerTurn[] }
   /** The waveform's next peaks (`core/media/peaks.ts`), as they were read: the timeline draws them, nothing decodes the file again. */
   | { readonly kind: 'peaks'; readonly peaks: Uint8Array };
 
@@ -19,6 +22,7 @@ export type LogEntry =
 export function replayLog(entries: readonly LogEntry[]): History<Cues> {
   return entries.reduce<History<Cues>>((h, entry) => {
     if (entry.kind === 'cues') return history(Object.freeze([...h.present, ...entry.cues]));
+    if (entry.kind === 'speakers') return history(labelByTurns(h.present, entry.turns));
     return entry.kind === 'op' ? step(h, entry.op) : h;
   }, history(Object.freeze([])));
 }

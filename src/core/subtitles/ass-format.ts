@@ -1,6 +1,7 @@
 import { captionCues } from './caption-cues.ts';
 import { EDGE_MARGIN, type CaptionFont, type CaptionStyle } from './caption-style.ts';
 import type { Cue, Word } from './cue.ts';
+import { speakerColour, speakersOf } from './speaker-colours.ts';
 
 export interface AssOptions {
   readonly style: CaptionStyle;
@@ -30,14 +31,18 @@ export function assTime(seconds: number): string {
 /** Text that cannot open an override block or an escape. */
 const plain = (text: string): string => text.replace(/\\/g, '/').replace(/\{/g, '(').replace(/\}/g, ')');
 
-function styleLine({ style, width, height }: AssOptions): string {
-  const [primary, secondary] = style.karaoke ? [style.highlight, style.colour] : [style.colour, style.colour];
+/** A style's name: ASS fields are comma-separated, so a speaker's name loses its commas there. */
+const styleName = (speaker: string): string => plain(speaker).replace(/,/g, ' ').replace(/\s+/g, ' ').trim() || 'Default';
+
+/** The Default style, or a speaker's: the same look in the speaker's colour. */
+function styleLine({ style, width, height }: AssOptions, name = 'Default', colour = style.colour): string {
+  const [primary, secondary] = style.karaoke ? [style.highlight, colour] : [colour, colour];
   const backing = assColour(style.backingColour);
   const box = style.backing === 'box';
   const size = Math.round((style.sizePercent / 100) * height);
   const side = Math.round(((100 - style.maxWidthPercent) / 200) * width);
   const fields = [
-    'Default', FONT_NAMES[style.font], size, assColour(primary), assColour(secondary), backing, backing,
+    name, FONT_NAMES[style.font], size, assColour(primary), assColour(secondary), backing, backing,
     0, 0, 0, 0, 100, 100, 0, 0, box ? 3 : 1, box ? Math.max(1, Math.round(size / 6)) : Math.max(1, Math.round(size / 14)), 0,
     ALIGNMENT[style.position], side, side, Math.round(EDGE_MARGIN * height), 1,
   ];
@@ -66,7 +71,14 @@ function karaokeText(cue: Cue, words: readonly Word[]): string {
 function dialogue(cue: Cue, karaoke: boolean): string {
   const words = cue.words ?? [];
   const text = karaoke && words.length > 0 ? karaokeText(cue, words) : plain(cue.text).replace(/\n/g, '\\N');
-  return `Dialogue: 0,${assTime(cue.start)},${assTime(cue.end)},Default,,0,0,0,,${text}`;
+  const [style, name] = cue.speaker ? [styleName(cue.speaker), styleName(cue.speaker)] : ['Default', ''];
+  return `Dialogue: 0,${assTime(cue.start)},${assTime(cue.end)},${style},${name},0,0,0,,${text}`;
+}
+
+/** A style per speaker, in the colour the editor shows them in. */
+function speakerStyles(segments: readonly Cue[], options: AssOptions): string[] {
+  const speakers = speakersOf(segments);
+  return speakers.map((s) => styleLine(options, styleName(s), speakerColour(speakers, s) ?? options.style.colour));
 }
 
 /** An Advanced SubStation Alpha script of the cues in the chosen style, with `\k` karaoke when asked. */
@@ -76,7 +88,7 @@ export function toAss(segments: readonly Cue[], options: AssOptions): string {
     '[Script Info]', `Title: ${plain(title)}`, 'ScriptType: v4.00+', `PlayResX: ${width}`, `PlayResY: ${height}`, 'WrapStyle: 0', 'ScaledBorderAndShadow: yes', '',
     '[V4+ Styles]',
     'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding',
-    styleLine(options), '',
+    styleLine(options), ...speakerStyles(segments, options), '',
     '[Events]', 'Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text',
     ...captionCues(segments).map((cue) => dialogue(cue, style.karaoke)), '',
   ].join('\n');

@@ -24,7 +24,7 @@ function splitByWords(s: Cue, words: readonly Word[], limits: CueLimits): Cue[] 
     const start = i === 0 ? Math.min(s.start, group[0].start) : group[0].start;
     const end = i === groups.length - 1 ? Math.max(s.end, group.at(-1)!.end) : groups[i + 1][0].start;
     const text = wrapLines(group.map((w) => w.text.trim()).join(' '), limits.maxLineLength).join('\n');
-    return cue(start, end, text, group);
+    return cue(start, end, text, group, s.speaker);
   });
 }
 

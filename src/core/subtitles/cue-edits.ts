@@ -6,7 +6,7 @@ export type Cues = readonly Cue[];
 const freeze = (cues: Cue[]): Cues => Object.freeze(cues);
 /** A cue with new times keeps its words only while they still lie inside it. */
 const retimed = (c: Cue, start: number, end: number): Cue =>
-  cue(start, end, c.text, c.words && c.words.every((w) => w.start >= start - 1e-6 && w.end <= end + 1e-6) ? c.words : undefined);
+  cue(start, end, c.text, c.words && c.words.every((w) => w.start >= start - 1e-6 && w.end <= end + 1e-6) ? c.words : undefined, c.speaker);
 
 /** Move a cue's start or end by `delta` seconds, never past its neighbours nor its other edge. */
 export function nudge(cues: Cues, index: number, edge: 'start' | 'end', delta: number): Cues {
@@ -32,13 +32,16 @@ function splitText(c: Cue, time: number): [string, string, Word[] | undefined, W
   return [words.slice(0, at).join(' '), words.slice(at).join(' '), undefined, undefined];
 }
 
+/** A piece of a split cue is said by whoever says its first word, else by whoever said the cue. */
+const speakerOf = (words: readonly Word[] | undefined, c: Cue): string | undefined => words?.[0]?.speaker ?? c.speaker;
+
 /** Split a cue in two at `time` (the playhead); a cue of one word, or a time outside it, is left alone. */
 export function splitAt(cues: Cues, index: number, time: number): Cues {
   const c = cues[index];
   if (!c || time <= c.start || time >= c.end || c.text.trim().split(/\s+/).length < 2) return cues;
   const [left, right, wordsLeft, wordsRight] = splitText(c, time);
   const cut = round(time);
-  return freeze([...cues.slice(0, index), cue(c.start, cut, left, wordsLeft), cue(cut, c.end, right, wordsRight), ...cues.slice(index + 1)]);
+  return freeze([...cues.slice(0, index), cue(c.start, cut, left, wordsLeft, speakerOf(wordsLeft, c)), cue(cut, c.end, right, wordsRight, speakerOf(wordsRight, c)), ...cues.slice(index + 1)]);
 }
 
 /** Join a cue with the next one. */
@@ -46,7 +49,7 @@ export function mergeWithNext(cues: Cues, index: number): Cues {
   const [a, b] = [cues[index], cues[index + 1]];
   if (!a || !b) return cues;
   const words = a.words && b.words ? [...a.words, ...b.words] : undefined;
-  return freeze([...cues.slice(0, index), cue(a.start, b.end, `${a.text.trim()} ${b.text.trim()}`, words), ...cues.slice(index + 2)]);
+  return freeze([...cues.slice(0, index), cue(a.start, b.end, `${a.text.trim()} ${b.text.trim()}`, words, a.speaker ?? b.speaker), ...cues.slice(index + 2)]);
 }
 
 export function removeCue(cues: Cues, index: number): Cues {
@@ -60,7 +63,7 @@ export function replaceAll(cues: Cues, find: string, replacement: string): { cue
   let count = 0;
   const next = cues.map((c) => {
     const text = c.text.replace(pattern, () => (count++, replacement));
-    return text === c.text ? c : cue(c.start, c.end, text);
+    return text === c.text ? c : cue(c.start, c.end, text, undefined, c.speaker);
   });
   return { cues: count > 0 ? freeze(next) : cues, count };
 }

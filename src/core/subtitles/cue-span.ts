@@ -22,7 +22,7 @@ export function cuesIn(cues: readonly Cue[], span: MediaSpan): { readonly index:
 
 /** Cues timed from a span's start, moved onto the media's timeline (their words too). */
 export function shifted(cues: readonly Cue[], by: number): Cue[] {
-  return cues.map((c) => cue(c.start + by, c.end + by, c.text, c.words?.map((w) => Object.freeze({ ...w, start: w.start + by, end: w.end + by }))));
+  return cues.map((c) => cue(c.start + by, c.end + by, c.text, c.words?.map((w) => Object.freeze({ ...w, start: w.start + by, end: w.end + by })), c.speaker));
 }
 
 /** Words a new take of a stretch is told were said just before it (Whisper decodes better with its context). */

@@ -33,7 +33,7 @@ function splitSegment(s: Cue, limits: CueLimits): Cue[] {
   let at = s.start;
   return groups.map((text, i) => {
     const end = i === groups.length - 1 ? s.end : at + ((s.end - s.start) * text.length) / total;
-    const piece = cue(at, end, text);
+    const piece = cue(at, end, text, undefined, s.speaker);
     at = end;
     return piece;
   });
@@ -53,7 +53,7 @@ export function toCues(segments: readonly Cue[], limits: CueLimits = DEFAULT_LIM
  */
 export function settleCues(segments: readonly Cue[], limits: CueLimits, split: (s: Cue) => Cue[] = (s) => [s]): Cue[] {
   const ordered = segments
-    .map((s) => cue(Math.max(0, s.start), Math.max(0, s.end), s.text.trim(), s.words))
+    .map((s) => cue(Math.max(0, s.start), Math.max(0, s.end), s.text.trim(), s.words, s.speaker))
     .filter((s) => s.text !== '')
     .sort((a, b) => a.start - b.start);
   const cues = ordered.flatMap(split);
@@ -63,6 +63,6 @@ export function settleCues(segments: readonly Cue[], limits: CueLimits, split: (
     const start = Math.max(c.start, floor);
     const wanted = Math.max(c.end, start + limits.minDuration);
     const end = next ? Math.max(start, Math.min(wanted, next.start)) : wanted;
-    return cue(start, end, c.text, c.words);
+    return cue(start, end, c.text, c.words, c.speaker);
   });
 }

@@ -49,7 +49,7 @@ describe('subtitle import', () => {
 
   it('reads ASS by its Format line, commas in the text kept, and a hostile run of override braces in one pass', () => {
     const ass = '[Script Info]\nTitle: x\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\nComment: 0,0:00:00.00,0:00:01.00,Default,,0,0,0,,hidden\nDialogue: 0,0:00:01.00,0:00:02.50,Default,Anna,0,0,0,,{\\b1}Well, yes{\\b0}, no\\Nsecond line\n';
-    expect(importSubtitles('a.ass', ass).cues).toEqual([cue(1, 2.5, 'Well, yes, no\nsecond line')]);
+    expect(importSubtitles('a.ass', ass).cues).toEqual([cue(1, 2.5, 'Well, yes, no\nsecond line', undefined, 'Anna')]);
     const hostile = ass.replace('{\\b1}Well', `${'{\\'.repeat(200_000)}Well`);
     expect(texts('h.ass', hostile)[0].endsWith('Well, yes, no\nsecond line')).toBe(true);
   });

@@ -32,14 +32,20 @@ export function plainCueText(text: string, kind: 'srt' | 'vtt'): string {
   return read.split('\n').map((line) => line.trim()).join('\n').trim();
 }
 
+/** The speaker a WebVTT cue's first voice span names (`<v Anna>` or `<v.loud Anna>`), if any. */
+function voiceOf(text: string): string | undefined {
+  const name = text.match(/^\s*<v(?:\.[^\s>]*)?\s+([^>\n]+)>/)?.[1];
+  return name ? plainCueText(name, 'vtt') || undefined : undefined;
+}
+
 /** The cues of a file's text, with how many blocks had times that could not be read. */
 function cuesOf(kind: SubtitleKind, text: string): { cues: Cue[]; skipped: number } {
   if (kind === 'ass') {
     const { events, skipped } = assEvents(text);
-    return { cues: events.map((e) => e.cue), skipped };
+    return { cues: events.map((e) => (e.name ? cue(e.cue.start, e.cue.end, e.cue.text, undefined, e.name) : e.cue)), skipped };
   }
   const blocks = parseCues(text.replace(/^\uFEFF/, ''));
-  return { cues: blocks.map((c) => cue(c.start, c.end, plainCueText(c.text, kind))), skipped: 0 };
+  return { cues: blocks.map((c) => cue(c.start, c.end, plainCueText(c.text, kind), undefined, kind === 'vtt' ? voiceOf(c.text) : undefined)), skipped: 0 };
 }
 
 /** Subtitles read from a file: the cues in time order, and what was left out (no text, or an end before the start). */

@@ -35,6 +35,6 @@ export function applyRules(cues: readonly Cue[], rules: readonly ReplaceRule[]):
     if (text === c.text) return c;
     const words = c.words?.map((w) => Object.freeze({ ...w, text: applyTo(w.text, rules) }));
     const spelled = words && joined(words) === text.replace(/\s+/g, ' ').trim();
-    return cue(c.start, c.end, text, spelled ? words : undefined);
+    return cue(c.start, c.end, text, spelled ? words : undefined, c.speaker);
   });
 }
