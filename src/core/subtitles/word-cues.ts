@@ -1,5 +1,6 @@
 import { wrapLines } from './cues.ts';
 import { retimed, cue, type Cue, type Word } from './cue.ts';
+import { fixTiming, TIMING_RULES, type TimingRules } from './timing-rules.ts';
 
 export interface WordCueLimits {
   readonly maxLineLength: number;
@@ -90,9 +91,9 @@ function stretch(start: number, end: number, before: number, after: number, limi
  * Subtitle cues a person can read, from word timings: at most `maxLines` lines of
  * `maxLineLength` characters and `maxSeconds`, split at sentence ends, long clauses and pauses,
  * at least `minSeconds` where the silence around allows, never overlapping and never shorter
- * than the words they hold. Each cue keeps its words.
+ * than the words they hold, then timed to `rules`. Each cue keeps its words.
  */
-export function wordCues(words: readonly Word[], limits: WordCueLimits = WORD_CUE_LIMITS): Cue[] {
+export function wordCues(words: readonly Word[], limits: WordCueLimits = WORD_CUE_LIMITS, rules: TimingRules = TIMING_RULES): Cue[] {
   const groups = mergeCramped(group(tidy(words, limits), limits), limits);
   const cues: Cue[] = [];
   groups.forEach((g, i) => {
@@ -101,5 +102,6 @@ export function wordCues(words: readonly Word[], limits: WordCueLimits = WORD_CU
     const [start, end] = stretch(g[0].start, g.at(-1)!.end, before, after, limits);
     cues.push(cue(start, Math.min(end, start + limits.maxSeconds), textOf(g), g));
   });
-  return cues;
+  // Then to the broadcast rules where the silence allows: time to read each, a gap before the next.
+  return [...fixTiming(cues, rules)];
 }
