@@ -12,6 +12,7 @@ import { streamedFixedWindows, streamedSpeechWindows } from './transcribe/stream
 import { vadSession } from './transcribe/vad-session.ts';
 import { wordDecoder } from './transcribe/pick-word-decoder.ts';
 import { runLive } from './transcribe/live-job.ts';
+import { SpeakerListener } from './transcribe/speaker-listener.ts';
 import type { Device } from '../core/transcribe/decode-options.ts';
 import type { SampleSource } from '../core/media/samples.ts';
 
@@ -73,9 +74,11 @@ async function run(request: TranscribeRequest): Promise<void> {
   tell(jobId, { type: 'ready', device, reason, threads, loadMs: performance.now() - started, modelsInMemory: modelsInMemory() });
   const begun = performance.now();
   let speechSeconds = 0;
+  const speakers = request.speakers === undefined ? null : new SpeakerListener(audio.samples);
   const counted = async function* (): AsyncGenerator<SpeechWindow> {
     for await (const w of windows) {
       speechSeconds += w.duration;
+      speakers?.hear(w);
       yield w;
     }
   };
@@ -88,8 +91,9 @@ async function run(request: TranscribeRequest): Promise<void> {
   if (failure) throw failure;
   const totalSeconds = audio.totalSeconds();
   tell(jobId, { type: 'cues', cues: [], peaks: audio.peaks() });
+  if (speakers && request.speakers !== undefined) tell(jobId, { type: 'speakers', turns: speakers.turns(request.speakers) });
   progress(jobId, totalSeconds, totalSeconds);
-  post({ type: 'result', jobId, result: { totalSeconds, elapsedMs: performance.now() - begun, speechSeconds, profile: profile?.data() } });
+  post({ type: 'result', jobId, result: { totalSeconds, elapsedMs: performance.now() - begun, speechSeconds, profile: profile?.data(), ...(speakers ? { speakersMs: speakers.ms } : {}) } });
 }
 
 /** Live captions: the same model, speech detection and decoder, over audio being captured. */

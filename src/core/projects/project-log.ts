@@ -28,8 +28,10 @@ export function replayLog(entries: readonly LogEntry[]): History<Cues> {
 }
 
 /** The waveform's peaks from a project's log, in the order they were read. */
-export function peaksOf(entries: readonly LogEntry[]): Uint8Array {
-  const parts = entries.flatMap((e) => (e.kind === 'peaks' ? [e.peaks] : []));
+export const peaksOf = (entries: readonly LogEntry[]): Uint8Array => joinPeaks(entries.flatMap((e) => (e.kind === 'peaks' ? [e.peaks] : [])));
+
+/** Peaks read one after another, as one run. */
+export function joinPeaks(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
   parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
   return out;

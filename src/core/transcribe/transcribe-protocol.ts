@@ -2,6 +2,8 @@ import type { JobReply } from '../job/job-protocol.ts';
 import type { Cue, Word } from '../subtitles/cue.ts';
 import type { ProfileData } from './decode-profile.ts';
 import type { Dtype } from '../plan/dtypes.ts';
+import type { SpeakerCount } from '../speakers/cluster-voices.ts';
+import type { SpeakerTurn } from '../speakers/speaker-turns.ts';
 import type { Device, DevicePreference, Quality, Task } from './decode-options.ts';
 
 /**
@@ -30,10 +32,12 @@ export interface TranscribeRequest {
   readonly threads?: number;
   /** Time each decoding phase and count the extra passes; the result carries it (benchmarks). */
   readonly profile?: boolean;
+  /** Find who speaks when (built-in detection), with this many speakers or as many as the voices say; absent: no speakers. */
+  readonly speakers?: SpeakerCount;
 }
 
 /** Page → transcription worker: live captions of audio being captured (through the port, `end` when the person stops). */
-export type LiveRequest = Omit<TranscribeRequest, 'type' | 'vad' | 'prompt'> & { readonly type: 'live' };
+export type LiveRequest = Omit<TranscribeRequest, 'type' | 'vad' | 'prompt' | 'speakers'> & { readonly type: 'live' };
 
 export type TranscriptionRequest = TranscribeRequest | LiveRequest;
 
@@ -44,6 +48,8 @@ export type TranscribeUpdate =
   | { readonly type: 'ready'; readonly device: Device; readonly reason: string; readonly threads: number; readonly loadMs: number; readonly modelsInMemory: number }
   /** Cues of the windows done since the last, in order; `peaks`: the waveform's next peaks (`core/media/peaks.ts`). */
   | { readonly type: 'cues'; readonly cues: readonly Cue[]; readonly peaks: Uint8Array }
+  /** Who speaks when, once the whole file is heard: the cues already sent are labelled by it (and cut where the speaker changes). */
+  | { readonly type: 'speakers'; readonly turns: readonly SpeakerTurn[] }
   /** The language the model heard (Language on Auto): the rest of the file is decoded in it. */
   | { readonly type: 'language'; readonly code: string; readonly probability: number }
   /**
@@ -59,6 +65,8 @@ export interface TranscribeResult {
   readonly elapsedMs: number;
   readonly speechSeconds: number;
   readonly profile?: ProfileData;
+  /** Time speaker detection took, when it ran (voice prints as windows came, clustering at the end). */
+  readonly speakersMs?: number;
 }
 
 export type TranscribeReply = JobReply<TranscribeResult, TranscribeUpdate>;

@@ -1,6 +1,8 @@
 import { applyEdit, type EditOp } from '../../core/projects/edit-log.ts';
 import type { CueAction } from '../../core/subtitles/cue-edits.ts';
 import type { Cue } from '../../core/subtitles/cue.ts';
+import { joinPeaks } from '../../core/projects/project-log.ts';
+import { labelByTurns, type SpeakerTurn } from '../../core/speakers/speaker-turns.ts';
 import { CueEditor } from './cue-editor.svelte.ts';
 import type { ProjectDetails, ProjectMeta, ProjectStatus } from '../../core/projects/project-store.ts';
 import type { Opened, ProjectSaver } from './project-saver.svelte.ts';
@@ -181,11 +183,14 @@ export class Transcript {
 
   /** More of the waveform, read by the running transcription. */
   addPeaks(peaks: Uint8Array): void {
-    const joined = new Uint8Array(this.peaks.length + peaks.length);
-    joined.set(this.peaks);
-    joined.set(peaks, this.peaks.length);
-    this.peaks = joined;
+    this.peaks = joinPeaks([this.peaks, peaks]);
     this.#saver.log({ kind: 'peaks', peaks });
+  }
+
+  /** Who speaks when, found by the running transcription: its cues labelled, cut where the speaker changes (no undo step). */
+  labelSpeakers(turns: readonly SpeakerTurn[]): void {
+    this.editor.reset(labelByTurns(this.cues, turns));
+    this.#saver.log({ kind: 'speakers', turns });
   }
 
   /** Cues that came from the running transcription (not an edit: no undo step). */
@@ -195,22 +200,17 @@ export class Transcript {
   }
 
   edit(index: number, patch: Extract<EditOp, { type: 'edit' }>['patch']): void {
-    this.#apply({ type: 'edit', index, patch });
+    this.apply({ type: 'edit', index, patch });
   }
 
   /** A cue's button: nudge, split at the playhead, merge with the next, delete. */
   act(index: number, action: CueAction, playhead: number): void {
-    this.#apply({ type: 'act', index, action, playhead });
-  }
-
-  /** Find and replace in every cue; how many were replaced. */
-  replace(find: string, replacement: string): number {
-    return this.#apply({ type: 'replace', find, replacement });
+    this.apply({ type: 'act', index, action, playhead });
   }
 
   /** A new take of a stretch (or one cue of it) replaces the cues it covers: one edit, one undo step. */
   splice({ index, count }: { readonly index: number; readonly count: number }, cues: readonly Cue[]): void {
-    this.#apply({ type: 'splice', index, count, cues: Object.freeze([...cues]) });
+    this.apply({ type: 'splice', index, count, cues: Object.freeze([...cues]) });
   }
 
   undo(): void {
@@ -225,7 +225,8 @@ export class Transcript {
     this.#saver.log({ kind: 'op', op: { type: 'redo' } });
   }
 
-  #apply(op: Exclude<EditOp, { type: 'undo' | 'redo' }>): number {
+  /** An edit (find and replace, a speaker assigned or renamed, …), saved as one undo step; how many cues it changed. */
+  apply(op: Exclude<EditOp, { type: 'undo' | 'redo' }>): number {
     if (this.readOnly) return 0;
     let count = 0;
     const before = this.cues;

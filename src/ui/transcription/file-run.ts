@@ -4,6 +4,7 @@ import type { MediaSpan } from '../../core/media/media-span.ts';
 import { pcmMessages } from '../../core/media/pcm-messages.ts';
 import { jumpNote } from '../../core/media/sample-timeline.ts';
 import type { Cue } from '../../core/subtitles/cue.ts';
+import type { SpeakerTurn } from '../../core/speakers/speaker-turns.ts';
 import type { Quality } from '../../core/transcribe/decode-options.ts';
 import type { TranscribeReply, TranscribeRequest, TranscribeResult, TranscriptionRequest } from '../../core/transcribe/transcribe-protocol.ts';
 import { MIN_AUDIO_SECONDS } from '../../core/transcribe/windows.ts';
@@ -32,6 +33,8 @@ export interface FileRunSink {
   /** The media is read and long enough: the job starts with this decoding. */
   readonly begin: (seconds: number, quality: Quality) => void;
   readonly cues: (cues: readonly Cue[], peaks: Uint8Array) => void;
+  /** Who speaks when, once the file is heard (asked for with `speakers`). */
+  readonly speakers?: (turns: readonly SpeakerTurn[]) => void;
   /** `began`: `begin` was called; `result` when it ended well. */
   readonly end: (end: RunEnd, began: boolean, result: TranscribeResult | null) => void;
 }
@@ -81,8 +84,9 @@ export class FileRun {
     this.#sink.begin(seconds, quality);
     this.#deps.status.loading(seconds);
     const [source, transfer] = this.#sourceOf(opened, seconds);
-    const { repo, dtype, multilingual, language, task, device, vad, prompt } = options;
-    const request: Omit<TranscribeRequest, 'jobId'> = { type: 'transcribe', source, repo, dtype, multilingual, language, task, device, vad, quality, ...(prompt ? { prompt } : {}) };
+    const { repo, dtype, multilingual, language, task, device, vad, prompt, speakers } = options;
+    const asked = { ...(prompt ? { prompt } : {}), ...(speakers && this.#sink.speakers ? { speakers } : {}) };
+    const request: Omit<TranscribeRequest, 'jobId'> = { type: 'transcribe', source, repo, dtype, multilingual, language, task, device, vad, quality, ...asked };
     this.#jobId = this.#deps.jobs.run(request, { onreply: (reply) => this.#receive(reply), transfer, advice: RUN_ADVICE });
   }
 
@@ -142,6 +146,7 @@ export class FileRun {
         if (update.type === 'ready') status.ready(update, true);
         else if (update.type === 'language') status.heard(update.code, update.probability);
         else if (update.type === 'cues') this.#sink.cues(update.cues, update.peaks);
+        else if (update.type === 'speakers') this.#sink.speakers?.(update.turns);
         return;
       }
       case 'result': return this.#end('done', null, reply.result);

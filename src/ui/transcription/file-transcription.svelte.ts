@@ -61,6 +61,7 @@ export class FileTranscription {
         transcript.append(applyRules(cues, rules));
         if (peaks.length) transcript.addPeaks(peaks);
       },
+      speakers: (turns) => transcript.labelSpeakers(turns),
       end: (end, began, result) => {
         if (began) transcript.ended(end.phase, result && result.totalSeconds > 0 ? result.elapsedMs / 1000 / result.totalSeconds : undefined);
         if (result) this.#measured(options.repo, quality, result, status.device?.device);

@@ -4,6 +4,7 @@ import { parseRules } from '../../core/subtitles/replace-rules.ts';
 import type { DevicePreference, Quality, Task } from '../../core/transcribe/decode-options.ts';
 import { promptText } from '../../core/transcribe/prompt-text.ts';
 import type { TranscribeOptions } from './transcribe-options.ts';
+import type { SpeakerCount } from '../../core/speakers/cluster-voices.ts';
 
 const KEY = 'whisper-studio:transcribe-choices';
 const QUALITIES: readonly (Quality | 'auto')[] = ['auto', 'best', 'beam', 'fast'];
@@ -20,9 +21,16 @@ interface Remembered {
   glossary: string;
   rules: string;
   keepCopy: boolean;
+  /** Speaker detection: off, automatic, or a number of speakers. */
+  speakers: SpeakerChoice;
 }
 
-const DEFAULTS: Readonly<Remembered> = Object.freeze({ repo: null, language: '', task: 'transcribe', quality: 'auto', vad: true, prompt: '', glossary: '', rules: '', keepCopy: false });
+export type SpeakerChoice = 'off' | SpeakerCount;
+/** A speaker choice from a form's value ('off', 'auto', '3'). */
+export const speakerChoice = (value: string): SpeakerChoice => (value === 'off' || value === 'auto' ? value : Number(value));
+const isSpeakerChoice = (v: unknown): boolean => v === 'off' || v === 'auto' || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20);
+
+const DEFAULTS: Readonly<Remembered> = Object.freeze({ repo: null, language: '', task: 'transcribe', quality: 'auto', vad: true, prompt: '', glossary: '', rules: '', keepCopy: false, speakers: 'off' });
 
 /** What was stored, field by field: anything missing or of the wrong kind falls back to its default. */
 function read(storage: KeyValue): Remembered {
@@ -44,6 +52,7 @@ function read(storage: KeyValue): Remembered {
     glossary: pick('glossary', text),
     rules: pick('rules', text),
     keepCopy: pick('keepCopy', (v) => typeof v === 'boolean'),
+    speakers: pick('speakers', isSpeakerChoice),
   };
 }
 
@@ -62,6 +71,7 @@ export class TranscribeChoices {
   glossary = $state('');
   rules = $state('');
   keepCopy = $state(false);
+  speakers = $state<SpeakerChoice>('off');
 
   constructor(storage: KeyValue) {
     this.#storage = storage;
@@ -70,8 +80,8 @@ export class TranscribeChoices {
 
   /** Write them down (called after every change the form makes). */
   remember(): void {
-    const { repo, language, task, quality, vad, prompt, glossary, rules, keepCopy } = this;
-    this.#storage.setItem(KEY, JSON.stringify({ repo, language, task, quality, vad, prompt, glossary, rules, keepCopy } satisfies Remembered));
+    const { repo, language, task, quality, vad, prompt, glossary, rules, keepCopy, speakers } = this;
+    this.#storage.setItem(KEY, JSON.stringify({ repo, language, task, quality, vad, prompt, glossary, rules, keepCopy, speakers } satisfies Remembered));
   }
 
   /** The chosen model among those installed, else the first installed. */
@@ -88,6 +98,7 @@ export class TranscribeChoices {
       repo: model.repo, dtype: model.dtype, multilingual, language: multilingual && this.language ? this.language : null,
       task: canTranslate(model.repo) ? this.task : 'transcribe', vad: this.vad, quality: this.quality, device,
       prompt: promptText(this.prompt, this.glossary), rules: parseRules(this.rules),
+      ...(this.speakers === 'off' ? {} : { speakers: this.speakers }),
     };
   }
 }

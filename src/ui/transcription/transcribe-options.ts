@@ -1,6 +1,7 @@
 import type { ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import type { ReplaceRule } from '../../core/subtitles/replace-rules.ts';
+import type { SpeakerCount } from '../../core/speakers/cluster-voices.ts';
 import type { DevicePreference, Quality, Task } from '../../core/transcribe/decode-options.ts';
 
 /** What the person chose for a transcription (the New form, the queue, a live session). */
@@ -17,6 +18,8 @@ export interface TranscribeOptions {
   readonly quality: Quality | 'auto';
   /** Previous text for the decoder: names and terms to expect, the style to write in. */
   readonly prompt?: string;
+  /** Find who speaks when: this many speakers, or as many as the voices say (absent: no speakers). */
+  readonly speakers?: SpeakerCount;
   /** Applied to each new cue's text as it comes. */
   readonly rules?: readonly ReplaceRule[];
 }
