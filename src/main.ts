@@ -47,6 +47,7 @@ import { TranscribeChoices } from './ui/transcription/transcribe-choices.svelte.
 import { Router } from './ui/shell/router.svelte.ts';
 import { Navigation } from './ui/shell/navigation.svelte.ts';
 import { PaneSizes } from './ui/shell/pane-sizes.svelte.ts';
+import { TimingChoice } from './ui/document/timing-choice.svelte.ts';
 import './ui/app.css';
 
 /** Every worker's owner learns of its death through the Web Lock it holds while it lives. */
@@ -176,4 +177,4 @@ const subtitles = new SubtitleImport({
   makeWorker: () => new Worker(new URL('./workers/subtitles.worker.ts', import.meta.url), { type: 'module', name: 'subtitles' }),
 });
 
-mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, status, transcript, retake, liveText: liveTranscription.text, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip, subtitles, onsaveblob: saveBlob, choices: new TranscribeChoices(localStorage), router, navigation, panes: new PaneSizes(localStorage) } });
+mount(App, { target: document.getElementById('app')!, props: { settings, library, storage, offline, status, transcript, retake, liveText: liveTranscription.text, queue, recorder, live, onexport, video, deviceInfo, rtfHistory, projects, search, onexportzip, subtitles, onsaveblob: saveBlob, choices: new TranscribeChoices(localStorage), router, navigation, panes: new PaneSizes(localStorage), timing: new TimingChoice(localStorage) } });

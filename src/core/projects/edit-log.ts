@@ -2,6 +2,7 @@ import { applyCueAction, replaceAll, type CueAction, type Cues } from '../subtit
 import { history, record, redo, undo, type History } from '../subtitles/edit-history.ts';
 import { cue, type Cue } from '../subtitles/cue.ts';
 import { assignSpeaker, renameSpeaker } from '../speakers/speaker-edits.ts';
+import { fixTiming, type TimingRules } from '../subtitles/timing-rules.ts';
 
 /**
  * What a person did to the cues, as data: saved one at a time (never the whole transcript), and
@@ -17,6 +18,8 @@ export type EditOp =
   | { readonly type: 'assign'; readonly indices: readonly number[]; readonly speaker: string | null }
   /** A speaker called `to` everywhere (a name another speaker has merges the two). */
   | { readonly type: 'rename'; readonly from: string; readonly to: string }
+  /** Every cue re-timed to `rules` where the silence around it allows. */
+  | { readonly type: 'fix-timing'; readonly rules: TimingRules }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' };
 
@@ -41,6 +44,10 @@ export function applyEdit(cues: Cues, op: Exclude<EditOp, { type: 'undo' | 'redo
       return { cues: assignSpeaker(cues, op.indices, op.speaker), count: op.indices.length };
     case 'rename':
       return { cues: renameSpeaker(cues, op.from, op.to), count: 1 };
+    case 'fix-timing': {
+      const fixed = fixTiming(cues, op.rules);
+      return { cues: fixed.some((c, i) => c !== cues[i]) ? fixed : cues, count: fixed.filter((c, i) => c !== cues[i]).length };
+    }
     default:
       return op satisfies never;
   }

@@ -1,6 +1,7 @@
 import type { Cues } from '../subtitles/cue-edits.ts';
 import type { EditOp } from './edit-log.ts';
 import type { SpeakerTurn } from '../speakers/speaker-turns.ts';
+import { TIMING_RULES } from '../subtitles/timing-rules.ts';
 import { replayLog, type LogEntry } from './project-log.ts';
 import type { ProjectMeta, ProjectSettings, ProjectStatus } from './project-store.ts';
 
@@ -26,7 +27,7 @@ function isCue(v: unknown): boolean {
 const isTurn = (v: unknown): boolean => isObject(v) && isNumber(v.start) && isNumber(v.end) && typeof v.speaker === 'string';
 
 const isCues = (v: unknown): boolean => Array.isArray(v) && v.every(isCue);
-const OP_TYPES = new Set<EditOp['type']>(['edit', 'act', 'replace', 'splice', 'assign', 'rename', 'undo', 'redo']);
+const OP_TYPES = new Set<EditOp['type']>(['edit', 'act', 'replace', 'splice', 'assign', 'rename', 'fix-timing', 'undo', 'redo']);
 
 function isOp(v: unknown): boolean {
   if (!isObject(v) || !OP_TYPES.has(v.type as EditOp['type'])) return false;
@@ -36,6 +37,7 @@ function isOp(v: unknown): boolean {
   if (v.type === 'splice') return isNumber(v.index) && isNumber(v.count) && isCues(v.cues);
   if (v.type === 'assign') return Array.isArray(v.indices) && v.indices.every(isNumber) && (v.speaker === null || typeof v.speaker === 'string');
   if (v.type === 'rename') return typeof v.from === 'string' && typeof v.to === 'string';
+  if (v.type === 'fix-timing') return isObject(v.rules) && Object.keys(TIMING_RULES).every((k) => isNumber((v.rules as Record<string, unknown>)[k]));
   return true;
 }
 

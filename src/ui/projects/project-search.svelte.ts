@@ -13,6 +13,8 @@ export interface SearchHit {
 
 interface CueDoc extends SearchHit {
   readonly id: string;
+  /** Who says it, so "Anna budget" finds what Anna said about the budget. */
+  readonly speaker: string;
 }
 
 /**
@@ -23,7 +25,7 @@ interface CueDoc extends SearchHit {
 export class ProjectSearch {
   hits = $state.raw<readonly SearchHit[]>([]);
   readonly #store: ProjectStore;
-  readonly #index = new MiniSearch<CueDoc>({ fields: ['text', 'projectName'], storeFields: ['projectId', 'projectName', 'index', 'start', 'text'] });
+  readonly #index = new MiniSearch<CueDoc>({ fields: ['text', 'projectName', 'speaker'], storeFields: ['projectId', 'projectName', 'index', 'start', 'text', 'speaker'] });
   /** Per project indexed: when it was last changed, and the ids of its documents. */
   readonly #indexed = new Map<string, { updatedAt: number; ids: string[] }>();
   /** Index updates run one after another: two at once would add a project's cues twice ("duplicate ID"). */
@@ -46,7 +48,7 @@ export class ProjectSearch {
     await update;
     if (mine !== this.#latest) return;
     const found = this.#index.search(query, { prefix: true, fuzzy: 0.2, combineWith: 'AND' }).slice(0, limit);
-    this.hits = Object.freeze(found.map((r) => Object.freeze({ projectId: r.projectId as string, projectName: r.projectName as string, index: r.index as number, start: r.start as number, text: r.text as string })));
+    this.hits = Object.freeze(found.map((r) => Object.freeze({ projectId: r.projectId as string, projectName: r.projectName as string, index: r.index as number, start: r.start as number, text: r.speaker ? `${r.speaker as string}: ${r.text as string}` : (r.text as string) })));
   }
 
   async #update(projects: readonly ProjectMeta[]): Promise<void> {
@@ -63,7 +65,7 @@ export class ProjectSearch {
   async #add(meta: ProjectMeta): Promise<void> {
     const loaded = await this.#store.load(meta.id);
     const cues = loaded ? replayLog(loaded.entries).present : [];
-    const docs = cues.map((cue, index): CueDoc => ({ id: `${meta.id}#${index}`, projectId: meta.id, projectName: meta.name, index, start: cue.start, text: cue.text }));
+    const docs = cues.map((cue, index): CueDoc => ({ id: `${meta.id}#${index}`, projectId: meta.id, projectName: meta.name, index, start: cue.start, text: cue.text, speaker: cue.speaker ?? '' }));
     this.#index.addAll(docs);
     this.#indexed.set(meta.id, { updatedAt: meta.updatedAt, ids: docs.map((d) => d.id) });
   }
