@@ -87,7 +87,7 @@ export async function transcribeInEnglish(page: Page, file: string): Promise<voi
 /** Seconds from a cue's timestamp field (`00:01:02.345`). */
 export const seconds = (timestamp: string): number => timestamp.split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
 
-export type PanelName = 'Find and replace' | 'Retake a stretch' | 'Export';
+export type PanelName = 'Find and replace' | 'Speakers' | 'Timing' | 'Retake a stretch' | 'Export';
 
 /** Open one of the editor's side panels, unless it is open. */
 export async function openPanel(page: Page, name: PanelName): Promise<void> {

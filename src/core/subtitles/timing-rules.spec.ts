@@ -16,7 +16,7 @@ describe('timing rules', () => {
 
   it('extends a cue into the silence after it, then before it, leaving two frames', () => {
     const fixed = fixTiming([cue(0, 0.5, 'Hello.'), cue(1.5, 2, text34, [word(1.5, 2, text34)]), cue(3.2, 5, 'Next.')]);
-    expect(fixed[0]).toMatchObject({ start: 0, end: 0.833 });
+    expect(fixed[0]).toMatchObject({ start: 0, end: 0.834 });
     expect(fixed[1]).toMatchObject({ start: 1.12, end: 3.12 });
     expect(fixed[1].words![0]).toMatchObject({ start: 1.5, end: 2 });
     expect(fixed.map((_, i) => timingProblems(fixed, i))).toEqual([[], [], []]);

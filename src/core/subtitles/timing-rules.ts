@@ -72,8 +72,8 @@ export const withinRules = (cues: readonly Cue[], rules: TimingRules = TIMING_RU
 
 /** A cue at new times, its words kept inside them. */
 function moved(c: Cue, start: number, end: number): Cue {
-  const round = (t: number): number => Math.round(t * 1000) / 1000;
-  const [s, e] = [round(start), round(end)];
+  // To the millisecond, outward: a cue extended to its reading time is never a hair short of it.
+  const [s, e] = [Math.floor(start * 1000 + 1e-6) / 1000, Math.ceil(end * 1000 - 1e-6) / 1000];
   const words = c.words?.map((w) => retimed(w, Math.min(Math.max(w.start, s), e), Math.min(Math.max(w.end, s), e)));
   return cue(s, e, c.text, words, c.speaker);
 }
