@@ -7,6 +7,8 @@ import { projectsBench } from './projects-bench.ts';
 import { liveRun } from './live-run.ts';
 import { peaksBench, takeLongTasks, timelineBench } from './timeline-bench.svelte.ts';
 import type { Quality } from '../../src/core/transcribe/decode-options.ts';
+import type { SpeakerCount } from '../../src/core/speakers/cluster-voices.ts';
+import type { SpeakerTurn } from '../../src/core/speakers/speaker-turns.ts';
 
 /** Audio for the runs: a file decoded as the app does, optionally repeated into a longer clip. */
 async function audio(url: string, repeat: number): Promise<Float32Array> {
@@ -25,12 +27,14 @@ interface OursOptions {
   /** English by default; null detects it. */
   readonly language?: string | null;
   readonly task?: 'transcribe' | 'translate';
+  /** Speaker detection, as the app asks for it. */
+  readonly speakers?: SpeakerCount;
 }
 
 /** Our transcription worker: load once, then `runs` transcriptions; times from its own replies. */
 async function ours(url: string, repeat: number, runs: number, threads: number, options: OursOptions = { vad: true, quality: 'best' }) {
   const worker = new Worker(new URL('../../src/workers/transcribe.worker.ts', import.meta.url), { type: 'module' });
-  const results: { loadMs: number; ms: number; firstCueMs: number; text: string; heard: string | null; segments: Cue[]; profile?: ProfileData }[] = [];
+  const results: { loadMs: number; ms: number; firstCueMs: number; text: string; heard: string | null; segments: Cue[]; profile?: ProfileData; turns: SpeakerTurn[]; speakersMs?: number }[] = [];
   const { repo = 'Xenova/whisper-tiny', language = 'english', task = 'transcribe', ...decoding } = options;
   for (let i = 0; i < runs; i++) {
     const samples = await audio(url, repeat);
@@ -47,13 +51,15 @@ async function ours(url: string, repeat: number, runs: number, threads: number, 
         let text = '';
         let heard: string | null = null;
         const segments: Cue[] = [];
+        let turns: SpeakerTurn[] = [];
         worker.onmessage = ({ data: reply }: MessageEvent<TranscribeReply>) => {
-          if (reply.type === 'result') return resolve({ loadMs, ms: reply.result.elapsedMs, firstCueMs, text, heard, segments, profile: reply.result.profile });
+          if (reply.type === 'result') return resolve({ loadMs, ms: reply.result.elapsedMs, firstCueMs, text, heard, segments, profile: reply.result.profile, turns, speakersMs: reply.result.speakersMs });
           if (reply.type === 'failed') return reject(new Error(reply.error.message));
           if (reply.type !== 'update') return;
           const data = reply.update;
           if (data.type === 'ready') [loadMs, readyAt] = [data.loadMs, performance.now()];
           else if (data.type === 'language') heard = data.code;
+          else if (data.type === 'speakers') turns = [...data.turns];
           else if (data.type === 'cues') {
             // From the model being ready to the first words: what a person waits for once it is loaded.
             if (firstCueMs === 0 && data.cues.length > 0) firstCueMs = performance.now() - readyAt;
