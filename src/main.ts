@@ -4,6 +4,7 @@ import { isUpdateCheckDue } from './core/download/update-schedule.ts';
 import { DOWNLOAD_CHANNEL, repoLockName, type DownloadReply, type DownloadRequest } from './core/download/download-protocol.ts';
 import type { ReaderReply, ReaderRequest } from './core/media/media-protocol.ts';
 import type { TranscribeReply, TranscriptionRequest } from './core/transcribe/transcribe-protocol.ts';
+import type { SpeakersReply, SpeakersRequest } from './core/speakers/speakers-protocol.ts';
 import App from './ui/App.svelte';
 import { Library } from './ui/models/library.svelte.ts';
 import { OfflineStatus } from './ui/settings/offline-status.svelte.ts';
@@ -121,7 +122,12 @@ const run = {
   // Automatic decoding follows this device's measured speed: Best where it keeps 5× real time.
   autoQuality: (repo: string, seconds: number) => autoQuality(repo, runDevice(settings.device, deviceInfo.profile), seconds, rtfHistory.records),
 };
-const files = new FileTranscription({ ...run, onmeasured: (record) => rtfHistory.add(record) });
+const speakerJobs = new JobOwner<SpeakersRequest, SpeakersReply>({
+  spawn: () => new Worker(new URL('./workers/speakers.worker.ts', import.meta.url), { type: 'module', name: 'speakers' }),
+  name: 'The speaker worker',
+  watchLife,
+});
+const files = new FileTranscription({ ...run, speakerJobs, onmeasured: (record) => rtfHistory.add(record) });
 const retake = new Retake(run);
 const liveTranscription = new LiveTranscription(run);
 const listed = (): void => {

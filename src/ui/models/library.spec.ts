@@ -125,7 +125,7 @@ describe('Library', () => {
   it('checks for updates, shows them by repo, and updates at the revision the check found', () => {
     const { worker, library } = setup();
     library.refresh();
-    worker().reply({ type: 'result', jobId: worker().last.jobId, result: { type: 'listed', freed: 0, models: [{ repo: 'o/m', state: 'installed', dtype: 'q8', commit: 'c1', revision: 'main', bytesOnDisk: 10, totalBytes: 10, installedAt: 1 }] } });
+    worker().reply({ type: 'result', jobId: worker().last.jobId, result: { type: 'listed', freed: 0, models: [{ repo: 'o/m', kind: 'whisper', state: 'installed', dtype: 'q8', commit: 'c1', revision: 'main', bytesOnDisk: 10, totalBytes: 10, installedAt: 1 }] } });
     library.checkUpdates();
     expect(worker().last).toMatchObject({ type: 'check-updates', hubUrl: 'https://hub.test' });
     expect(library.updateCheck).toEqual({ state: 'checking' });

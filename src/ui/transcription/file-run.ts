@@ -1,7 +1,6 @@
 import { toErrorData, type ErrorData } from '../../core/errors.ts';
 import { formatDuration } from '../../core/format/format-duration.ts';
 import type { MediaSpan } from '../../core/media/media-span.ts';
-import { pcmMessages } from '../../core/media/pcm-messages.ts';
 import { jumpNote } from '../../core/media/sample-timeline.ts';
 import type { Cue } from '../../core/subtitles/cue.ts';
 import type { SpeakerTurn } from '../../core/speakers/speaker-turns.ts';
@@ -9,20 +8,16 @@ import type { Quality } from '../../core/transcribe/decode-options.ts';
 import type { TranscribeReply, TranscribeRequest, TranscribeResult, TranscriptionRequest } from '../../core/transcribe/transcribe-protocol.ts';
 import { MIN_AUDIO_SECONDS } from '../../core/transcribe/windows.ts';
 import type { JobOwner } from '../../workers/shared/job-owner.ts';
-import { MediaReading, type ReaderOwner } from './media-reading.ts';
+import type { MediaReading } from './media-reading.ts';
+import { openMedia, samplesPort, type MediaSourceDeps, type OpenedMedia } from './media-source.ts';
 import { RUN_ADVICE, type RunEnd, type TranscribeOptions } from './transcribe-options.ts';
 import type { TranscriptionStatus } from './transcription-status.svelte.ts';
-import { SAMPLE_RATE } from '../../core/media/samples.ts';
 
 /** The transcription worker's owner: it keeps the model in memory between jobs. */
 export type TranscriptionOwner = JobOwner<TranscriptionRequest, TranscribeReply>;
 
-export interface FileRunDeps {
+export interface FileRunDeps extends MediaSourceDeps {
   readonly jobs: TranscriptionOwner;
-  /** The media reader worker's owner; without one, every file is decoded whole by `decode`. */
-  readonly readers?: ReaderOwner;
-  /** The browser's whole-file decoding: for what the reader cannot stream. */
-  readonly decode: (file: Blob & { name?: string }) => Promise<Float32Array>;
   /** What Decoding → Automatic decodes this model with, for media this long (core/catalog/recommend.ts). */
   readonly autoQuality: (repo: string, seconds: number) => Quality;
   readonly status: TranscriptionStatus;
@@ -39,8 +34,6 @@ export interface FileRunSink {
   readonly end: (end: RunEnd, began: boolean, result: TranscribeResult | null) => void;
 }
 
-/** A file's audio for the worker: streamed by a reader while it is read, or decoded whole first. */
-type Opened = { readonly seconds: number; readonly reading: MediaReading } | { readonly seconds: number; readonly audio: Float32Array };
 
 function tooShort(name: string, seconds: number): ErrorData {
   return Object.freeze({
@@ -69,7 +62,7 @@ export class FileRun {
 
   async start(file: Blob & { name?: string }, options: TranscribeOptions): Promise<void> {
     this.#deps.status.begin('reading', () => this.#cancel());
-    let opened: Opened;
+    let opened: OpenedMedia;
     try {
       opened = await this.#open(file);
     } catch (error) {
@@ -85,7 +78,9 @@ export class FileRun {
     this.#deps.status.loading(seconds);
     const [source, transfer] = this.#sourceOf(opened, seconds);
     const { repo, dtype, multilingual, language, task, device, vad, prompt, speakers } = options;
-    const asked = { ...(prompt ? { prompt } : {}), ...(speakers && this.#sink.speakers ? { speakers } : {}) };
+    // Speakers found by a downloaded model come after the run (FileTranscription): the built-in detection is not asked for then.
+    const builtIn = speakers && this.#sink.speakers && !options.speakerModel;
+    const asked = { ...(prompt ? { prompt } : {}), ...(builtIn ? { speakers } : {}) };
     const request: Omit<TranscribeRequest, 'jobId'> = { type: 'transcribe', source, repo, dtype, multilingual, language, task, device, vad, quality, ...asked };
     this.#jobId = this.#deps.jobs.run(request, { onreply: (reply) => this.#receive(reply), transfer, advice: RUN_ADVICE });
   }
@@ -95,39 +90,19 @@ export class FileRun {
     this.#deps.jobs.terminate(); // its job ends `cancelled`
   }
 
-  /** Streamed by a reader worker when it can read the file, else decoded whole in the page. */
-  async #open(file: Blob & { name?: string }): Promise<Opened> {
-    const readers = this.#deps.readers;
-    if (readers) {
-      const status = this.#deps.status;
-      const reading = new MediaReading(readers, {
-        onprogress: (seconds, done) => status.read(seconds, done),
-        onfailed: (error) => this.#failed(error),
-        onjump: (at, seconds) => status.note(jumpNote(formatDuration(at), formatDuration(seconds))),
-      });
-      this.#reading = reading;
-      const seconds = await reading.open(file);
-      if (this.#ended) throw new Error('cancelled while opening');
-      if (seconds !== null) return { seconds, reading };
-      reading.stop();
-      this.#reading = null;
-    }
-    const audio = await this.#deps.decode(file);
-    return { seconds: audio.length / SAMPLE_RATE, audio };
+  #open(file: Blob & { name?: string }): Promise<OpenedMedia> {
+    const status = this.#deps.status;
+    const events = {
+      onprogress: (seconds: number, done: boolean) => status.read(seconds, done),
+      onfailed: (error: ErrorData) => this.#failed(error),
+      onjump: (at: number, seconds: number) => status.note(jumpNote(formatDuration(at), formatDuration(seconds))),
+    };
+    return openMedia(file, this.#deps, events, (reading) => (this.#reading = reading), () => this.#ended);
   }
 
-  /** One way in for all audio: a port, fed by the reader as it reads, or here with what the browser decoded whole. */
-  #sourceOf(opened: Opened, seconds: number): [TranscribeRequest['source'], Transferable[]] {
-    const channel = new MessageChannel();
-    const span = this.#span ?? undefined;
-    if ('audio' in opened) {
-      const audio = span ? opened.audio.slice(Math.round(span.from * SAMPLE_RATE), Math.round(span.to * SAMPLE_RATE)) : opened.audio;
-      for (const message of pcmMessages(audio)) channel.port1.postMessage(message, message.type === 'pcm' ? [message.samples.buffer] : []);
-    } else {
-      opened.reading.start(channel.port1, span);
-      this.#deps.status.read(0, false);
-    }
-    return [Object.freeze({ port: channel.port2, seconds }), [channel.port2]];
+  #sourceOf(opened: OpenedMedia, seconds: number): [TranscribeRequest['source'], Transferable[]] {
+    if ('reading' in opened) this.#deps.status.read(0, false);
+    return samplesPort(opened, seconds, this.#span ?? undefined);
   }
 
   /** A worker is gone or broken: say so, keep the cues, and start fresh workers next time. */

@@ -6,6 +6,8 @@ import type { TranscribeResult } from '../../core/transcribe/transcribe-protocol
 import type { Quality } from '../../core/transcribe/decode-options.ts';
 import type { Transcript } from '../document/transcript.svelte.ts';
 import { FileRun, type FileRunDeps } from './file-run.ts';
+import { speakersWithModel, type SpeakersOwner } from './speaker-model-run.ts';
+import type { SpeakerCount } from '../../core/speakers/cluster-voices.ts';
 import type { RunEnd, RunEvents, TranscribeOptions } from './transcribe-options.ts';
 
 /** Shorter runs say little about speed. */
@@ -16,6 +18,8 @@ export interface FileTranscriptionDeps extends FileRunDeps {
   readonly transcript: Transcript;
   /** This device's speed for the model, from runs long enough to tell. */
   readonly onmeasured?: (record: RtfRecord) => void;
+  /** The speaker worker's owner, for speakers found with a downloaded model. */
+  readonly speakerJobs?: SpeakersOwner;
 }
 
 /** A whole file transcribed into its project, one at a time (the queue runs files through it). */
@@ -65,10 +69,29 @@ export class FileTranscription {
       end: (end, began, result) => {
         if (began) transcript.ended(end.phase, result && result.totalSeconds > 0 ? result.elapsedMs / 1000 / result.totalSeconds : undefined);
         if (result) this.#measured(options.repo, quality, result, status.device?.device);
-        this.#events.emit('ended', end);
+        const { speakerModel, speakers } = options;
+        if (end.phase !== 'done' || !speakerModel || !speakers) return this.#events.emit('ended', end);
+        void this.#withModel(file, speakerModel, speakers).finally(() => this.#events.emit('ended', end));
       },
     }, null);
     return run.start(file, options);
+  }
+
+  /** Speakers from a downloaded model, into the project just transcribed (unless another was opened meanwhile). */
+  async #withModel(file: Blob & { name?: string }, model: NonNullable<TranscribeOptions['speakerModel']>, count: SpeakerCount): Promise<void> {
+    const { transcript, status, speakerJobs } = this.#deps;
+    const project = transcript.projectId;
+    if (!speakerJobs) return;
+    status.speakers = `Finding speakers with ${model.repo}…`;
+    try {
+      const turns = await speakersWithModel({ ...this.#deps, jobs: speakerJobs }, file, model, count, (done, total) => {
+        status.speakers = `Finding speakers with ${model.repo}: ${Math.round((100 * done) / Math.max(1, total))} %`;
+      });
+      if (transcript.projectId === project && turns.length > 0) transcript.labelSpeakers(turns);
+      status.speakers = `Speakers found with ${model.repo} (its accuracy is not measured here): ${new Set(turns.map((t) => t.speaker)).size}.`;
+    } catch (error) {
+      status.speakers = `Speakers could not be found with ${model.repo}: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
 
   #measured(repo: string, quality: Quality, result: TranscribeResult, device: RtfRecord['device'] | undefined): void {

@@ -3,7 +3,7 @@ import { memoryStorage } from '../../testing/memory-storage.ts';
 import type { StoredModel } from '../../core/store/stored-model.ts';
 import { TranscribeChoices } from './transcribe-choices.svelte.ts';
 
-const model = (repo: string): StoredModel => ({ repo, dtype: 'q8', state: 'installed' }) as unknown as StoredModel;
+const model = (repo: string): StoredModel => ({ repo, kind: 'whisper', dtype: 'q8', state: 'installed' }) as unknown as StoredModel;
 
 describe('TranscribeChoices', () => {
   it('remembers what was chosen for the next visit', () => {

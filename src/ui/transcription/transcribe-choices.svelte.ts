@@ -23,6 +23,8 @@ interface Remembered {
   keepCopy: boolean;
   /** Speaker detection: off, automatic, or a number of speakers. */
   speakers: SpeakerChoice;
+  /** Find them with a downloaded speaker model (when one is installed) instead of the built-in detection. */
+  speakerModel: boolean;
 }
 
 export type SpeakerChoice = 'off' | SpeakerCount;
@@ -30,7 +32,7 @@ export type SpeakerChoice = 'off' | SpeakerCount;
 export const speakerChoice = (value: string): SpeakerChoice => (value === 'off' || value === 'auto' ? value : Number(value));
 const isSpeakerChoice = (v: unknown): boolean => v === 'off' || v === 'auto' || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20);
 
-const DEFAULTS: Readonly<Remembered> = Object.freeze({ repo: null, language: '', task: 'transcribe', quality: 'auto', vad: true, prompt: '', glossary: '', rules: '', keepCopy: false, speakers: 'off' });
+const DEFAULTS: Readonly<Remembered> = Object.freeze({ repo: null, language: '', task: 'transcribe', quality: 'auto', vad: true, prompt: '', glossary: '', rules: '', keepCopy: false, speakers: 'off', speakerModel: false });
 
 /** What was stored, field by field: anything missing or of the wrong kind falls back to its default. */
 function read(storage: KeyValue): Remembered {
@@ -53,6 +55,7 @@ function read(storage: KeyValue): Remembered {
     rules: pick('rules', text),
     keepCopy: pick('keepCopy', (v) => typeof v === 'boolean'),
     speakers: pick('speakers', isSpeakerChoice),
+    speakerModel: pick('speakerModel', (v) => typeof v === 'boolean'),
   };
 }
 
@@ -72,6 +75,7 @@ export class TranscribeChoices {
   rules = $state('');
   keepCopy = $state(false);
   speakers = $state<SpeakerChoice>('off');
+  speakerModel = $state(false);
 
   constructor(storage: KeyValue) {
     this.#storage = storage;
@@ -80,8 +84,8 @@ export class TranscribeChoices {
 
   /** Write them down (called after every change the form makes). */
   remember(): void {
-    const { repo, language, task, quality, vad, prompt, glossary, rules, keepCopy, speakers } = this;
-    this.#storage.setItem(KEY, JSON.stringify({ repo, language, task, quality, vad, prompt, glossary, rules, keepCopy, speakers } satisfies Remembered));
+    const { repo, language, task, quality, vad, prompt, glossary, rules, keepCopy, speakers, speakerModel } = this;
+    this.#storage.setItem(KEY, JSON.stringify({ repo, language, task, quality, vad, prompt, glossary, rules, keepCopy, speakers, speakerModel } satisfies Remembered));
   }
 
   /** The chosen model among those installed, else the first installed. */
@@ -89,8 +93,8 @@ export class TranscribeChoices {
     return installed.find((m) => m.repo === this.repo) ?? installed[0];
   }
 
-  /** The options for a run with the chosen model, or null when no model is installed. */
-  options(installed: readonly StoredModel[], device: DevicePreference): TranscribeOptions | null {
+  /** The options for a run with the chosen model, or null when no model is installed; `speakerModels`: installed speaker models. */
+  options(installed: readonly StoredModel[], device: DevicePreference, speakerModels: readonly StoredModel[] = []): TranscribeOptions | null {
     const model = this.model(installed);
     if (!model) return null;
     const multilingual = isMultilingual(model.repo);
@@ -99,6 +103,7 @@ export class TranscribeChoices {
       task: canTranslate(model.repo) ? this.task : 'transcribe', vad: this.vad, quality: this.quality, device,
       prompt: promptText(this.prompt, this.glossary), rules: parseRules(this.rules),
       ...(this.speakers === 'off' ? {} : { speakers: this.speakers }),
+      ...(this.speakers !== 'off' && this.speakerModel && speakerModels[0] ? { speakerModel: { repo: speakerModels[0].repo, dtype: speakerModels[0].dtype } } : {}),
     };
   }
 }

@@ -2,6 +2,7 @@ import type { ErrorData } from '../../core/errors.ts';
 import type { Dtype } from '../../core/plan/dtypes.ts';
 import type { ReplaceRule } from '../../core/subtitles/replace-rules.ts';
 import type { SpeakerCount } from '../../core/speakers/cluster-voices.ts';
+import type { StoredModel } from '../../core/store/stored-model.ts';
 import type { DevicePreference, Quality, Task } from '../../core/transcribe/decode-options.ts';
 
 /** What the person chose for a transcription (the New form, the queue, a live session). */
@@ -20,6 +21,8 @@ export interface TranscribeOptions {
   readonly prompt?: string;
   /** Find who speaks when: this many speakers, or as many as the voices say (absent: no speakers). */
   readonly speakers?: SpeakerCount;
+  /** Find them with this downloaded segmentation model instead of the built-in detection (after the transcription). */
+  readonly speakerModel?: Pick<StoredModel, 'repo' | 'dtype'>;
   /** Applied to each new cue's text as it comes. */
   readonly rules?: readonly ReplaceRule[];
 }
