@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'ass-compiler';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
-import { goTo, installTiny, openApp, openPanel } from './app.ts';
+import { expectInstalled, goTo, installTiny, openApp, openPanel, row, startDownload } from './app.ts';
 
 /**
  * Speakers: found by the built-in detection on a committed two-voice file (espeak-ng and jfk.wav),
@@ -111,4 +111,28 @@ test('reading-speed problems are shown, and "Fix timing" clears those the silenc
   await expect(page.getByTestId('timing-problem')).toHaveText(['too fast to read', 'too short']);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('timing-summary')).toHaveText('20 % of 5 cues keep every rule.');
+});
+
+test('speakers found with a downloaded model: pinned and verified like Whisper, run chunk by chunk in its worker, said to be unmeasured', async ({ page }) => {
+  test.setTimeout(240_000);
+  await installTiny(page);
+  await goTo(page, 'Models');
+  const model = row(page, 'pyannote-segmentation-3.0');
+  await model.getByRole('button', { name: 'Choose size…' }).click();
+  await startDownload(model, 'q8');
+  await expectInstalled(model);
+  // It is no Whisper model: New does not offer it to transcribe with, only to find speakers.
+  await goTo(page, 'New');
+  await expect(page.getByLabel('Model').locator('option')).toHaveCount(1);
+  await page.getByLabel('Audio or video file').setInputFiles(new URL('two-voices.wav', DIR).pathname);
+  await page.getByLabel('Language').selectOption('english');
+  await page.getByLabel('Speakers').selectOption('2');
+  await page.getByLabel(/With onnx-community\/pyannote-segmentation-3\.0/).check();
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('speaker-model-status')).toHaveText('Speakers found with onnx-community/pyannote-segmentation-3.0 (its accuracy is not measured here): 2.', { timeout: 60_000 });
+  await expect.poll(async () => new Set(await cueSpeakers(page)).size).toBe(2);
+  // The stand-in graph only says "someone speaks"; the voice prints of its stretches tell the two apart.
+  await page.reload();
+  await expect.poll(async () => new Set(await cueSpeakers(page)).size).toBe(2);
 });
