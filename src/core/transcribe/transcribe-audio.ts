@@ -1,5 +1,6 @@
 import type { Cue, Word } from '../subtitles/cue.ts';
 import { wordCues } from '../subtitles/word-cues.ts';
+import { fixTiming } from '../subtitles/timing-rules.ts';
 import { NO_PROFILE, type Profiler } from './decode-profile.ts';
 import { isSilent } from './silence.ts';
 import { pieceEndAt, remainder, toOriginalSpan, windowOf, windowSamples, type SpeechWindow } from './speech-windows.ts';
@@ -61,7 +62,8 @@ async function decodeAll(samples: SampleSource, speech: SpeechWindow, decode: Wo
 /**
  * Transcribe window by window, yielding each window's subtitle cues (on the original timeline)
  * as soon as it is decoded, with how far into the audio the work has come. Windows may still be
- * arriving (a stream being read); silent ones are not decoded at all.
+ * arriving (a stream being read); silent ones are not decoded at all. A window's last cue waits for
+ * the next window's first, so the timing rules hold across the cut (a gap of two frames between them).
  */
 export async function* transcribeWindows(
   samples: SampleSource,
@@ -70,9 +72,15 @@ export async function* transcribeWindows(
   totalSeconds: () => number,
   profile: Profiler = NO_PROFILE,
 ): AsyncGenerator<TranscribeStep> {
+  let held: Cue | null = null;
+  let doneSeconds = 0;
   for await (const speech of windows) {
     const words = await decodeAll(samples, speech, decode, profile);
-    const cues = await profile.time('cue building', async () => Object.freeze(wordCues(words)));
-    yield Object.freeze({ cues, doneSeconds: speech.pieces.at(-1)!.end, totalSeconds: totalSeconds() });
+    const built = await profile.time('cue building', async () => wordCues(words));
+    const cues: Cue[] = held && built.length > 0 ? [...fixTiming([held, ...built])] : held ? [held] : built;
+    held = cues.pop() ?? null;
+    doneSeconds = speech.pieces.at(-1)!.end;
+    yield Object.freeze({ cues: Object.freeze(cues), doneSeconds, totalSeconds: totalSeconds() });
   }
+  if (held) yield Object.freeze({ cues: Object.freeze([held]), doneSeconds, totalSeconds: totalSeconds() });
 }
