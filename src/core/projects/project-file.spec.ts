@@ -10,11 +10,15 @@ const entries: LogEntry[] = [
   { kind: 'peaks', peaks: Uint8Array.from({ length: 70_000 }, (_, i) => i % 251) },
   { kind: 'op', op: { type: 'edit', index: 1, patch: { text: 'TWO' } } },
   { kind: 'op', op: { type: 'undo' } },
+  { kind: 'speakers', turns: [{ start: 0, end: 1, speaker: 'Speaker 1' }, { start: 1, end: 2, speaker: 'Speaker 2' }] },
+  { kind: 'op', op: { type: 'rename', from: 'Speaker 1', to: 'Anna' } },
+  { kind: 'op', op: { type: 'assign', indices: [1], speaker: 'Anna' } },
+  { kind: 'op', op: { type: 'fix-timing', rules: { cps: 17, minSeconds: 5 / 6, maxSeconds: 7, gapFrames: 2, fps: 25, maxLineLength: 42, maxLines: 2 } } },
 ];
 const zipOf = (files: Record<string, string>): Blob => new Blob([zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])))]);
 
 describe('project file', () => {
-  it('carries a project whole: metadata, cues with words, undo history, peaks and the media', async () => {
+  it('carries a project whole: metadata, cues with words and speakers, undo history, peaks and the media', async () => {
     const media = new File([Uint8Array.from({ length: 300_000 }, (_, i) => i % 7)], 'talk.wav', { type: 'audio/wav' });
     const file = await packProject({ meta, entries, media });
     const { body, media: back } = await unpackProject(file);
@@ -22,7 +26,7 @@ describe('project file', () => {
     expect(body.meta).toEqual(carried);
     expect(body.entries).toEqual(entries);
     const history = replayLog(body.entries);
-    expect([history.present.map((c) => c.text), history.future.length]).toEqual([['one', 'two'], 1]);
+    expect([history.present.map((c) => c.text), history.present.map((c) => c.speaker), history.past.length]).toEqual([['one', 'two'], ['Anna', 'Anna'], 3]);
     expect([back?.name, back?.type, back?.size]).toEqual(['talk.wav', 'audio/wav', media.size]);
     expect(new Uint8Array(await back!.arrayBuffer())).toEqual(new Uint8Array(await media.arrayBuffer()));
     expect((await unpackProject(await packProject({ meta, entries, media: null }))).media).toBeNull();

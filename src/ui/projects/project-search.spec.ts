@@ -25,6 +25,15 @@ describe('ProjectSearch', () => {
     expect(search.hits.map((h) => [h.projectName, h.index, h.start])).toEqual([['interview.wav', 0, 5]]);
   });
 
+  it('finds what a speaker said: the name and the words together', async () => {
+    const store = new MemoryProjectStore();
+    await store.create({ id: 'a', name: 'meeting.wav', createdAt: 1, updatedAt: 1 });
+    await store.append('a', 0, { kind: 'cues', cues: [cue(0, 2, 'The budget is fine', undefined, 'Anna'), cue(2, 4, 'The budget is not fine', undefined, 'Ben')] });
+    const search = new ProjectSearch(store);
+    await search.search('anna budget');
+    expect(search.hits.map((h) => [h.index, h.text])).toEqual([[0, 'Anna: The budget is fine']]);
+  });
+
   it("two searches at once both finish, and the hits are the latest search's", async () => {
     const store = new MemoryProjectStore();
     await store.create({ id: 'a', name: 'lecture.mp4', createdAt: 1, updatedAt: 1 });
