@@ -46,7 +46,8 @@ export function applyEdit(cues: Cues, op: Exclude<EditOp, { type: 'undo' | 'redo
       return { cues: renameSpeaker(cues, op.from, op.to), count: 1 };
     case 'fix-timing': {
       const fixed = fixTiming(cues, op.rules);
-      return { cues: fixed.some((c, i) => c !== cues[i]) ? fixed : cues, count: fixed.filter((c, i) => c !== cues[i]).length };
+      const count = fixed.filter((c, i) => c !== cues[i]).length;
+      return { cues: count > 0 ? fixed : cues, count };
     }
     default:
       return op satisfies never;

@@ -36,20 +36,22 @@ function agglomerate(points: readonly Float32Array[], stop: (clusters: number, n
 
 function centroids(points: readonly Float32Array[], labels: ArrayLike<number>): Float32Array[] {
   const groups = new Map<number, Float32Array[]>();
-  points.forEach((p, i) => groups.set(labels[i], [...(groups.get(labels[i]) ?? []), p]));
+  points.forEach((p, i) => (groups.get(labels[i]) ?? groups.set(labels[i], []).get(labels[i])!).push(p));
   return [...groups.values()].map((group) => Float32Array.from(group[0], (_, d) => group.reduce((sum, p) => sum + p[d], 0) / group.length));
 }
 
-const nearest = (p: Float32Array, centres: readonly Float32Array[]): number =>
-  centres.reduce((best, c, i) => (distance(p, c) < distance(p, centres[best]) ? i : best), 0);
+function nearest(p: Float32Array, centres: readonly Float32Array[]): number {
+  const distances = centres.map((c) => distance(p, c));
+  return distances.indexOf(Math.min(...distances));
+}
 
 /** Evenly spread indices, at most `max` of `n`. */
 const spread = (n: number, max: number): number[] => Array.from({ length: Math.min(n, max) }, (_, i) => Math.floor((i * n) / Math.min(n, max)));
 
 /**
  * Which speaker each voice print is (0, 1, …): average-linkage clustering of the prints down to the
- * count asked for or, on automatic, until the closest two clusters stand further apart than two
- * voices do, then two passes of nearest centre over every print.
+ * count asked for or, on automatic, until the closest two clusters stand further apart than one
+ * voice's prints do, then two passes of nearest centre over every print.
  */
 export function clusterVoices(prints: readonly Float32Array[], count: SpeakerCount): Int32Array {
   if (prints.length === 0) return new Int32Array(0);

@@ -22,7 +22,7 @@ function ownSpans(segments: readonly VoiceSegment[]): [number, number][] {
 }
 
 /** Labelled segments as turns named "Speaker 1", "Speaker 2"… in the order they first speak. */
-function turnsOf(segments: readonly VoiceSegment[], labels: Int32Array): SpeakerTurn[] {
+function namedTurns(segments: readonly VoiceSegment[], labels: Int32Array): SpeakerTurn[] {
   const names = new Map<number, string>();
   const turns: { start: number; end: number; speaker: string }[] = [];
   ownSpans(segments).forEach(([start, end], i) => {
@@ -53,6 +53,6 @@ export class SpeakerDetector {
   turns(count: SpeakerCount): SpeakerTurn[] {
     const segments = [...this.#segments].sort((a, b) => a.start - b.start);
     if (segments.length === 0) return [];
-    return turnsOf(segments, smoothed(clusterVoices(segments.map((s) => s.print), count)));
+    return namedTurns(segments, smoothed(clusterVoices(segments.map((s) => s.print), count)));
   }
 }

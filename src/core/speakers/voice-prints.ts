@@ -1,5 +1,5 @@
 import { SAMPLE_RATE } from '../media/samples.ts';
-import { CEPSTRA, HOP, voiceFrames } from './voice-features.ts';
+import { CEPSTRA, HOP, voiceFrames, type VoiceFrames } from './voice-features.ts';
 
 /** A stretch of speech long enough to say whose voice it is, hopping by half of it. */
 export const SEGMENT_SECONDS = 1.5;
@@ -17,7 +17,7 @@ export interface VoiceSegment {
 }
 
 /** The voice print of frames [from, to): mean and standard deviation of each coefficient over the loud frames. */
-function printOf(frames: ReturnType<typeof voiceFrames>, from: number, to: number, floor: number): Float32Array | null {
+function printOf(frames: VoiceFrames, from: number, to: number, floor: number): Float32Array | null {
   const print = new Float32Array(2 * CEPSTRA);
   let n = 0;
   for (let f = from; f < to; f++) {

@@ -82,15 +82,15 @@ export class FileTranscription {
     const { transcript, status, speakerJobs } = this.#deps;
     const project = transcript.projectId;
     if (!speakerJobs) return;
-    status.speakers = `Finding speakers with ${model.repo}…`;
+    status.speakerNote = `Finding speakers with ${model.repo}…`;
     try {
       const turns = await speakersWithModel({ ...this.#deps, jobs: speakerJobs }, file, model, count, (done, total) => {
-        status.speakers = `Finding speakers with ${model.repo}: ${Math.round((100 * done) / Math.max(1, total))} %`;
+        status.speakerNote = `Finding speakers with ${model.repo}: ${Math.round((100 * done) / Math.max(1, total))} %`;
       });
       if (transcript.projectId === project && turns.length > 0) transcript.labelSpeakers(turns);
-      status.speakers = `Speakers found with ${model.repo} (its accuracy is not measured here): ${new Set(turns.map((t) => t.speaker)).size}.`;
+      status.speakerNote = `Speakers found with ${model.repo} (its accuracy is not measured here): ${new Set(turns.map((t) => t.speaker)).size}.`;
     } catch (error) {
-      status.speakers = `Speakers could not be found with ${model.repo}: ${error instanceof Error ? error.message : String(error)}`;
+      status.speakerNote = `Speakers could not be found with ${model.repo}: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 

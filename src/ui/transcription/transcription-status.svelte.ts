@@ -34,7 +34,7 @@ export class TranscriptionStatus {
   /** What the person should know about the media that is not an error (timestamps that jump). */
   notes = $state.raw<readonly string[]>([]);
   /** After a run: speakers being found with a downloaded model ("… 40 %"), or why they could not be; null: nothing to say. */
-  speakers = $state<string | null>(null);
+  speakerNote = $state<string | null>(null);
   /** Says when neither reading nor transcribing has moved for long. */
   readonly stall: StallNotice;
   percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
@@ -52,7 +52,7 @@ export class TranscriptionStatus {
 
   /** A run begins (`phase`: reading a file, or loading for live audio); `cancel` stops it. */
   begin(phase: 'reading' | 'loading', cancel: () => void): void {
-    [this.phase, this.error, this.language, this.notes, this.speakers] = [phase, null, null, [], null];
+    [this.phase, this.error, this.language, this.notes, this.speakerNote] = [phase, null, null, [], null];
     [this.doneSeconds, this.totalSeconds, this.secondsLeft, this.readSeconds, this.readDone] = [0, 0, null, null, false];
     [this.#cancel, this.#startedAt, this.#pace] = [cancel, this.#now(), null];
   }
