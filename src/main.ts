@@ -25,6 +25,7 @@ import { ProjectSearch } from './ui/projects/project-search.svelte.ts';
 import { idbProjectStore } from './ui/storage/idb-project-store.ts';
 import { idbQueueStore } from './ui/storage/idb-queue-store.ts';
 import { opfsMediaVault } from './ui/storage/opfs-media-vault.ts';
+import { watchedMediaVault } from './ui/storage/watched-media-vault.ts';
 import { idbRecordingChunks, keepUnfinishedRecordings } from './ui/storage/recording-chunks.ts';
 import { BatchQueue } from './ui/queue/batch-queue.svelte.ts';
 import { decodeAudio } from './ui/audio/decode-audio.ts';
@@ -103,7 +104,8 @@ const projectStore = idbProjectStore();
 const signals = tabSignals(new BroadcastChannel(TAB_CHANNEL));
 const lease = new ProjectLease({ hold: webHoldLock(navigator.locks), signals, flush: (): Promise<void> => saver.settled() });
 const saver = new ProjectSaver({ store: projectStore, now: () => Date.now(), newId: () => crypto.randomUUID(), keys: localStorage, lease, signals });
-const vault = opfsMediaVault();
+// Lists of what projects keep are read again once a copy lands (it can finish well after the save).
+const vault = watchedMediaVault(opfsMediaVault(), () => listed());
 // The transcript is the document: the open project, which every transcription job writes into.
 const transcript = new Transcript(saver, vault, signals);
 const status = new TranscriptionStatus();
