@@ -14,12 +14,14 @@ import { PROJECT_ROOT } from '../hub/fixture-paths.ts';
 import { readWav, toWav } from '../test-audio.ts';
 import { withTinyBenchPage, type BenchRun } from './bench-page.ts';
 import { denseClip } from './quality-audio.ts';
+import { hourInApp } from './speakers-hour.ts';
 import { fmt } from './stats.ts';
 
 /**
  * Speakers and timing rules (issue 36): the built-in detection's DER and share of words with the
  * right speaker on the committed two- and three-voice fixtures (count known and automatic), its time
- * as a share of the transcription it rides along, its memory over an hour, and the share of cues a
+ * as a share of the transcription it rides along, its memory over an hour (in Node, and the renderer's
+ * peak in the app with and without it), and the share of cues a
  * new transcription of a ten-minute talk makes within every timing rule.
  */
 type Ours = { ms: number; segments: Cue[]; turns: SpeakerTurn[]; speakersMs?: number };
@@ -67,8 +69,8 @@ function hourInNode(): string {
   return `one hour (two-voices.wav × ${Math.floor(3600 / length)}): ${fmt(ms / 1000, 1)} s of detection (${fmt(ms / 36_000, 2)} % of the hour), memory kept ${fmt(kept / 2 ** 20, 1)} MiB (the voice prints; no audio), ${turns.length} turns`;
 }
 
-test('speakers: built-in detection accuracy, cost and memory; timing rules on a ten-minute talk', async () => {
-  test.setTimeout(30 * 60_000);
+test('speakers: built-in detection accuracy, cost and memory; timing rules on a ten-minute talk', async ({ browser }) => {
+  test.setTimeout(90 * 60_000);
   const root = join(PROJECT_ROOT, 'dist-bench');
   for (const name of ['two-voices', 'three-voices']) copyFileSync(join(DIR, `${name}.wav`), join(root, `${name}.wav`));
   const jfk = jfkWav();
@@ -88,7 +90,7 @@ test('speakers: built-in detection accuracy, cost and memory; timing rules on a 
       `the same talk with speaker detection (automatic): ${fmt(on.ms / off.ms, 3)}× the time without (detection itself ${fmt(((on.speakersMs ?? 0) / on.ms) * 100, 1)} % of the run)`,
     ].join('\n');
   });
-  const report = [...lines, '', timing, hourInNode()].join('\n');
+  const report = [...lines, '', timing, hourInNode(), await hourInApp(browser)].join('\n');
   console.log(`\n${report}\n`);
   writeFileSync(join(PROJECT_ROOT, 'reports/speakers-bench.md'), `${report}\n`);
 });
