@@ -77,20 +77,25 @@ export class FileTranscription {
     return run.start(file, options);
   }
 
-  /** Speakers from a downloaded model, into the project just transcribed (unless another was opened meanwhile). */
-  async #withModel(file: Blob & { name?: string }, model: NonNullable<TranscribeOptions['speakerModel']>, count: SpeakerCount): Promise<void> {
+  /**
+   * Speakers from a downloaded model, into the project just transcribed: the run stays busy (no
+   * other project opens, Cancel stops it) until they are in, so they always land where they belong.
+   */
+  async #withModel(file: Blob & { name?: string }, model: NonNullable<TranscribeOptions['speakerModel']>, speakers: SpeakerCount): Promise<void> {
     const { transcript, status, speakerJobs } = this.#deps;
-    const project = transcript.projectId;
     if (!speakerJobs) return;
-    status.speakerNote = `Finding speakers with ${model.repo}…`;
+    const stop = new AbortController();
+    status.speakersFrom(`Finding speakers with ${model.repo}…`, () => stop.abort());
+    const onprogress = (done: number, total: number): void => {
+      status.speakerNote = `Finding speakers with ${model.repo}: ${Math.round((100 * done) / Math.max(1, total))} %`;
+    };
     try {
-      const turns = await speakersWithModel({ ...this.#deps, jobs: speakerJobs }, file, model, count, (done, total) => {
-        status.speakerNote = `Finding speakers with ${model.repo}: ${Math.round((100 * done) / Math.max(1, total))} %`;
-      });
-      if (transcript.projectId === project && turns.length > 0) transcript.labelSpeakers(turns);
-      status.speakerNote = `Speakers found with ${model.repo} (its accuracy is not measured here): ${new Set(turns.map((t) => t.speaker)).size}.`;
+      const turns = await speakersWithModel({ ...this.#deps, jobs: speakerJobs }, file, { model, speakers, onprogress, signal: stop.signal });
+      if (turns === null) return status.speakersEnd('Finding speakers was cancelled: the transcript is kept without them.');
+      if (turns.length > 0) transcript.labelSpeakers(turns);
+      status.speakersEnd(`Speakers found with ${model.repo} (its accuracy is not measured here): ${new Set(turns.map((t) => t.speaker)).size}.`);
     } catch (error) {
-      status.speakerNote = `Speakers could not be found with ${model.repo}: ${error instanceof Error ? error.message : String(error)}`;
+      status.speakersEnd(`Speakers could not be found with ${model.repo}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

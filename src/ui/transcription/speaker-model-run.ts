@@ -14,24 +14,35 @@ export interface SpeakerModelDeps extends MediaSourceDeps {
   readonly jobs: SpeakersOwner;
 }
 
+export interface SpeakerModelRun {
+  readonly model: Pick<StoredModel, 'repo' | 'dtype'>;
+  readonly speakers: SpeakerCount;
+  readonly onprogress: (done: number, total: number) => void;
+  /** Aborting it stops the run, its worker with it (a model's chunk cannot be interrupted); the promise then gives null. */
+  readonly signal: AbortSignal;
+}
+
 /**
  * Who speaks when in a file, with a downloaded segmentation model: the file read once more (the
  * reader streams it to the speaker worker), the model run chunk by chunk there, the turns back.
  */
-export async function speakersWithModel(deps: SpeakerModelDeps, file: Blob & { name?: string }, model: Pick<StoredModel, 'repo' | 'dtype'>, speakers: SpeakerCount, onprogress: (done: number, total: number) => void): Promise<readonly SpeakerTurn[]> {
+export async function speakersWithModel(deps: SpeakerModelDeps, file: Blob & { name?: string }, run: SpeakerModelRun): Promise<readonly SpeakerTurn[] | null> {
+  const { model, speakers, onprogress, signal } = run;
   let reading: MediaReading | null = null;
   let failure: StudioError | null = null;
-  const opened = await openMedia(file, deps, { onprogress: () => undefined, onfailed: (error) => (failure = new StudioError(error)) }, (r) => (reading = r), () => false);
-  const [source, transfer] = samplesPort(opened, opened.seconds);
   try {
-    return await new Promise<readonly SpeakerTurn[]>((resolve, reject) => {
+    const opened = await openMedia(file, deps, { onprogress: () => undefined, onfailed: (error) => (failure = new StudioError(error)) }, (r) => (reading = r), () => false);
+    if (signal.aborted) return null;
+    const [source, transfer] = samplesPort(opened, opened.seconds);
+    return await new Promise<readonly SpeakerTurn[] | null>((resolve, reject) => {
       const onreply = (reply: SpeakersReply): void => {
         if (reply.type === 'progress') onprogress(reply.progress.done, reply.progress.total);
         else if (reply.type === 'result') resolve(reply.result.turns);
         else if (reply.type === 'failed') reject(failure ?? new StudioError(reply.error));
-        else if (reply.type === 'cancelled') resolve([]); // the person moved on: the transcript stays without speakers
+        else if (reply.type === 'cancelled') resolve(null);
       };
       deps.jobs.run({ type: 'speakers', repo: model.repo, dtype: model.dtype, source, speakers }, { onreply, transfer, advice: 'The transcript is kept without speakers; name them in the editor, or transcribe again.' });
+      signal.addEventListener('abort', () => deps.jobs.terminate(), { once: true });
     });
   } finally {
     (reading as MediaReading | null)?.stop();

@@ -35,11 +35,13 @@ export class TranscriptionStatus {
   notes = $state.raw<readonly string[]>([]);
   /** After a run: speakers being found with a downloaded model ("… 40 %"), or why they could not be; null: nothing to say. */
   speakerNote = $state<string | null>(null);
+  /** After a run: a downloaded model is finding its speakers (the run is not over for the person until it has). */
+  findingSpeakers = $state(false);
   /** Says when neither reading nor transcribing has moved for long. */
   readonly stall: StallNotice;
   percent = $derived(this.totalSeconds > 0 ? Math.min(100, Math.floor((this.doneSeconds / this.totalSeconds) * 100)) : 0);
   readPercent = $derived(this.readSeconds !== null && this.totalSeconds > 0 ? (this.readDone ? 100 : Math.min(99, Math.floor((this.readSeconds / this.totalSeconds) * 100))) : null);
-  busy = $derived(this.phase === 'reading' || this.phase === 'loading' || this.phase === 'transcribing');
+  busy = $derived(this.phase === 'reading' || this.phase === 'loading' || this.phase === 'transcribing' || this.findingSpeakers);
   readonly #now: () => number;
   #cancel: (() => void) | null = null;
   #startedAt = 0;
@@ -94,6 +96,16 @@ export class TranscriptionStatus {
 
   moved(): void {
     this.stall.moved();
+  }
+
+  /** A done run goes on finding speakers with a model: `note` says how far, `cancel` stops it. */
+  speakersFrom(note: string, cancel: () => void): void {
+    [this.findingSpeakers, this.speakerNote, this.#cancel] = [true, note, cancel];
+  }
+
+  /** Finding speakers ended: `note` says how. */
+  speakersEnd(note: string): void {
+    [this.findingSpeakers, this.speakerNote, this.#cancel] = [false, note, null];
   }
 
   /** The run ended: how, for whoever started it. */
