@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { installTiny } from '../app.ts';
+import { readFileSync } from 'node:fs';
+import { installTiny, openPanel } from '../app.ts';
 import { wordErrorRate } from '../wer.ts';
 import { peakGrowth } from './renderer-memory.ts';
 import { fmt } from './stats.ts';
@@ -47,8 +48,15 @@ export async function transcribe(page: Page, media: BenchMedia): Promise<Run> {
   await expect(page.getByTestId('transcribe-done')).toBeVisible({ timeout: 60 * 60_000 });
   const seconds = (Date.now() - started) / 1000;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  const text = (await page.getByLabel(/^Text of cue/).evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value))).join(' ');
-  return { seconds, firstSegmentSeconds, wer: wordErrorRate(media.text, text), longTasks };
+  return { seconds, firstSegmentSeconds, wer: wordErrorRate(media.text, await everyCueText(page)), longTasks };
+}
+
+/** The text of every cue, as the JSON export has it (the list renders a long transcript's cues a page at a time). */
+async function everyCueText(page: Page): Promise<string> {
+  await openPanel(page, 'Export');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
+  const { segments } = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { segments: { text: string }[] };
+  return segments.map((s) => s.text).join(' ');
 }
 
 /**
