@@ -101,6 +101,7 @@ export class TranscriptionStatus {
   /** A done run goes on finding speakers with a model: `note` says how far, `cancel` stops it. */
   speakersFrom(note: string, cancel: () => void): void {
     [this.findingSpeakers, this.speakerNote, this.#cancel] = [true, note, cancel];
+    this.readSeconds = null; // the transcription's reading is over; the note says how far the speakers are
   }
 
   /** Finding speakers ended: `note` says how. */
